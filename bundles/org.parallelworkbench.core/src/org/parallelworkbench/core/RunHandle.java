@@ -1,0 +1,35 @@
+package org.parallelworkbench.core;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A started run. All methods are thread-safe and never block. */
+@ProviderType
+public interface RunHandle {
+
+    String id();
+
+    ProviderInfo provider();
+
+    Parameters parameters();
+
+    RunState state();
+
+    /**
+     * Asks the run to stop: units see {@link UnitContext#isCanceled()} and their threads are
+     * interrupted; the run reaches {@link RunState#CANCELED} without waiting for units that ignore both.
+     * Does nothing once the run has ended.
+     */
+    void cancel(String reason);
+
+    /**
+     * Events from now on. A slow subscriber never slows the workers: events it cannot take in time
+     * are dropped for it, never from the run's {@link RunOutcome}.
+     */
+    Flow.Publisher<RunEvent> events();
+
+    /** Completes, on an engine thread, once the run has reached a final state. */
+    CompletionStage<RunOutcome> outcome();
+}
