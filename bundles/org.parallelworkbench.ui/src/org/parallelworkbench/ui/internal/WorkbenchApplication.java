@@ -1,0 +1,118 @@
+package org.parallelworkbench.ui.internal;
+
+import java.lang.management.ManagementFactory;
+
+import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+
+/**
+ * Opens the workbench window when the product starts in GUI mode (framework property
+ * {@value #MODE_PROPERTY} = {@value #GUI_MODE}), on a UI thread of its own, and stops the framework
+ * when the user closes it. In any other mode (headless commands, tests) it does nothing.
+ */
+@Component(immediate = true)
+public final class WorkbenchApplication {
+
+    public static final String MODE_PROPERTY = "parallelworkbench.mode";
+    public static final String GUI_MODE = "gui";
+    static final long UI_THREAD_JOIN_TIMEOUT_MILLIS = 5_000;
+
+    private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
+
+    private final JobService jobs;
+    private final BundleContext context;
+    private volatile Display display;
+    private volatile boolean deactivating;
+    private Thread uiThread;
+
+    @Activate
+    public WorkbenchApplication(@Reference(name = "jobs") JobService jobs, BundleContext context) {
+        this.jobs = jobs;
+        this.context = context;
+        if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
+            uiThread = new Thread(this::runUserInterface, "pw-ui");
+            uiThread.start();
+        }
+    }
+
+    private void runUserInterface() {
+        try {
+            display = new Display();
+            Display.setAppName("Parallel Workbench");
+            Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
+                WorkbenchWindow window = new WorkbenchWindow(new WorkbenchViewModel(Realm.getDefault(), jobs));
+                display.addFilter(SWT.Paint, new FirstPaintLogger(display));
+                window.setBlockOnOpen(true);
+                window.open();
+            });
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.ERROR, "The workbench window failed; stopping", e);
+        } finally {
+            if (display != null && !display.isDisposed()) {
+                display.dispose();
+            }
+            if (!deactivating) {
+                stopFramework();
+            }
+        }
+    }
+
+    /** Closing the window ends the product, as closing the original demo's window ended it. */
+    private void stopFramework() {
+        jobs.cancelAll("The workbench was closed");
+        try {
+            context.getBundle(0).stop();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not stop the framework after the window closed", e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        deactivating = true;
+        Display current = display;
+        if (current != null && !current.isDisposed()) {
+            // The framework is going down underneath the window (e.g. Ctrl+C): close without asking.
+            current.asyncExec(() -> {
+                for (var shell : current.getShells()) {
+                    shell.dispose();
+                }
+            });
+        }
+        if (uiThread != null && uiThread != Thread.currentThread()) {
+            try {
+                uiThread.join(UI_THREAD_JOIN_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Logs once how long the product took from JVM start to the first painted window. */
+    private static final class FirstPaintLogger implements Listener {
+        private final Display display;
+
+        FirstPaintLogger(Display display) {
+            this.display = display;
+        }
+
+        @Override
+        public void handleEvent(Event event) {
+            display.removeFilter(SWT.Paint, this);
+            long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+            LOG.log(System.Logger.Level.INFO, "Window first painted {0} ms after the JVM started", uptimeMillis);
+        }
+    }
+}

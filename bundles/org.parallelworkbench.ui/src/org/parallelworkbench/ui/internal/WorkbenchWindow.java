@@ -1,0 +1,161 @@
+package org.parallelworkbench.ui.internal;
+
+import java.util.Objects;
+
+import org.eclipse.core.databinding.DataBindingContext;
+import org.eclipse.core.databinding.UpdateValueStrategy;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.core.databinding.observable.sideeffect.ISideEffect;
+import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.FontDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.window.ApplicationWindow;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.parallelworkbench.viewmodel.CloseDecision;
+import org.parallelworkbench.viewmodel.RunControlViewModel;
+import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+
+/**
+ * The workbench window. Creates widgets and binds them to the {@link WorkbenchViewModel}; listeners
+ * only call the ViewModel. Must be created and used on the UI thread, inside the display's Realm.
+ */
+public final class WorkbenchWindow extends ApplicationWindow {
+
+    private final WorkbenchViewModel viewModel;
+    private final CloseConfirmation closeConfirmation;
+    private final IAction toggleAction;
+    private DataBindingContext bindings;
+    private Button toggleButton;
+    private Label valueLabel;
+
+    public WorkbenchWindow(WorkbenchViewModel viewModel) {
+        this(viewModel, CloseConfirmation.dialog());
+    }
+
+    WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation) {
+        super(null);
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.closeConfirmation = Objects.requireNonNull(closeConfirmation, "closeConfirmation");
+        this.toggleAction = action("&Start/Stop Ticker", SWT.MOD1 | 'R', viewModel.ticker()::toggle);
+        addMenuBar();
+        addStatusLine();
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(WorkbenchViewModel.TITLE);
+    }
+
+    @Override
+    protected Point getInitialSize() {
+        return new Point(480, 280);
+    }
+
+    @Override
+    protected MenuManager createMenuManager() {
+        MenuManager menuBar = new MenuManager();
+        MenuManager file = new MenuManager("&File");
+        file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
+        MenuManager run = new MenuManager("&Run");
+        run.add(toggleAction);
+        menuBar.add(file);
+        menuBar.add(run);
+        return menuBar;
+    }
+
+    @Override
+    protected Control createContents(Composite parent) {
+        RunControlViewModel ticker = viewModel.ticker();
+        Composite body = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(16, 16).spacing(16, 12).applyTo(body);
+
+        Label heading = new Label(body, SWT.WRAP);
+        heading.setText("Ticker: counts up once a second in a background worker until stopped.");
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
+
+        // A push button whose label says what it will do: a pressed-looking toggle could disagree with
+        // the run's real state while the engine confirms a stop.
+        toggleButton = new Button(body, SWT.PUSH);
+        toggleButton.addListener(SWT.Selection, event -> ticker.toggle());
+        GridDataFactory.swtDefaults().hint(120, SWT.DEFAULT).align(SWT.BEGINNING, SWT.CENTER).applyTo(toggleButton);
+
+        valueLabel = new Label(body, SWT.NONE);
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), valueLabel);
+        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(28).setStyle(SWT.BOLD)));
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
+
+        bind(ticker);
+        toggleButton.setFocus();
+        return body;
+    }
+
+    private void bind(RunControlViewModel ticker) {
+        bindings = new DataBindingContext();
+        // Target first, then model; one way: the ViewModel owns the state.
+        bindings.bindValue(WidgetProperties.text().observe(toggleButton), ticker.toggleLabel(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.text().observe(valueLabel), ticker.latestValue(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.text().observe(getShell()), viewModel.windowTitle(), neverToModel(), null);
+        ISideEffect status = ISideEffect.create(ticker.status()::getValue, this::setStatus);
+        getShell().addDisposeListener(event -> {
+            status.dispose();
+            bindings.dispose();
+        });
+    }
+
+    private static IAction action(String text, int accelerator, Runnable command) {
+        Action action = new Action(text) {
+            @Override
+            public void run() {
+                command.run();
+            }
+        };
+        action.setAccelerator(accelerator);
+        return action;
+    }
+
+    /** Widgets here only show ViewModel state; they never write it back. */
+    private static <T> UpdateValueStrategy<T, T> neverToModel() {
+        return new UpdateValueStrategy<>(UpdateValueStrategy.POLICY_NEVER);
+    }
+
+    /** The title bar's close button and File > Exit both end here. */
+    @Override
+    public boolean close() {
+        Shell shell = getShell();
+        if (shell != null && !shell.isDisposed() && !mayClose()) {
+            return false;
+        }
+        return super.close();
+    }
+
+    private boolean mayClose() {
+        CloseDecision decision = viewModel.closeRequested();
+        if (decision instanceof CloseDecision.AskUser ask) {
+            if (closeConfirmation.ask(getShell(), ask.question()) != CloseConfirmation.CANCEL_RUNS_AND_EXIT) {
+                return false;
+            }
+            viewModel.cancelAllForExit();
+        }
+        return true;
+    }
+
+    Button toggleButton() {
+        return toggleButton;
+    }
+
+    Label valueLabel() {
+        return valueLabel;
+    }
+}

@@ -1,0 +1,120 @@
+package org.parallelworkbench.viewmodel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitResult;
+
+/** A JobService whose runs the test drives by hand: it emits values and ends runs itself. */
+final class FakeJobService implements JobService {
+
+    final List<FakeRun> started = new CopyOnWriteArrayList<>();
+    String rejectWith;
+
+    @Override
+    public List<ProviderInfo> providers() {
+        return List.of(new ProviderInfo("ticker", "Ticker", "", "1"));
+    }
+
+    @Override
+    public RunHandle start(String providerId, Parameters parameters) {
+        if (rejectWith != null) {
+            throw new IllegalArgumentException(rejectWith);
+        }
+        FakeRun run = new FakeRun("run-" + (started.size() + 1), new ProviderInfo(providerId, "Ticker", "", "1"), parameters);
+        started.add(run);
+        return run;
+    }
+
+    @Override
+    public List<RunHandle> activeRuns() {
+        List<RunHandle> active = new ArrayList<>();
+        for (FakeRun run : started) {
+            if (!run.state().isFinal()) {
+                active.add(run);
+            }
+        }
+        return active;
+    }
+
+    @Override
+    public void cancelAll(String reason) {
+        activeRuns().forEach(run -> run.cancel(reason));
+    }
+
+    static final class FakeRun implements RunHandle {
+        private final String id;
+        private final ProviderInfo provider;
+        private final Parameters parameters;
+        // Synchronous delivery: events reach subscribers on the emitting (engine-like) thread.
+        private final SubmissionPublisher<RunEvent> events = new SubmissionPublisher<>(Runnable::run, 1024);
+        private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        private final List<UnitResult> results = new CopyOnWriteArrayList<>();
+        volatile String cancelReason;
+
+        FakeRun(String id, ProviderInfo provider, Parameters parameters) {
+            this.id = id;
+            this.provider = provider;
+            this.parameters = parameters;
+        }
+
+        void emit(String value) {
+            UnitResult result = new UnitResult(results.size(), value);
+            results.add(result);
+            events.submit(new RunEvent.UnitCompleted(id, result, results.size(), -1));
+        }
+
+        void end(RunState state, String reason) {
+            events.close();
+            outcome.complete(new RunOutcome(state, results, "", reason, Duration.ZERO));
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public ProviderInfo provider() {
+            return provider;
+        }
+
+        @Override
+        public Parameters parameters() {
+            return parameters;
+        }
+
+        @Override
+        public RunState state() {
+            return outcome.isDone() ? outcome.join().state() : RunState.RUNNING;
+        }
+
+        @Override
+        public void cancel(String reason) {
+            cancelReason = reason;
+        }
+
+        @Override
+        public Flow.Publisher<RunEvent> events() {
+            return events;
+        }
+
+        @Override
+        public CompletionStage<RunOutcome> outcome() {
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.parallelworkbench.viewmodel;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.databinding.observable.Realm;
+
+/**
+ * A Realm owned by the test thread: asyncExec only queues, and the test decides when the queue runs,
+ * as a UI thread's event loop would. No display needed.
+ */
+final class QueueRealm extends Realm {
+
+    private final Thread owner = Thread.currentThread();
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public boolean isCurrent() {
+        return Thread.currentThread() == owner;
+    }
+
+    @Override
+    public void asyncExec(Runnable runnable) {
+        queue.add(runnable);
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    /** Runs what is queued now and what those runnables queue; returns how many ran. */
+    int drain() {
+        int ran = 0;
+        Runnable next;
+        while ((next = queue.poll()) != null) {
+            safeRun(next);
+            ran++;
+        }
+        return ran;
+    }
+
+    /** Drains until the condition holds, failing after the timeout with the message. */
+    void drainUntil(BooleanSupplier condition, long timeoutMillis, String message) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            drain();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message + " (not within " + timeoutMillis + " ms)");
+            }
+            Thread.onSpinWait();
+            Thread.sleep(1); // polling a real condition with a deadline, not waiting for time to pass
+        }
+    }
+}
