@@ -31,6 +31,8 @@ final class UnitDispatcher {
     private static final System.Logger LOG = System.getLogger(UnitDispatcher.class.getName());
     /** Upper bound of each wait, so a lost wake-up costs at most this long. */
     private static final long WAIT_SLICE_MILLIS = 50;
+    /** While own units are in flight, how often to look for a worker freed by another run. */
+    private static final long BUSY_POLL_MILLIS = 5;
     private static final Object WAKE = new Object();
 
     private record Completion(long index, Worker worker, UnitResult result, Throwable failure) {
@@ -121,19 +123,29 @@ final class UnitDispatcher {
         return unit;
     }
 
-    /** Waits for a worker in short slices, taking completions meanwhile; null if the run stops. */
+    /**
+     * Waits for a worker in short slices, null if the run stops. While this run's own units are in flight
+     * it waits for their completions (which free workers) rather than inside the pool, so a finished
+     * unit's worker is never stuck in the completion queue while this thread waits for it.
+     */
     private Worker borrow(long unitIndex) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(borrowTimeoutMillis);
-        while (!run.isStopping()) {
+        while (true) {
+            for (Object signal; (signal = signals.poll()) != null;) {
+                handle(signal);
+            }
+            if (run.isStopping()) {
+                return null;
+            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 run.fail("No worker became free for unit " + unitIndex + " within " + borrowTimeoutMillis + " ms");
                 return null;
             }
+            long slice = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
             Worker worker;
             try {
-                worker = pool.borrow(key, Duration.ofNanos(
-                        Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS))));
+                worker = pool.borrow(key, inFlight.isEmpty() ? Duration.ofNanos(slice) : Duration.ZERO);
             } catch (Exception e) {
                 run.fail("Could not get a worker for unit " + unitIndex + ": " + message(e));
                 return null;
@@ -145,11 +157,10 @@ final class UnitDispatcher {
                 pool.giveBack(key, worker);
                 return null;
             }
-            for (Object signal; (signal = signals.poll()) != null;) {
-                handle(signal);
+            if (!inFlight.isEmpty()) {
+                handle(signals.poll(Math.min(slice, TimeUnit.MILLISECONDS.toNanos(BUSY_POLL_MILLIS)), TimeUnit.NANOSECONDS));
             }
         }
-        return null;
     }
 
     private void dispatch(WorkUnit unit, Worker worker) {
