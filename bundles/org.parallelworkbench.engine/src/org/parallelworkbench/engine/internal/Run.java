@@ -127,7 +127,7 @@ final class Run implements RunHandle {
 
     private void requestStop(RunState finalState, String reason) {
         if (!state.get().isFinal() && stop.compareAndSet(null, new Stop(finalState, reason))) {
-            LOG.log(Level.INFO, this + ": stopping, will be " + finalState + " (" + reason + ")");
+            LOG.log(Level.DEBUG, this + ": stopping, will be " + finalState + " (" + reason + ")");
             stopListener.run();
         }
     }

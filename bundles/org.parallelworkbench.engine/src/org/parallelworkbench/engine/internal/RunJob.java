@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.core.runtime.jobs.JobGroup;
+import org.parallelworkbench.core.RunState;
 
 /**
  * The Eclipse {@link Job} of one run: a system job in the engine's {@link JobGroup}, belonging to the
@@ -70,6 +71,6 @@ final class RunJob extends Job {
             return Status.CANCEL_STATUS;
         }
         run.finish(dispatcher.drive());
-        return run.state() == org.parallelworkbench.core.RunState.CANCELED ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        return run.state() == RunState.CANCELED ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
 }
