@@ -134,4 +134,65 @@ class EngineTest {
         assertEquals("not needed", outcome.reason());
         assertFalse(engine.activeRuns().contains(waiting), "a cancelled run is still listed as active");
     }
+
+    @Test
+    void aRunThatGetsNoWorkerFailsAfterTheBorrowTimeoutInsteadOfWaitingForever() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        engine = new Engine(new EngineSettings(1, 4, 200));
+        engine.addProvider(TestProvider.finite("holder", 1, 1, (unit, ctx) -> {
+            Waits.await(release, SHORT, "never released");
+            return "held";
+        }));
+        engine.addProvider(TestProvider.finite("starved", 1, 1, (unit, ctx) -> "fed"));
+        try {
+            RunHandle holder = engine.start("holder", Parameters.NONE);
+            Waits.until(() -> engine.pool().liveThreads().size() == 1, SHORT, () -> "the only worker never got busy");
+
+            long startNanos = System.nanoTime();
+            RunOutcome starved = Waits.outcome(engine.start("starved", Parameters.NONE), Duration.ofSeconds(2));
+
+            assertEquals(RunState.FAILED, starved.state());
+            assertTrue(starved.reason().contains("No worker became free") && starved.reason().contains("200 ms"),
+                    starved.reason());
+            assertTrue(System.nanoTime() - startNanos < Duration.ofMillis(200 + 500).toNanos(), "waited far too long");
+            release.countDown();
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(holder, SHORT).state());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void settingsOutOfRangeFallBackToDefaultsAndZeroPoolMeansOnePerProcessor() {
+        EngineSettings settings = EngineSettings.from(config(0, -1, 0));
+
+        assertEquals(Runtime.getRuntime().availableProcessors(), settings.poolSize());
+        assertEquals(EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS, settings.maxConcurrentRuns());
+        assertEquals(EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS, settings.borrowTimeoutMillis());
+        assertEquals(new EngineSettings(3, 2, 10), EngineSettings.from(config(3, 2, 10)));
+    }
+
+    private static EngineConfig config(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
+        return new EngineConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return EngineConfig.class;
+            }
+
+            @Override
+            public int poolSize() {
+                return poolSize;
+            }
+
+            @Override
+            public int maxConcurrentRuns() {
+                return maxConcurrentRuns;
+            }
+
+            @Override
+            public long borrowTimeoutMillis() {
+                return borrowTimeoutMillis;
+            }
+        };
+    }
 }
