@@ -1,0 +1,198 @@
+package org.parallelworkbench.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkUnit;
+
+/** The engine's internals with settings chosen by the test, without DS. */
+class EngineTest {
+
+    private static final Duration SHORT = Duration.ofSeconds(5);
+
+    private Engine engine;
+
+    @AfterEach
+    void closeEngine() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private Engine engine(int poolSize) {
+        engine = new Engine(new EngineSettings(poolSize, 4, 5_000));
+        return engine;
+    }
+
+    @Test
+    void runNeverExceedsItsMaxConcurrentUnitsEvenWithMoreWorkers() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        engine(8).addProvider(TestProvider.finite("capped", 60, 3, (unit, ctx) -> {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20); // work, so that units overlap as much as the cap allows
+            } finally {
+                running.decrementAndGet();
+            }
+            return "done";
+        }));
+
+        RunOutcome outcome = Waits.outcome(engine.start("capped", Parameters.NONE), Duration.ofSeconds(10));
+
+        assertEquals(RunState.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(3, maxRunning.get(), "units executing at once (the cap is 3, the pool 8)");
+    }
+
+    @Test
+    void aWorkerWhoseUnitThrewIsDestroyedAndAHealthyOneIsReused() {
+        AtomicReference<Thread> thrower = new AtomicReference<>();
+        AtomicReference<Thread> healthy = new AtomicReference<>();
+        AtomicReference<Thread> reused = new AtomicReference<>();
+        engine(1);
+        engine.addProvider(TestProvider.finite("throws", 1, 1, (unit, ctx) -> {
+            thrower.set(Thread.currentThread());
+            throw new IllegalStateException("broken");
+        }));
+        engine.addProvider(TestProvider.finite("works", 1, 1, (unit, ctx) -> {
+            (healthy.get() == null ? healthy : reused).set(Thread.currentThread());
+            return "ok";
+        }));
+
+        assertEquals(RunState.FAILED, Waits.outcome(engine.start("throws", Parameters.NONE), SHORT).state());
+        assertEquals(RunState.SUCCEEDED, Waits.outcome(engine.start("works", Parameters.NONE), SHORT).state());
+        assertEquals(RunState.SUCCEEDED, Waits.outcome(engine.start("works", Parameters.NONE), SHORT).state());
+
+        Waits.until(() -> !thrower.get().isAlive(), SHORT, () -> "the worker that threw is still alive");
+        assertNotEquals(thrower.get(), healthy.get(), "the worker that threw was reused");
+        assertEquals(healthy.get(), reused.get(), "a healthy worker was not reused");
+        assertTrue(healthy.get().getName().startsWith("pw-worker-"), healthy.get().getName());
+        assertTrue(healthy.get().isDaemon(), "worker threads must not keep the JVM alive");
+    }
+
+    @Test
+    void closeCancelsAllRunsAndLeavesNoWorkerThread() {
+        engine(4).addProvider(new TestProvider("waits", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 2),
+                (unit, ctx) -> {
+                    Thread.sleep(60_000); // ends by the interrupt
+                    return "late";
+                }));
+        List<RunHandle> runs = List.of(engine.start("waits", Parameters.NONE), engine.start("waits", Parameters.NONE));
+        Waits.until(() -> engine.pool().liveThreads().size() == 4, SHORT,
+                () -> "workers busy: " + engine.pool().liveThreads());
+
+        long startNanos = System.nanoTime();
+        engine.close();
+
+        assertTrue(System.nanoTime() - startNanos < Duration.ofSeconds(2).toNanos(), "close took too long");
+        for (RunHandle run : runs) {
+            RunOutcome outcome = Waits.outcome(run, Duration.ofSeconds(1));
+            assertEquals(RunState.CANCELED, outcome.state());
+            assertEquals(Engine.ENGINE_STOPPED, outcome.reason());
+        }
+        assertEquals(List.of(), engine.pool().liveThreads(), "worker threads alive after close");
+        assertTrue(engine.activeRuns().isEmpty(), "active runs after close");
+        assertThrows(IllegalStateException.class, () -> engine.start("waits", Parameters.NONE));
+    }
+
+    @Test
+    void runsBeyondMaxConcurrentRunsWaitAndCanBeCancelledBeforeTheyStart() {
+        engine(4).addProvider(new TestProvider("waits", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1),
+                (unit, ctx) -> {
+                    Thread.sleep(60_000);
+                    return "late";
+                }));
+        List<RunHandle> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(engine.start("waits", Parameters.NONE));
+        }
+        Waits.until(() -> runs.stream().filter(r -> r.state() == RunState.RUNNING).count() == 4, SHORT,
+                () -> "states " + runs.stream().map(RunHandle::state).toList());
+        assertEquals(RunState.SCHEDULED, runs.get(5).state(), "a fifth run started beyond maxConcurrentRuns 4");
+        RunHandle waiting = runs.stream().filter(r -> r.state() == RunState.SCHEDULED).findFirst().orElseThrow();
+
+        waiting.cancel("not needed");
+
+        RunOutcome outcome = Waits.outcome(waiting, Duration.ofSeconds(1));
+        assertEquals(RunState.CANCELED, outcome.state());
+        assertEquals("not needed", outcome.reason());
+        assertFalse(engine.activeRuns().contains(waiting), "a cancelled run is still listed as active");
+    }
+
+    @Test
+    void aRunThatGetsNoWorkerFailsAfterTheBorrowTimeoutInsteadOfWaitingForever() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        engine = new Engine(new EngineSettings(1, 4, 200));
+        engine.addProvider(TestProvider.finite("holder", 1, 1, (unit, ctx) -> {
+            Waits.await(release, SHORT, "never released");
+            return "held";
+        }));
+        engine.addProvider(TestProvider.finite("starved", 1, 1, (unit, ctx) -> "fed"));
+        try {
+            RunHandle holder = engine.start("holder", Parameters.NONE);
+            Waits.until(() -> engine.pool().liveThreads().size() == 1, SHORT, () -> "the only worker never got busy");
+
+            long startNanos = System.nanoTime();
+            RunOutcome starved = Waits.outcome(engine.start("starved", Parameters.NONE), Duration.ofSeconds(2));
+
+            assertEquals(RunState.FAILED, starved.state());
+            assertTrue(starved.reason().contains("No worker became free") && starved.reason().contains("200 ms"),
+                    starved.reason());
+            assertTrue(System.nanoTime() - startNanos < Duration.ofMillis(200 + 500).toNanos(), "waited far too long");
+            release.countDown();
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(holder, SHORT).state());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void settingsOutOfRangeFallBackToDefaultsAndZeroPoolMeansOnePerProcessor() {
+        EngineSettings settings = EngineSettings.from(config(0, -1, 0));
+
+        assertEquals(Runtime.getRuntime().availableProcessors(), settings.poolSize());
+        assertEquals(EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS, settings.maxConcurrentRuns());
+        assertEquals(EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS, settings.borrowTimeoutMillis());
+        assertEquals(new EngineSettings(3, 2, 10), EngineSettings.from(config(3, 2, 10)));
+    }
+
+    private static EngineConfig config(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
+        return new EngineConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return EngineConfig.class;
+            }
+
+            @Override
+            public int poolSize() {
+                return poolSize;
+            }
+
+            @Override
+            public int maxConcurrentRuns() {
+                return maxConcurrentRuns;
+            }
+
+            @Override
+            public long borrowTimeoutMillis() {
+                return borrowTimeoutMillis;
+            }
+        };
+    }
+}
