@@ -1,0 +1,69 @@
+package org.parallelworkbench.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Widget;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Drives SWT from the test thread, which owns the Display: events are dispatched while waiting. */
+final class UiTestSupport {
+
+    private static final int WAKE_UP_MILLIS = 20;
+
+    private UiTestSupport() {
+    }
+
+    /** Runs the event loop until the condition holds; fails with the message after the timeout. */
+    static void spinUntil(Display display, BooleanSupplier condition, Duration timeout, Supplier<String> message) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail(message.get() + " (not within " + timeout.toMillis() + " ms)");
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(WAKE_UP_MILLIS, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    /** What a mouse click on a push button or a menu item ends in. */
+    static void select(Widget widget) {
+        widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    static MenuItem menuItem(Menu menuBar, String menuText, int accelerator) {
+        for (MenuItem top : menuBar.getItems()) {
+            if (top.getText().replace("&", "").equals(menuText)) {
+                for (MenuItem item : top.getMenu().getItems()) {
+                    if (item.getAccelerator() == accelerator) {
+                        return item;
+                    }
+                }
+            }
+        }
+        return fail("No item with accelerator " + accelerator + " in menu " + menuText);
+    }
+
+    static <S> S service(Class<?> testClass, Class<S> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(testClass).getBundleContext();
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        S service = tracker.waitForService(Duration.ofSeconds(10).toMillis());
+        if (service == null) {
+            fail("The " + type.getSimpleName() + " service did not arrive within 10 seconds");
+        }
+        return service;
+    }
+}

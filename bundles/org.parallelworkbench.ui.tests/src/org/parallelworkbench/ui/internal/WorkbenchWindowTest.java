@@ -1,0 +1,159 @@
+package org.parallelworkbench.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.ui.internal.UiTestSupport.menuItem;
+import static org.parallelworkbench.ui.internal.UiTestSupport.select;
+import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+
+/** The real window on the real engine and ticker, driven the way a user drives it. */
+class WorkbenchWindowTest {
+
+    private static final Duration VALUES_TIMEOUT = Duration.ofSeconds(10);
+    /** Eclipse's own bar for a cancelled job, and the product's promise to the user. */
+    private static final long STOP_WITHIN_MILLIS = 1_000;
+
+    private static Display display;
+    private static JobService jobs;
+
+    private final Deque<Integer> closeAnswers = new ArrayDeque<>();
+    private final List<String> closeQuestions = new ArrayList<>();
+    private WorkbenchViewModel viewModel;
+    private WorkbenchWindow window;
+
+    @BeforeAll
+    static void openDisplay() throws InterruptedException {
+        assertTrue(System.getenv("DISPLAY") != null, "UI tests need a display: run them under xvfb-run");
+        display = new Display();
+        jobs = UiTestSupport.service(WorkbenchWindowTest.class, JobService.class);
+    }
+
+    @AfterAll
+    static void closeDisplay() {
+        display.dispose();
+    }
+
+    @BeforeEach
+    void openWindow() {
+        Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
+            viewModel = new WorkbenchViewModel(Realm.getDefault(), jobs);
+            window = new WorkbenchWindow(viewModel, (shell, question) -> {
+                closeQuestions.add(question);
+                return closeAnswers.removeFirst();
+            });
+            window.setBlockOnOpen(false);
+            window.open();
+        });
+    }
+
+    @AfterEach
+    void closeWindow() {
+        jobs.cancelAll("test ended");
+        closeAnswers.add(CloseConfirmation.CANCEL_RUNS_AND_EXIT);
+        if (window.getShell() != null) {
+            window.close();
+        }
+        spinUntil(display, () -> jobs.activeRuns().isEmpty(), Duration.ofSeconds(5), () -> "runs still active after the test");
+    }
+
+    @Test
+    void startShowsSuccessiveValuesAndStopEndsTheRunCancelledWithinOneSecond() throws Exception {
+        assertEquals("Start", window.toggleButton().getText().replace("&", ""));
+
+        select(window.toggleButton());
+        RunHandle run = onlyActiveRun();
+        List<Long> shown = new ArrayList<>();
+        spinUntil(display, () -> recordValue(shown) && twoSuccessive(shown), VALUES_TIMEOUT,
+                () -> "label did not show two successive values, saw " + shown);
+        assertEquals("Stop", window.toggleButton().getText().replace("&", ""));
+
+        // Stop from the keyboard path: the Run menu item that Ctrl+R triggers.
+        long stopPressed = System.nanoTime();
+        select(menuItem(window.getShell().getMenuBar(), "Run", SWT.MOD1 | 'R'));
+        RunOutcome outcome = run.outcome().toCompletableFuture().get(STOP_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
+        long stoppedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopPressed);
+
+        assertEquals(RunState.CANCELED, outcome.state(), () -> "run ended " + outcome);
+        assertTrue(stoppedMillis <= STOP_WITHIN_MILLIS, "stop took " + stoppedMillis + " ms");
+        spinUntil(display, () -> window.toggleButton().getText().replace("&", "").equals("Start"), Duration.ofSeconds(5),
+                () -> "button did not go back to Start");
+        assertTrue(window.getShell().getText().equals(WorkbenchViewModel.TITLE), window.getShell().getText());
+    }
+
+    @Test
+    void closingWhileRunningAsksAndKeepRunningKeepsWindowAndRun() throws Exception {
+        select(window.toggleButton());
+        RunHandle run = onlyActiveRun();
+
+        closeAnswers.add(CloseConfirmation.KEEP_RUNNING);
+        window.getShell().close();
+
+        assertEquals(List.of("1 run is still active. Cancel and exit, or keep running?"), closeQuestions);
+        assertFalse(window.getShell() == null || window.getShell().isDisposed(), "window closed although the user kept it");
+        assertFalse(run.state().isFinal(), "run ended although the user kept it running");
+
+        closeAnswers.add(CloseConfirmation.CANCEL_RUNS_AND_EXIT);
+        window.getShell().close();
+
+        assertTrue(window.getShell() == null, "window stayed open after cancel and exit");
+        RunOutcome outcome = run.outcome().toCompletableFuture().get(STOP_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
+        assertEquals(RunState.CANCELED, outcome.state());
+    }
+
+    @Test
+    void closingWhenIdleDoesNotAsk() {
+        window.getShell().close();
+
+        assertTrue(closeQuestions.isEmpty(), "asked " + closeQuestions);
+        assertTrue(window.getShell() == null, "idle window did not close");
+    }
+
+    private RunHandle onlyActiveRun() {
+        List<RunHandle> active = jobs.activeRuns();
+        assertEquals(1, active.size(), () -> "expected the ticker's run, got " + active);
+        return active.get(0);
+    }
+
+    private boolean recordValue(List<Long> shown) {
+        String text = window.valueLabel().getText();
+        if (text.matches("\\d+")) {
+            long value = Long.parseLong(text);
+            if (shown.isEmpty() || shown.get(shown.size() - 1) != value) {
+                shown.add(value);
+            }
+        }
+        return true;
+    }
+
+    private static boolean twoSuccessive(List<Long> shown) {
+        for (int i = 1; i < shown.size(); i++) {
+            if (shown.get(i) == shown.get(i - 1) + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
