@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A parallel-job provider, registered by a worker bundle as an OSGi service. It knows nothing of the
- * UI or of threads: the engine calls {@link #plan} once per run on a background thread, then
- * {@link #execute} for each unit on pooled worker threads, possibly concurrently.
+ * UI or of threads: the engine calls {@link #plan} once per run, on the thread that starts the run
+ * (so it must be quick: splitting, not computing), then {@link #execute} for each unit on pooled
+ * worker threads, possibly concurrently.
  */
 @ConsumerType
 public interface WorkProvider {
