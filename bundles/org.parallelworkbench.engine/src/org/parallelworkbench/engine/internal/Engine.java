@@ -1,0 +1,266 @@
+package org.parallelworkbench.engine.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.JobGroup;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkProvider;
+
+/**
+ * The {@link JobService}: installed providers, active runs, the worker pool and the event executor of one
+ * engine life, from construction to {@link #close()}. Plain Java, so tests can build one with any
+ * {@link EngineSettings}; {@link JobServiceComponent} is its DS face.
+ * <p>
+ * Threading: every method is thread-safe. {@link #lock} guards the provider list, the active runs and
+ * {@link #closed}; it is never held while calling a provider, a run or the Jobs API. Only
+ * {@link #close()} waits (bounded by {@link EngineSettings#CLOSE_WAIT_MILLIS} twice).
+ */
+final class Engine implements JobService {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    static final String ENGINE_STOPPED = "The engine was stopped";
+    /** Threads delivering events; a subscriber that blocks holds one of them, never a worker. */
+    private static final int MAX_EVENT_THREADS = 8;
+    private static final long EVENT_THREAD_KEEP_ALIVE_MILLIS = 1_000;
+
+    /** One bound provider service. */
+    private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey key) {
+    }
+
+    private final EngineSettings settings;
+    private final WorkerPool pool;
+    private final JobGroup group;
+    private final ThreadPoolExecutor eventExecutor;
+    private final Object lock = new Object();
+    /** Guarded by lock; in binding order, the first binding of an id wins. */
+    private final List<Binding> providers = new ArrayList<>();
+    /** Guarded by lock; oldest first. */
+    private final Map<String, Run> active = new LinkedHashMap<>();
+    /** Guarded by lock. */
+    private boolean closed;
+    private final AtomicLong runCount = new AtomicLong();
+
+    Engine(EngineSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pool = new WorkerPool(settings.poolSize());
+        this.group = new JobGroup("Parallel Workbench runs", settings.maxConcurrentRuns(), 0) {
+            @Override
+            protected boolean shouldCancel(IStatus lastCompletedJobResult, int failedJobs, int canceledJobs) {
+                return false; // runs are independent
+            }
+        };
+        AtomicLong eventThreads = new AtomicLong();
+        this.eventExecutor = new ThreadPoolExecutor(MAX_EVENT_THREADS, MAX_EVENT_THREADS,
+                EVENT_THREAD_KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "pw-events-" + eventThreads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        eventExecutor.allowCoreThreadTimeOut(true);
+        LOG.log(Level.INFO, "Engine started: " + settings);
+    }
+
+    void addProvider(WorkProvider provider) {
+        ProviderInfo info;
+        try {
+            info = Objects.requireNonNull(provider.info(), "info()");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Ignoring provider " + provider + ": its info() failed: " + e, e);
+            return;
+        }
+        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute));
+        synchronized (lock) {
+            if (find(info.id()) != null) {
+                LOG.log(Level.WARNING, "Provider '" + info.id() + "' " + info.version()
+                        + " is installed twice; the first one stays in use");
+            }
+            providers.add(binding);
+        }
+        LOG.log(Level.INFO, "Provider added: '" + info.id() + "' " + info.version());
+    }
+
+    /** Cancels the provider's runs with a reason naming it and retires its workers. */
+    void removeProvider(WorkProvider provider) {
+        Binding binding = null;
+        List<Run> runs = new ArrayList<>();
+        synchronized (lock) {
+            for (Binding candidate : providers) {
+                if (candidate.provider() == provider) {
+                    binding = candidate;
+                }
+            }
+            if (binding == null) {
+                return;
+            }
+            providers.remove(binding);
+            for (Run run : active.values()) {
+                if (run.workerKey() == binding.key()) {
+                    runs.add(run);
+                }
+            }
+        }
+        String reason = "Provider '" + binding.info().id() + "' was removed";
+        LOG.log(Level.INFO, reason + (runs.isEmpty() ? "" : "; canceling " + runs.size() + " runs"));
+        runs.forEach(run -> run.cancel(reason));
+        pool.retire(binding.key());
+    }
+
+    @Override
+    public List<ProviderInfo> providers() {
+        synchronized (lock) {
+            return providers.stream().map(Binding::info).filter(info -> find(info.id()).info() == info)
+                    .sorted(Comparator.comparing(ProviderInfo::name).thenComparing(ProviderInfo::id)).toList();
+        }
+    }
+
+    /**
+     * Plans the run on the caller's thread (so bad parameters throw here) and schedules its job.
+     *
+     * @throws IllegalArgumentException unknown provider, or the provider rejected the parameters
+     * @throws IllegalStateException    the engine is closed, or the provider failed to plan
+     */
+    @Override
+    public RunHandle start(String providerId, Parameters parameters) {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(parameters, "parameters");
+        Binding binding;
+        synchronized (lock) {
+            checkOpen();
+            binding = find(providerId);
+            if (binding == null) {
+                throw new IllegalArgumentException("No provider with id '" + providerId + "'; installed: "
+                        + providers.stream().map(b -> b.info().id()).distinct().sorted().toList());
+            }
+        }
+        WorkPlan plan = plan(binding, parameters);
+        String id = Long.toString(runCount.incrementAndGet());
+        String name = binding.info().name() + " run #" + id;
+        Run run = new Run(id, name, binding.info(), parameters, binding.key(), binding.provider()::summarize,
+                eventExecutor, this::finished);
+        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, settings.borrowTimeoutMillis(),
+                EngineSettings.UNIT_STOP_GRACE_MILLIS);
+        RunJob job = new RunJob(name, run, dispatcher, this, group);
+        run.onStop(() -> {
+            dispatcher.wake();
+            job.cancel(); // ends a waiting job at once; a running one stops through the dispatcher
+        });
+        synchronized (lock) {
+            checkOpen();
+            if (!providers.contains(binding)) {
+                throw new IllegalArgumentException("Provider '" + providerId + "' was removed");
+            }
+            active.put(id, run);
+        }
+        job.schedule();
+        return run;
+    }
+
+    private WorkPlan plan(Binding binding, Parameters parameters) {
+        WorkPlan plan;
+        try {
+            plan = binding.provider().plan(parameters);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to plan the run: "
+                    + UnitDispatcher.message(e), e);
+        }
+        if (plan == null) {
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no plan");
+        }
+        return plan;
+    }
+
+    @Override
+    public List<RunHandle> activeRuns() {
+        synchronized (lock) {
+            return List.copyOf(active.values());
+        }
+    }
+
+    @Override
+    public void cancelAll(String reason) {
+        activeRuns().forEach(run -> run.cancel(reason));
+    }
+
+    /** The job family of all this engine's runs. */
+    Object family() {
+        return new RunJob.Family(this, null);
+    }
+
+    /** The job family of this engine's runs of one provider. */
+    Object family(String providerId) {
+        return new RunJob.Family(this, Objects.requireNonNull(providerId, "providerId"));
+    }
+
+    WorkerPool pool() {
+        return pool;
+    }
+
+    /**
+     * Cancels every run, waits for them to end, closes the pool and stops all engine threads, each wait
+     * bounded; threads stuck in a unit are reported and left to end on their own. Idempotent.
+     */
+    void close() {
+        List<Run> runs;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            runs = List.copyOf(active.values());
+        }
+        runs.forEach(run -> run.cancel(ENGINE_STOPPED));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EngineSettings.CLOSE_WAIT_MILLIS);
+        try {
+            for (Run run : runs) {
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (!run.awaitFinal(Math.max(1, remainingMillis))) {
+                    LOG.log(Level.WARNING, run + " did not end within " + EngineSettings.CLOSE_WAIT_MILLIS + " ms");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.close(EngineSettings.CLOSE_WAIT_MILLIS);
+        eventExecutor.shutdown(); // lets queued outcome completions run, then the threads end
+        LOG.log(Level.INFO, "Engine stopped");
+    }
+
+    private void finished(Run run) {
+        synchronized (lock) {
+            active.remove(run.id());
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(ENGINE_STOPPED);
+        }
+    }
+
+    /** Guarded by lock. */
+    private Binding find(String providerId) {
+        for (Binding binding : providers) {
+            if (binding.info().id().equals(providerId)) {
+                return binding;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+package org.parallelworkbench.engine.internal;
+
+/**
+ * The engine's configuration (component property type), read from Config Admin under
+ * {@link #PID}. A change re-activates the engine, which cancels its active runs.
+ * Defaults live in {@link EngineSettings}.
+ */
+public @interface EngineConfig {
+
+    String PID = "org.parallelworkbench.engine";
+
+    /** Number of workers; 0 means one per available processor. */
+    int poolSize() default EngineSettings.DEFAULT_POOL_SIZE;
+
+    /** Runs executing at once; further runs wait in the Jobs queue. */
+    int maxConcurrentRuns() default EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS;
+
+    /** How long a run waits for a free worker before it fails. */
+    long borrowTimeoutMillis() default EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS;
+}

@@ -1,0 +1,77 @@
+package org.parallelworkbench.engine.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.WorkProvider;
+
+/**
+ * The engine as a DS component: one {@link Engine} per activation, configured from {@link EngineConfig}.
+ * Providers are tracked dynamically and greedily; a provider that goes away has its runs cancelled.
+ * Deactivation (also on a configuration change) cancels every run and stops every engine thread.
+ * <p>
+ * Threading: SCR calls the constructor, the bind/unbind methods and {@link #deactivate} on its own
+ * threads, possibly concurrently with service calls; {@link Engine} is thread-safe.
+ */
+@Component(service = JobService.class, configurationPid = EngineConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class JobServiceComponent implements JobService {
+
+    private final Engine engine;
+
+    @Activate
+    public JobServiceComponent(EngineConfig config) {
+        engine = new Engine(EngineSettings.from(config));
+    }
+
+    @Reference(service = WorkProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProvider")
+    void addProvider(WorkProvider provider) {
+        engine.addProvider(provider);
+    }
+
+    void removeProvider(WorkProvider provider) {
+        engine.removeProvider(provider);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+
+    /** The engine behind this component, for tests in the fragment. */
+    Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public List<ProviderInfo> providers() {
+        return engine.providers();
+    }
+
+    @Override
+    public RunHandle start(String providerId, Parameters parameters) {
+        return engine.start(providerId, parameters);
+    }
+
+    @Override
+    public List<RunHandle> activeRuns() {
+        return engine.activeRuns();
+    }
+
+    @Override
+    public void cancelAll(String reason) {
+        engine.cancelAll(reason);
+    }
+}

@@ -1,0 +1,220 @@
+package org.parallelworkbench.engine.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitResult;
+
+/**
+ * One run's state machine, events and outcome. States only go forward (SCHEDULED, RUNNING, then one
+ * final state), each change by compare-and-set and logged once.
+ * <p>
+ * Threading: {@link #cancel}, {@link #state()} and the other {@link RunHandle} methods are safe from any
+ * thread and never block. {@link #begin} and {@link #unitCompleted} are called by the run's Job thread;
+ * {@link #finish} by the Job thread, or by whoever cancelled a run that never started. Events are offered
+ * to a {@link SubmissionPublisher} that drops what a slow subscriber cannot take, so no engine thread
+ * waits for a subscriber; the outcome completes on the engine's event executor.
+ */
+final class Run implements RunHandle {
+
+    private static final System.Logger LOG = System.getLogger(Run.class.getName());
+
+    /** Why and how the run is stopping; the first request wins. */
+    private record Stop(RunState state, String reason) {
+    }
+
+    private final String id;
+    private final String name;
+    private final ProviderInfo provider;
+    private final Parameters parameters;
+    private final WorkerKey workerKey;
+    private final Function<List<UnitResult>, String> summarizer;
+    private final Executor completionExecutor;
+    private final Consumer<Run> onFinished;
+    private final long createdNanos = System.nanoTime();
+    private final AtomicReference<RunState> state = new AtomicReference<>(RunState.SCHEDULED);
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final SubmissionPublisher<RunEvent> events;
+    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicLong droppedEvents = new AtomicLong();
+    private volatile Runnable stopListener = () -> {
+    };
+
+    /**
+     * @param summarizer      the provider's {@code summarize}, called once when the run ends
+     * @param eventExecutor   delivers events to subscribers and completes the outcome
+     * @param onFinished      told once the run is final, on the finishing thread
+     */
+    Run(String id, String name, ProviderInfo provider, Parameters parameters, WorkerKey workerKey,
+            Function<List<UnitResult>, String> summarizer, Executor eventExecutor, Consumer<Run> onFinished) {
+        this.id = id;
+        this.name = name;
+        this.provider = provider;
+        this.parameters = parameters;
+        this.workerKey = workerKey;
+        this.summarizer = summarizer;
+        this.completionExecutor = eventExecutor;
+        this.onFinished = onFinished;
+        this.events = new SubmissionPublisher<>(eventExecutor, Flow.defaultBufferSize(), (subscriber, error) -> LOG
+                .log(Level.WARNING, "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: "
+                        + error, error));
+        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " " + parameters.values());
+    }
+
+    /** Called once, before the run is visible to anyone else: what to do when a stop is requested. */
+    void onStop(Runnable listener) {
+        stopListener = listener;
+    }
+
+    WorkerKey workerKey() {
+        return workerKey;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ProviderInfo provider() {
+        return provider;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public RunState state() {
+        return state.get();
+    }
+
+    @Override
+    public void cancel(String reason) {
+        requestStop(RunState.CANCELED, reason == null || reason.isBlank() ? "Canceled" : reason);
+    }
+
+    /** Fails the run: it stops like a cancelled one but ends FAILED with this reason. */
+    void fail(String reason) {
+        requestStop(RunState.FAILED, reason);
+    }
+
+    /** True once a cancel or a failure was requested; units see this as {@code isCanceled()}. */
+    boolean isStopping() {
+        return stop.get() != null;
+    }
+
+    private void requestStop(RunState finalState, String reason) {
+        if (!state.get().isFinal() && stop.compareAndSet(null, new Stop(finalState, reason))) {
+            LOG.log(Level.INFO, this + ": stopping, will be " + finalState + " (" + reason + ")");
+            stopListener.run();
+        }
+    }
+
+    @Override
+    public Flow.Publisher<RunEvent> events() {
+        return events;
+    }
+
+    @Override
+    public CompletionStage<RunOutcome> outcome() {
+        return outcome.minimalCompletionStage();
+    }
+
+    /** Moves SCHEDULED to RUNNING on the Job thread; false if the run was stopped before it started. */
+    boolean begin() {
+        if (isStopping() || !state.compareAndSet(RunState.SCHEDULED, RunState.RUNNING)) {
+            return false;
+        }
+        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " -> " + RunState.RUNNING);
+        publish(new RunEvent.StateChanged(id, RunState.RUNNING, ""));
+        return true;
+    }
+
+    void unitCompleted(UnitResult result, long unitsDone, long unitsTotal) {
+        publish(new RunEvent.UnitCompleted(id, result, unitsDone, unitsTotal));
+    }
+
+    /**
+     * Ends the run: SUCCEEDED, or the state of the stop request. Only the first call has an effect.
+     *
+     * @param results every completed unit's result, in unit order
+     */
+    void finish(List<UnitResult> results) {
+        Stop how = stop.get();
+        RunState to = how == null ? RunState.SUCCEEDED : how.state();
+        RunState from;
+        do {
+            from = state.get();
+            if (from.isFinal()) {
+                return;
+            }
+        } while (!state.compareAndSet(from, to));
+        String reason = how == null ? "" : how.reason();
+        RunOutcome result = new RunOutcome(to, results, summarize(results), reason,
+                Duration.ofNanos(System.nanoTime() - createdNanos));
+        LOG.log(to == RunState.FAILED ? Level.WARNING : Level.INFO, this + ": " + from + " -> " + to
+                + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + results.size() + " unit results"
+                + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
+        publish(new RunEvent.StateChanged(id, to, reason));
+        events.close();
+        finished.countDown();
+        onFinished.accept(this);
+        try {
+            completionExecutor.execute(() -> outcome.complete(result));
+        } catch (RejectedExecutionException e) {
+            outcome.complete(result); // the engine is closing: complete here rather than never
+        }
+    }
+
+    /** Waits at most this long for a final state; true if reached. */
+    boolean awaitFinal(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private String summarize(List<UnitResult> results) {
+        try {
+            return summarizer.apply(results);
+        } catch (RuntimeException | LinkageError e) { // a provider bug or a provider bundle already gone
+            LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not summarize: " + e, e);
+            return "";
+        }
+    }
+
+    private void publish(RunEvent event) {
+        try {
+            events.offer(event, (subscriber, dropped) -> {
+                droppedEvents.incrementAndGet();
+                return false;
+            });
+        } catch (IllegalStateException e) {
+            // closed: the run already ended
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Run " + id + " (" + name + ")";
+    }
+}
