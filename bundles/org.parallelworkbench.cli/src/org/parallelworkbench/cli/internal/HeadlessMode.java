@@ -1,0 +1,35 @@
+package org.parallelworkbench.cli.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The modes the launcher script selects with the framework property {@value #PROPERTY}. Only
+ * headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle.
+ */
+enum HeadlessMode {
+    /** The window; nothing to do here. Also the mode when the property is absent. */
+    GUI("gui"),
+    /** Checks the assembled product end to end, prints one line and exits the JVM. */
+    SMOKE("smoke");
+
+    static final String PROPERTY = "parallelworkbench.mode";
+
+    private final String value;
+
+    HeadlessMode(String value) {
+        this.value = value;
+    }
+
+    String value() {
+        return value;
+    }
+
+    /** @return the mode named by the property value, GUI when absent, empty when unknown */
+    static Optional<HeadlessMode> parse(String propertyValue) {
+        if (propertyValue == null || propertyValue.isBlank()) {
+            return Optional.of(GUI);
+        }
+        return Arrays.stream(values()).filter(m -> m.value.equals(propertyValue.trim())).findFirst();
+    }
+}

@@ -1,0 +1,259 @@
+package org.parallelworkbench.cli.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+
+/**
+ * Checks the assembled product from inside: the framework reached its start level, every bundle is
+ * active (or a resolved fragment), and the engine runs the ticker provider for three values and
+ * cancels it. Every wait is bounded by one overall deadline. Runs on the caller's thread.
+ */
+final class SmokeCheck {
+
+    static final Duration OVERALL_TIMEOUT = Duration.ofSeconds(60);
+    /** For the engine's service and the ticker provider, once the framework has started. */
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    static final String PROVIDER_ID = "ticker";
+    static final List<String> EXPECTED_VALUES = List.of("1", "2", "3");
+
+    /** One line for stdout and the JVM's exit code. */
+    record Result(int exitCode, String line) {
+        static Result ok(String detail) {
+            return new Result(0, "SMOKE OK: " + detail);
+        }
+
+        static Result failed(String reason) {
+            return new Result(1, "SMOKE FAILED: " + reason);
+        }
+    }
+
+    /** A failure whose message is the whole reason shown to the user. */
+    private static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String reason) {
+            super(reason);
+        }
+    }
+
+    private final BundleContext context;
+    private final long deadlineNanos;
+
+    SmokeCheck(BundleContext context) {
+        this.context = context;
+        this.deadlineNanos = System.nanoTime() + OVERALL_TIMEOUT.toNanos();
+    }
+
+    Result run() {
+        try {
+            awaitFrameworkStarted();
+            int active = checkBundleStates();
+            ServiceTracker<JobService, JobService> tracker = new ServiceTracker<>(context, JobService.class, null);
+            tracker.open();
+            try {
+                JobService jobs = tracker.waitForService(Math.min(SERVICE_TIMEOUT.toMillis(), remainingMillis()));
+                if (jobs == null) {
+                    throw new Failure("no " + JobService.class.getName() + " service within " + SERVICE_TIMEOUT.toSeconds()
+                            + " s after the framework started (is org.parallelworkbench.engine active?)");
+                }
+                awaitProvider(jobs);
+                return Result.ok(active + " bundles active, ticker emitted " + runTicker(jobs));
+            } finally {
+                tracker.close();
+            }
+        } catch (Failure e) {
+            return Result.failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.failed("interrupted: the framework stopped before the check finished");
+        } catch (RuntimeException e) {
+            return Result.failed(e.toString());
+        }
+    }
+
+    /** Waits for FrameworkEvent.STARTED, or sees that it already happened (system bundle ACTIVE at its start level). */
+    private void awaitFrameworkStarted() throws Failure, InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        };
+        context.addFrameworkListener(listener);
+        try {
+            // Polling too: STARTED may have been fired before the listener was added.
+            while (!frameworkStarted()) {
+                if (started.await(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                if (remainingMillis() <= 1) {
+                    throw new Failure("the framework did not finish starting within " + OVERALL_TIMEOUT.toSeconds() + " s");
+                }
+            }
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
+    }
+
+    private boolean frameworkStarted() {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        FrameworkStartLevel startLevel = system.adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        return system.getState() == Bundle.ACTIVE && startLevel.getStartLevel() >= target;
+    }
+
+    /** @return how many bundles are ACTIVE, including the system bundle */
+    private int checkBundleStates() throws Failure {
+        List<String> wrong = new ArrayList<>();
+        int active = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            } else if (!(isFragment(bundle) && bundle.getState() == Bundle.RESOLVED)) {
+                wrong.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + stateName(bundle.getState()) + ")");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new Failure(wrong.size() + " bundle(s) not active: " + String.join(", ", wrong));
+        }
+        return active;
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            default -> "state " + state;
+        };
+    }
+
+    /** The engine may see the provider's service a little after it registered its own. */
+    private void awaitProvider(JobService jobs) throws Failure, InterruptedException {
+        long giveUpNanos = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (jobs.providers().stream().map(ProviderInfo::id).noneMatch(PROVIDER_ID::equals)) {
+            if (remainingMillis() <= 1 || System.nanoTime() - giveUpNanos > 0) {
+                throw new Failure("no provider '" + PROVIDER_ID + "' within " + SERVICE_TIMEOUT.toSeconds()
+                        + " s; providers: " + jobs.providers().stream().map(ProviderInfo::id).collect(Collectors.joining(", ")));
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** @return e.g. {@code "1 2 3 in 3.0 s"} */
+    private String runTicker(JobService jobs) throws Failure, InterruptedException {
+        long startNanos = System.nanoTime();
+        RunHandle run = jobs.start(PROVIDER_ID, Parameters.NONE);
+        try {
+            EventQueue events = new EventQueue();
+            run.events().subscribe(events);
+            List<String> values = new ArrayList<>();
+            while (values.size() < EXPECTED_VALUES.size()) {
+                RunEvent event = events.queue.poll(remainingMillis(), TimeUnit.MILLISECONDS);
+                if (events.error != null) {
+                    throw new Failure("event stream of run " + run.id() + " failed: " + events.error);
+                }
+                if (event == null) {
+                    throw new Failure("ticker emitted only " + values + " within " + OVERALL_TIMEOUT.toSeconds() + " s (run " + run.state() + ")");
+                }
+                if (event instanceof RunEvent.UnitCompleted completed) {
+                    values.add(completed.result().value());
+                } else if (event instanceof RunEvent.StateChanged changed && changed.state().isFinal()) {
+                    throw new Failure("ticker run ended " + changed.state() + " after " + values + ": " + changed.reason());
+                }
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            if (!values.equals(EXPECTED_VALUES)) {
+                throw new Failure("ticker emitted " + String.join(" ", values) + ", expected " + String.join(" ", EXPECTED_VALUES));
+            }
+            run.cancel("smoke check done");
+            RunOutcome outcome = awaitOutcome(run);
+            if (outcome.state() != RunState.CANCELED) {
+                throw new Failure("ticker run ended " + outcome.state() + " after cancel, expected CANCELED: " + outcome.reason());
+            }
+            return String.join(" ", values) + String.format(Locale.ROOT, " in %.1f s", seconds);
+        } finally {
+            if (!run.state().isFinal()) {
+                run.cancel("smoke check failed");
+            }
+        }
+    }
+
+    private RunOutcome awaitOutcome(RunHandle run) throws Failure, InterruptedException {
+        try {
+            return run.outcome().toCompletableFuture().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new Failure("ticker run not ended " + CANCEL_TIMEOUT.toSeconds() + " s after cancel (state " + run.state() + ")");
+        } catch (ExecutionException e) {
+            throw new Failure("ticker run outcome failed: " + e.getCause());
+        }
+    }
+
+    private long remainingMillis() {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    /** Takes every event: the check reads three values, so an unbounded queue stays tiny. */
+    private static final class EventQueue implements Flow.Subscriber<RunEvent> {
+        final BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
+        volatile Throwable error;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(RunEvent item) {
+            queue.add(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            error = throwable;
+            queue.add(new RunEvent.StateChanged("", RunState.FAILED, String.valueOf(throwable)));
+        }
+
+        @Override
+        public void onComplete() {
+            // The final StateChanged event has already said how the run ended.
+        }
+    }
+}
