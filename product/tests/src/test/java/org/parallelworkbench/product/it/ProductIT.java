@@ -20,6 +20,9 @@ class ProductIT {
     /** The smoke check bounds itself to 60 s; this leaves room for JVM start and shutdown. */
     static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(120);
     static final Duration USAGE_TIMEOUT = Duration.ofSeconds(30);
+    static final int SIGTERM_EXIT_CODE = 128 + 15;
+    static final Duration GUI_TIMEOUT = Duration.ofSeconds(60);
+    static final Pattern FIRST_PAINT = Pattern.compile("Window first painted ([\\d,]+) ms after the JVM started");
     static final Pattern SMOKE_OK = Pattern.compile(
             "(?m)^SMOKE OK: \\d+ bundles active, ticker emitted 1 2 3 in \\d+\\.\\d s$");
 
@@ -37,6 +40,50 @@ class ProductIT {
         assertTrue(SMOKE_OK.matcher(result.stdout()).find(), result::describe);
         System.out.println("parallel-workbench --smoke: " + result.elapsed().toMillis() + " ms, "
                 + result.stdout().lines().filter(l -> l.startsWith("SMOKE")).findFirst().orElse(""));
+    }
+
+    /**
+     * The window on Felix, not only in Tycho's Equinox test runtime: class loading differs (SPI Fly
+     * weaving, boot delegation), and a window that fails there fails only for users.
+     */
+    @Test
+    void guiModeOpensTheWindowOnFelixAndStopsOnSigterm() throws Exception {
+        assertTrue(System.getenv("DISPLAY") != null, "the GUI test needs a display: run it under xvfb-run");
+        Path home = Product.home();
+        Files.createDirectories(Product.WORK_DIR);
+        Path err = Files.createTempFile(Product.WORK_DIR, "gui-stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString())
+                .directory(home.toFile()).redirectErrorStream(false)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process product = builder.start();
+        try {
+            long deadline = System.nanoTime() + GUI_TIMEOUT.toNanos();
+            String log = "";
+            while (!FIRST_PAINT.matcher(log).find() && !log.contains("SEVERE") && product.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100); // polling the product's log for a real event, with a deadline
+                log = Files.readString(err);
+            }
+            String seen = log;
+            assertFalse(seen.contains("SEVERE"), () -> "the window failed on Felix:\n" + seen);
+            java.util.regex.Matcher paint = FIRST_PAINT.matcher(seen);
+            assertTrue(paint.find(), () -> "no window painted within " + GUI_TIMEOUT.toSeconds() + " s:\n" + seen);
+            System.out.println("parallel-workbench window first painted " + paint.group(1) + " ms after JVM start");
+        } finally {
+            product.destroy();
+        }
+        // Felix's shutdown hook stops the framework, whose UI component closes the window without asking.
+        assertTrue(product.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the product did not stop on SIGTERM");
+        assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + readQuietly(err));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     @Test
