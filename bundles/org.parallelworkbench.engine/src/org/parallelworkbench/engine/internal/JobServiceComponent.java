@@ -24,7 +24,8 @@ import org.parallelworkbench.core.WorkProvider;
  * Threading: SCR calls the constructor, the bind/unbind methods and {@link #deactivate} on its own
  * threads, possibly concurrently with service calls; {@link Engine} is thread-safe.
  */
-@Component(service = JobService.class, configurationPid = EngineConfig.PID,
+// Immediate: a delayed component would be disposed, with its runs, whenever its last user lets go.
+@Component(service = JobService.class, immediate = true, configurationPid = EngineConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class JobServiceComponent implements JobService {
 
