@@ -45,9 +45,11 @@ class PlainDataTest {
     @Test
     void outcomesNeedAFinalState() {
         assertThrows(IllegalArgumentException.class,
-                () -> new RunOutcome(RunState.RUNNING, List.of(), "", "", Duration.ZERO));
-        RunOutcome outcome = new RunOutcome(RunState.CANCELED, List.of(new UnitResult(0, "1")), null, null, Duration.ZERO);
+                () -> new RunOutcome(RunState.RUNNING, List.of(), null, "", Duration.ZERO));
+        RunOutcome outcome = new RunOutcome(RunState.CANCELED, List.of(new UnitResult(0, "1")), new ResultValue.Scalar("1"),
+                null, Duration.ZERO);
         assertEquals("", outcome.reason());
+        assertEquals("1", outcome.summary());
         assertTrue(RunState.CANCELED.isFinal());
         assertFalse(RunState.SCHEDULED.isFinal());
     }

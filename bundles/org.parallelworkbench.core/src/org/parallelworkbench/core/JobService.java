@@ -15,11 +15,24 @@ public interface JobService {
     List<ProviderInfo> providers();
 
     /**
-     * Plans and schedules a run in the background.
+     * Every problem of this parameter set for this provider, without starting anything.
      *
-     * @throws IllegalArgumentException if no provider has this id, or the provider rejects the parameters
+     * @throws IllegalArgumentException if no provider has this id
      */
-    RunHandle start(String providerId, Parameters parameters);
+    List<ParameterProblem> validate(String providerId, Parameters parameters);
+
+    /**
+     * Validates, plans and schedules a run in the background. Missing parameters take their defaults.
+     *
+     * @throws InvalidParametersException with every problem, if the parameters have any
+     * @throws IllegalArgumentException   if no provider has this id, or its plan rejects the parameters
+     */
+    RunHandle start(String providerId, Parameters parameters, RunOptions options);
+
+    /** {@link #start(String, Parameters, RunOptions)} with {@link RunOptions#DEFAULT}. */
+    default RunHandle start(String providerId, Parameters parameters) {
+        return start(providerId, parameters, RunOptions.DEFAULT);
+    }
 
     /** Runs not yet in a final state, oldest first. */
     List<RunHandle> activeRuns();

@@ -52,6 +52,35 @@ public record Parameters(Map<String, String> values) {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException naming the parameter when its value is not a number
+     */
+    public double getDouble(String name, double defaultValue) {
+        String text = values.get(name);
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Parameter '" + name + "' must be a number, not '" + text + "'", e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the parameter when its value is neither true nor false
+     */
+    public boolean getBoolean(String name, boolean defaultValue) {
+        String text = values.get(name);
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("Parameter '" + name + "' must be true or false, not '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
     public Parameters with(String name, String value) {
         Map<String, String> copy = new TreeMap<>(values);
         copy.put(name, value);

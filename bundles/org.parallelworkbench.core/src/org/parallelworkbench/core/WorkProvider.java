@@ -6,19 +6,29 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A parallel-job provider, registered by a worker bundle as an OSGi service. It knows nothing of the
- * UI or of threads: the engine calls {@link #plan} once per run, on the thread that starts the run
- * (so it must be quick: splitting, not computing), then {@link #execute} for each unit on pooled
- * worker threads, possibly concurrently.
+ * UI or of threads. For each run the engine calls, in this order: {@link #validate} and {@link #plan}
+ * on the thread that starts the run (so both must be quick: checking and splitting, not computing),
+ * {@link #accumulator} once, then {@link #execute} for each unit on pooled worker threads, possibly
+ * concurrently.
  */
 @ConsumerType
 public interface WorkProvider {
 
+    /** Id, name, description, version and parameters; must not change while the service is registered. */
     ProviderInfo info();
 
     /**
-     * Splits a run into units.
-     *
-     * @throws IllegalArgumentException with a message for the user when the parameters are invalid
+     * Every problem of a parameter set, each tied to its parameter; empty if the set may run. The default
+     * checks the values against {@link ProviderInfo#parameters()} and rejects unknown names; override to add
+     * checks that span parameters, and include the default's problems.
+     */
+    default List<ParameterProblem> validate(Parameters parameters) {
+        return ParameterDescriptor.validate(info().parameters(), parameters);
+    }
+
+    /**
+     * Splits a run into units. The parameters have passed {@link #validate} and hold every declared
+     * parameter, defaults filled in.
      */
     WorkPlan plan(Parameters parameters);
 
@@ -26,12 +36,18 @@ public interface WorkProvider {
      * Executes one unit. Must be safe to call concurrently for different units. Should return
      * promptly once {@link UnitContext#isCanceled()} is true or the thread is interrupted.
      *
-     * @throws Exception fails the run with this exception's message and the unit's index
+     * @throws Exception fails the unit (and, once its retries are spent, the run) with this exception's
+     *                   message and the unit's index
      */
     UnitResult execute(WorkUnit unit, UnitContext context) throws Exception;
 
-    /** Combines the results of a finished run (in unit order) into a one-line summary. */
-    default String summarize(List<UnitResult> results) {
-        return results.isEmpty() ? "no results" : results.get(results.size() - 1).value();
+    /** Combines this run's unit results into its result; the default shows the latest value. */
+    default ResultAccumulator accumulator(Parameters parameters) {
+        return ResultAccumulator.latestValue();
+    }
+
+    /** Per-worker state to pool, or null (the default) when units need none. */
+    default WorkerStateFactory<?> workerStateFactory() {
+        return null;
     }
 }

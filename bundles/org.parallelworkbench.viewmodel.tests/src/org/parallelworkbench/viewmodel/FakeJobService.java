@@ -10,7 +10,9 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
@@ -30,7 +32,12 @@ final class FakeJobService implements JobService {
     }
 
     @Override
-    public RunHandle start(String providerId, Parameters parameters) {
+    public List<ParameterProblem> validate(String providerId, Parameters parameters) {
+        return List.of();
+    }
+
+    @Override
+    public RunHandle start(String providerId, Parameters parameters, RunOptions options) {
         if (rejectWith != null) {
             throw new IllegalArgumentException(rejectWith);
         }
@@ -79,7 +86,7 @@ final class FakeJobService implements JobService {
 
         void end(RunState state, String reason) {
             events.close();
-            outcome.complete(new RunOutcome(state, results, "", reason, Duration.ZERO));
+            outcome.complete(new RunOutcome(state, results, null, reason, Duration.ZERO));
         }
 
         @Override

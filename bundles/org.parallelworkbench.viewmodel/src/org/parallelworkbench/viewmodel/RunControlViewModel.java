@@ -1,7 +1,6 @@
 package org.parallelworkbench.viewmodel;
 
 import java.util.Objects;
-import java.util.concurrent.Flow;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.value.ComputedValue;
@@ -102,7 +101,12 @@ public final class RunControlViewModel {
         latestValue.setValue(NO_VALUE);
         running.setValue(Boolean.TRUE);
         status.setValue(handle.provider().name() + " running");
-        handle.events().subscribe(new ValueSubscriber());
+        // Runs on engine threads: touches no observable, only the relay.
+        handle.events().subscribe(RunEvent.subscriber(event -> {
+            if (event instanceof RunEvent.UnitCompleted completed) {
+                valueRelay.offer(completed.result().value());
+            }
+        }));
         handle.outcome().whenComplete((outcome, failure) -> realm.asyncExec(() -> finished(handle, outcome, failure)));
     }
 
@@ -143,31 +147,6 @@ public final class RunControlViewModel {
     private void checkRealm() {
         if (!realm.isCurrent()) {
             throw new IllegalStateException("RunControlViewModel must be used inside its Realm");
-        }
-    }
-
-    /** Runs on engine threads: touches no observable, only the relay. */
-    private final class ValueSubscriber implements Flow.Subscriber<RunEvent> {
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(RunEvent event) {
-            if (event instanceof RunEvent.UnitCompleted completed) {
-                valueRelay.offer(completed.result().value());
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // The outcome carries the failure to the user; nothing to add here.
-        }
-
-        @Override
-        public void onComplete() {
-            // Same: the outcome ends the run for the control.
         }
     }
 }

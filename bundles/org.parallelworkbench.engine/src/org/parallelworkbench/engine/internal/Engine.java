@@ -14,8 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.JobGroup;
+import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ParameterDescriptor;
+import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ResultAccumulator;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.WorkPlan;
@@ -135,22 +140,51 @@ final class Engine implements JobService {
      * @throws IllegalStateException    the engine is closed, or the provider failed to plan
      */
     @Override
-    public RunHandle start(String providerId, Parameters parameters) {
-        Objects.requireNonNull(providerId, "providerId");
+    public List<ParameterProblem> validate(String providerId, Parameters parameters) {
         Objects.requireNonNull(parameters, "parameters");
-        Binding binding;
+        return validate(binding(providerId), parameters);
+    }
+
+    private static List<ParameterProblem> validate(Binding binding, Parameters parameters) {
+        try {
+            return List.copyOf(binding.provider().validate(parameters));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Provider '" + binding.info().id() + "' failed to validate " + parameters, e);
+            return List.of(new ParameterProblem("*", "the provider could not check the parameters: " + e));
+        }
+    }
+
+    private Binding binding(String providerId) {
+        Objects.requireNonNull(providerId, "providerId");
         synchronized (lock) {
             checkOpen();
-            binding = find(providerId);
+            Binding binding = find(providerId);
             if (binding == null) {
                 throw new IllegalArgumentException("No provider with id '" + providerId + "'; installed: "
                         + providers.stream().map(b -> b.info().id()).distinct().sorted().toList());
             }
+            return binding;
         }
+    }
+
+    @Override
+    public RunHandle start(String providerId, Parameters requested, RunOptions options) {
+        Objects.requireNonNull(requested, "parameters");
+        Objects.requireNonNull(options, "options");
+        Binding binding = binding(providerId);
+        List<ParameterProblem> problems = validate(binding, requested);
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(providerId, problems);
+        }
+        Parameters parameters = ParameterDescriptor.withDefaults(binding.info().parameters(), requested);
         WorkPlan plan = plan(binding, parameters);
+        ResultAccumulator accumulator = binding.provider().accumulator(parameters);
         String id = Long.toString(runCount.incrementAndGet());
         String name = binding.info().name() + " run #" + id;
-        Run run = new Run(id, name, binding.info(), parameters, binding.key(), binding.provider()::summarize,
+        Run run = new Run(id, name, binding.info(), parameters, binding.key(), results -> {
+            results.forEach(accumulator::accept);
+            return accumulator.snapshot();
+        },
                 eventExecutor, this::finished);
         UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, settings.borrowTimeoutMillis(),
                 EngineSettings.UNIT_STOP_GRACE_MILLIS);

@@ -11,7 +11,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.WorkProvider;
@@ -62,8 +64,13 @@ public final class JobServiceComponent implements JobService {
     }
 
     @Override
-    public RunHandle start(String providerId, Parameters parameters) {
-        return engine.start(providerId, parameters);
+    public List<ParameterProblem> validate(String providerId, Parameters parameters) {
+        return engine.validate(providerId, parameters);
+    }
+
+    @Override
+    public RunHandle start(String providerId, Parameters parameters, RunOptions options) {
+        return engine.start(providerId, parameters, options);
     }
 
     @Override

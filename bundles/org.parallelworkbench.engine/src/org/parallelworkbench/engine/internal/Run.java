@@ -20,6 +20,7 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
@@ -47,7 +48,7 @@ final class Run implements RunHandle {
     private final ProviderInfo provider;
     private final Parameters parameters;
     private final WorkerKey workerKey;
-    private final Function<List<UnitResult>, String> summarizer;
+    private final Function<List<UnitResult>, ResultValue> summarizer;
     private final Executor completionExecutor;
     private final Consumer<Run> onFinished;
     private final long createdNanos = System.nanoTime();
@@ -66,7 +67,7 @@ final class Run implements RunHandle {
      * @param onFinished      told once the run is final, on the finishing thread
      */
     Run(String id, String name, ProviderInfo provider, Parameters parameters, WorkerKey workerKey,
-            Function<List<UnitResult>, String> summarizer, Executor eventExecutor, Consumer<Run> onFinished) {
+            Function<List<UnitResult>, ResultValue> summarizer, Executor eventExecutor, Consumer<Run> onFinished) {
         this.id = id;
         this.name = name;
         this.provider = provider;
@@ -193,12 +194,12 @@ final class Run implements RunHandle {
         return finished.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    private String summarize(List<UnitResult> results) {
+    private ResultValue summarize(List<UnitResult> results) {
         try {
             return summarizer.apply(results);
         } catch (RuntimeException | LinkageError e) { // a provider bug or a provider bundle already gone
-            LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not summarize: " + e, e);
-            return "";
+            LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not combine its results: " + e, e);
+            return new ResultValue.Scalar("");
         }
     }
 

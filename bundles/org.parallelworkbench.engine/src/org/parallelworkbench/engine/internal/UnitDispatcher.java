@@ -57,7 +57,17 @@ final class UnitDispatcher {
         this.key = run.workerKey();
         this.borrowTimeoutMillis = borrowTimeoutMillis;
         this.stopGraceMillis = stopGraceMillis;
-        this.context = run::isStopping;
+        this.context = new UnitContext() {
+            @Override
+            public boolean isCanceled() {
+                return run.isStopping();
+            }
+
+            @Override
+            public <S> S workerState(Class<S> type) {
+                throw new IllegalStateException("Provider '" + run.provider().id() + "' declares no worker state");
+            }
+        };
         this.unitsTotal = plan instanceof WorkPlan.Finite finite ? finite.units().size() : -1;
     }
 

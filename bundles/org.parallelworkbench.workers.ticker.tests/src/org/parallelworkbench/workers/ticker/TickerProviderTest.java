@@ -21,7 +21,7 @@ import org.parallelworkbench.core.WorkUnit;
 /** The ticker's own logic, without the engine: plans, values and how fast it stops. */
 class TickerProviderTest {
 
-    private static final UnitContext RUNNING = () -> false;
+    private static final UnitContext RUNNING = UnitContext.canceledWhen(() -> false);
     private final TickerProvider ticker = new TickerProvider();
 
     @Test
@@ -75,7 +75,7 @@ class TickerProviderTest {
         WorkUnit unit = ((WorkPlan.Open) ticker.plan(Parameters.NONE)).unitAt().apply(0);
 
         long startNanos = System.nanoTime();
-        assertThrows(InterruptedException.class, () -> ticker.execute(unit, () -> true));
+        assertThrows(InterruptedException.class, () -> ticker.execute(unit, UnitContext.canceledWhen(() -> true)));
         assertTrue(System.nanoTime() - startNanos < TimeUnit.MILLISECONDS.toNanos(200), "took too long to stop");
     }
 
@@ -86,7 +86,7 @@ class TickerProviderTest {
         CompletableFuture<Long> stoppedAtNanos = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                ticker.execute(unit, canceled::get);
+                ticker.execute(unit, UnitContext.canceledWhen(canceled::get));
                 stoppedAtNanos.completeExceptionally(new AssertionError("the tick completed instead of stopping"));
             } catch (InterruptedException e) {
                 stoppedAtNanos.complete(System.nanoTime());

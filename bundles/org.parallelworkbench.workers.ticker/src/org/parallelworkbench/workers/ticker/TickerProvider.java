@@ -1,9 +1,11 @@
 package org.parallelworkbench.workers.ticker;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
+import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.UnitContext;
@@ -28,7 +30,11 @@ public final class TickerProvider implements WorkProvider {
     static final long MAX_INTERVAL_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     private static final ProviderInfo INFO = new ProviderInfo(ID, "Ticker",
-            "Counts up once a second in a background worker until stopped.", "0.1.0");
+            "Counts up once a second in a background worker until stopped.", "0.1.0", List.of(
+                    ParameterDescriptor.integer(PARAM_START, "Start at", DEFAULT_START, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)
+                            .withHelp("The first value shown."),
+                    ParameterDescriptor.integer(PARAM_INTERVAL_MILLIS, "Interval", DEFAULT_INTERVAL_MILLIS, 1, MAX_INTERVAL_MILLIS)
+                            .withUnit("ms").withHelp("Time between two values.")));
 
     @Override
     public ProviderInfo info() {
