@@ -23,12 +23,15 @@ import org.parallelworkbench.core.UnitResult;
 /** A JobService whose runs the test drives by hand: it emits values and ends runs itself. */
 final class FakeJobService implements JobService {
 
+    static final ProviderInfo TICKER = new ProviderInfo("ticker", "Ticker", "Counts up", "1");
+
     final List<FakeRun> started = new CopyOnWriteArrayList<>();
-    String rejectWith;
+    volatile List<ProviderInfo> installed = List.of(TICKER);
+    RuntimeException rejectWith;
 
     @Override
     public List<ProviderInfo> providers() {
-        return List.of(new ProviderInfo("ticker", "Ticker", "", "1"));
+        return installed;
     }
 
     @Override
@@ -39,9 +42,11 @@ final class FakeJobService implements JobService {
     @Override
     public RunHandle start(String providerId, Parameters parameters, RunOptions options) {
         if (rejectWith != null) {
-            throw new IllegalArgumentException(rejectWith);
+            throw rejectWith;
         }
-        FakeRun run = new FakeRun("run-" + (started.size() + 1), new ProviderInfo(providerId, "Ticker", "", "1"), parameters);
+        ProviderInfo provider = installed.stream().filter(p -> p.id().equals(providerId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No provider with id '" + providerId + "'"));
+        FakeRun run = new FakeRun("run-" + (started.size() + 1), provider, parameters);
         started.add(run);
         return run;
     }
@@ -82,6 +87,10 @@ final class FakeJobService implements JobService {
             UnitResult result = new UnitResult(results.size(), value);
             results.add(result);
             events.submit(new RunEvent.UnitCompleted(id, result, results.size(), -1));
+        }
+
+        void publish(RunEvent event) {
+            events.submit(event);
         }
 
         void end(RunState state, String reason) {

@@ -4,22 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.InvalidParametersException;
+import org.parallelworkbench.core.ParameterProblem;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
 
 class RunControlViewModelTest {
 
     private QueueRealm realm;
     private FakeJobService jobs;
+    private WritableValue<ProviderInfo> provider;
+    private WritableValue<String> parameterText;
     private RunControlViewModel control;
 
     @BeforeEach
     void setUp() {
         realm = new QueueRealm();
         jobs = new FakeJobService();
-        control = new RunControlViewModel(realm, jobs, "ticker", Parameters.NONE);
+        provider = new WritableValue<>(realm, FakeJobService.TICKER, ProviderInfo.class);
+        parameterText = new WritableValue<>(realm, "", String.class);
+        control = new RunControlViewModel(realm, jobs, provider, parameterText);
     }
 
     @Test
@@ -31,6 +43,15 @@ class RunControlViewModelTest {
         assertEquals(1, jobs.started.size());
         assertTrue(control.running().getValue());
         assertEquals("&Stop", control.toggleLabel().getValue());
+    }
+
+    @Test
+    void theParameterTextReachesTheEngineAsNameValuePairs() {
+        parameterText.setValue("  start=5   intervalMillis=200 ");
+
+        control.start();
+
+        assertEquals(Map.of("start", "5", "intervalMillis", "200"), jobs.started.get(0).parameters().values());
     }
 
     @Test
@@ -46,6 +67,18 @@ class RunControlViewModelTest {
                 "an engine thread must not change the observable itself");
         realm.drain();
         assertEquals("1", control.latestValue().getValue());
+    }
+
+    @Test
+    void onceAResultIsPublishedTheLabelShowsItNotTheUnitValues() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+
+        run.publish(new RunEvent.ResultUpdated(run.id(), new ResultValue.Scalar("78498")));
+        run.emit("9592");
+        realm.drain();
+
+        assertEquals("78498", control.latestValue().getValue());
     }
 
     @Test
@@ -65,13 +98,35 @@ class RunControlViewModelTest {
     }
 
     @Test
-    void aRejectedStartShowsTheReasonAndStaysStopped() {
-        jobs.rejectWith = "Parameter 'intervalMillis' must be between 1 and 3600000, not 0";
+    void everyParameterProblemIsShownAndNothingStarts() {
+        jobs.rejectWith = new InvalidParametersException("ticker", List.of(
+                new ParameterProblem("intervalMillis", "must be between 1 and 3600000 ms, not 0"),
+                new ParameterProblem("bogus", "unknown parameter; known: start, intervalMillis")));
 
         control.start();
 
         assertFalse(control.running().getValue());
-        assertEquals("Cannot start: " + jobs.rejectWith, control.status().getValue());
+        assertEquals("Cannot start: intervalMillis: must be between 1 and 3600000 ms, not 0; "
+                + "bogus: unknown parameter; known: start, intervalMillis", control.status().getValue());
+    }
+
+    @Test
+    void malformedParameterTextIsReportedWithoutStarting() {
+        parameterText.setValue("limit");
+
+        control.start();
+
+        assertTrue(jobs.started.isEmpty());
+        assertEquals("Cannot start: Expected name=value but got 'limit'", control.status().getValue());
+    }
+
+    @Test
+    void withoutAProviderStartIsDisabledAndDoesNothing() {
+        provider.setValue(null);
+
+        assertFalse(control.canToggle().getValue());
+        control.start();
+        assertTrue(jobs.started.isEmpty());
     }
 
     @Test

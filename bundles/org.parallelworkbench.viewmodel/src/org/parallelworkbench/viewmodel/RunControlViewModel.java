@@ -1,21 +1,26 @@
 package org.parallelworkbench.viewmodel;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
 
 /**
- * Start/Stop control of one provider's run and its latest value: the original demo's toggle and
- * label. All observables belong to the Realm given at construction; commands must be called inside
- * it. Engine events arrive on engine threads and are relayed into the Realm, coalesced.
+ * Start/Stop control of a run of the selected provider and its latest value: the original demo's
+ * toggle and label, for any provider. All observables belong to the Realm given at construction;
+ * commands must be called inside it. Engine events arrive on engine threads and are relayed into the
+ * Realm, coalesced.
  */
 public final class RunControlViewModel {
 
@@ -24,23 +29,30 @@ public final class RunControlViewModel {
 
     private final Realm realm;
     private final JobService jobs;
-    private final String providerId;
-    private final Parameters parameters;
+    private final IObservableValue<ProviderInfo> provider;
+    private final IObservableValue<String> parameterText;
 
     private final WritableValue<Boolean> running;
     private final WritableValue<String> latestValue;
     private final WritableValue<String> status;
     private final WritableValue<RunOutcome> lastOutcome;
     private final IObservableValue<String> toggleLabel;
+    private final IObservableValue<Boolean> canToggle;
+    private final IObservableValue<Boolean> idle;
     private final LatestValueRelay<String> valueRelay;
 
     private RunHandle current;
 
-    public RunControlViewModel(Realm realm, JobService jobs, String providerId, Parameters parameters) {
+    /**
+     * @param provider      the provider that Start runs; Start is disabled while it is null
+     * @param parameterText {@code name=value} pairs separated by spaces, as on the command line
+     */
+    public RunControlViewModel(Realm realm, JobService jobs, IObservableValue<ProviderInfo> provider,
+            IObservableValue<String> parameterText) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
-        this.providerId = Objects.requireNonNull(providerId, "providerId");
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.parameterText = Objects.requireNonNull(parameterText, "parameterText");
         running = new WritableValue<>(realm, Boolean.FALSE, Boolean.class);
         latestValue = new WritableValue<>(realm, NO_VALUE, String.class);
         status = new WritableValue<>(realm, "Ready", String.class);
@@ -51,13 +63,31 @@ public final class RunControlViewModel {
                 return running.getValue() ? "&Stop" : "&Start";
             }
         };
+        canToggle = new ComputedValue<>(realm, Boolean.class) {
+            @Override
+            protected Boolean calculate() {
+                return running.getValue() || provider.getValue() != null;
+            }
+        };
+        idle = new ComputedValue<>(realm, Boolean.class) {
+            @Override
+            protected Boolean calculate() {
+                return !running.getValue();
+            }
+        };
         valueRelay = new LatestValueRelay<>(realm, latestValue::setValue);
+    }
+
+    /** True while no run is active: the provider and its parameters may be changed. */
+    public IObservableValue<Boolean> idle() {
+        return idle;
     }
 
     public IObservableValue<Boolean> running() {
         return running;
     }
 
+    /** The run's latest value or result summary, as the label shows it. */
     public IObservableValue<String> latestValue() {
         return latestValue;
     }
@@ -77,6 +107,11 @@ public final class RunControlViewModel {
         return toggleLabel;
     }
 
+    /** Whether Start/Stop can do anything now: Stop always, Start once a provider is selected. */
+    public IObservableValue<Boolean> canToggle() {
+        return canToggle;
+    }
+
     public void toggle() {
         if (running.getValue()) {
             stop();
@@ -87,12 +122,16 @@ public final class RunControlViewModel {
 
     public void start() {
         checkRealm();
-        if (current != null) {
+        ProviderInfo selected = provider.getValue();
+        if (current != null || selected == null) {
             return;
         }
         RunHandle handle;
         try {
-            handle = jobs.start(providerId, parameters);
+            handle = jobs.start(selected.id(), parseParameters(parameterText.getValue()));
+        } catch (InvalidParametersException e) {
+            status.setValue("Cannot start: " + String.join("; ", e.problems().stream().map(Object::toString).toList()));
+            return;
         } catch (IllegalArgumentException e) {
             status.setValue("Cannot start: " + e.getMessage());
             return;
@@ -101,13 +140,13 @@ public final class RunControlViewModel {
         latestValue.setValue(NO_VALUE);
         running.setValue(Boolean.TRUE);
         status.setValue(handle.provider().name() + " running");
-        // Runs on engine threads: touches no observable, only the relay.
-        handle.events().subscribe(RunEvent.subscriber(event -> {
-            if (event instanceof RunEvent.UnitCompleted completed) {
-                valueRelay.offer(completed.result().value());
-            }
-        }));
+        handle.events().subscribe(RunEvent.subscriber(new ValueTracker()::onEvent));
         handle.outcome().whenComplete((outcome, failure) -> realm.asyncExec(() -> finished(handle, outcome, failure)));
+    }
+
+    static Parameters parseParameters(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        return trimmed.isEmpty() ? Parameters.NONE : Parameters.parse(Arrays.asList(trimmed.split("\\s+")));
     }
 
     /** Asks the current run to stop; the control shows "stopped" once the engine confirms. */
@@ -127,6 +166,9 @@ public final class RunControlViewModel {
         running.setValue(Boolean.FALSE);
         if (outcome != null) {
             lastOutcome.setValue(outcome);
+            if (outcome.state() == RunState.SUCCEEDED && !outcome.summary().isEmpty()) {
+                latestValue.setValue(outcome.summary());
+            }
             status.setValue(describe(outcome));
         } else {
             status.setValue("Run ended unexpectedly: " + failure);
@@ -147,6 +189,23 @@ public final class RunControlViewModel {
     private void checkRealm() {
         if (!realm.isCurrent()) {
             throw new IllegalStateException("RunControlViewModel must be used inside its Realm");
+        }
+    }
+
+    /**
+     * Runs on engine threads and touches only the relay. Shows the accumulated result once the engine
+     * publishes one; until then, each unit's value (the ticker's count).
+     */
+    private final class ValueTracker {
+        private volatile boolean resultSeen;
+
+        void onEvent(RunEvent event) {
+            if (event instanceof RunEvent.ResultUpdated updated) {
+                resultSeen = true;
+                valueRelay.offer(updated.result().summary());
+            } else if (event instanceof RunEvent.UnitCompleted completed && !resultSeen) {
+                valueRelay.offer(completed.result().value());
+            }
         }
     }
 }

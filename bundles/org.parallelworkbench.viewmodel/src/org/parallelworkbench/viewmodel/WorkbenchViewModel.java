@@ -1,16 +1,22 @@
 package org.parallelworkbench.viewmodel;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.core.databinding.observable.list.IObservableList;
+import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
+import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
 
 /**
- * The workbench window's state and behaviour: the ticker control of the original demo and the
- * close guard. Lives in one Realm, like the ViewModels it holds.
+ * The workbench window's state and behaviour: the installed providers, the selected one with its
+ * parameters and Start/Stop control (the ticker of the original demo by default), and the close guard.
+ * Lives in one Realm, like the ViewModels it holds.
  */
 public final class WorkbenchViewModel {
 
@@ -19,22 +25,55 @@ public final class WorkbenchViewModel {
     static final String EXIT_REASON = "The workbench was closed";
 
     private final JobService jobs;
-    private final RunControlViewModel ticker;
+    private final WritableList<ProviderInfo> providers;
+    private final WritableValue<ProviderInfo> selectedProvider;
+    private final WritableValue<String> parameterText;
+    private final IObservableValue<String> providerDescription;
+    private final RunControlViewModel run;
     private final IObservableValue<String> windowTitle;
 
     public WorkbenchViewModel(Realm realm, JobService jobs) {
-        this(realm, jobs, Parameters.NONE);
-    }
-
-    public WorkbenchViewModel(Realm realm, JobService jobs, Parameters tickerParameters) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
-        this.ticker = new RunControlViewModel(realm, jobs, TICKER_PROVIDER_ID, tickerParameters);
-        this.windowTitle = new ComputedValue<>(realm, String.class) {
+        providers = new WritableList<>(realm);
+        selectedProvider = new WritableValue<>(realm, null, ProviderInfo.class);
+        parameterText = new WritableValue<>(realm, "", String.class);
+        providerDescription = new ComputedValue<>(realm, String.class) {
             @Override
             protected String calculate() {
-                return ticker.running().getValue() ? TITLE + " \u2013 running" : TITLE;
+                ProviderInfo selected = selectedProvider.getValue();
+                return selected == null ? "No provider is installed." : selected.name() + ": " + selected.description();
             }
         };
+        run = new RunControlViewModel(realm, jobs, selectedProvider, parameterText);
+        windowTitle = new ComputedValue<>(realm, String.class) {
+            @Override
+            protected String calculate() {
+                return run.running().getValue() ? TITLE + " \u2013 running" : TITLE;
+            }
+        };
+        refreshProviders();
+    }
+
+    /** The installed providers, by name. */
+    public IObservableList<ProviderInfo> providers() {
+        return providers;
+    }
+
+    public IObservableValue<ProviderInfo> selectedProvider() {
+        return selectedProvider;
+    }
+
+    /** {@code name=value} pairs for the next run, as on the command line; empty means defaults. */
+    public IObservableValue<String> parameterText() {
+        return parameterText;
+    }
+
+    public IObservableValue<String> providerDescription() {
+        return providerDescription;
+    }
+
+    public RunControlViewModel run() {
+        return run;
     }
 
     /** The window's title: says when work is running, also when the window is in the background. */
@@ -42,8 +81,23 @@ public final class WorkbenchViewModel {
         return windowTitle;
     }
 
-    public RunControlViewModel ticker() {
-        return ticker;
+    /**
+     * Reads the installed providers again, keeping the selection if it is still installed; else selects
+     * the ticker, else the first.
+     */
+    public void refreshProviders() {
+        List<ProviderInfo> installed = jobs.providers().stream()
+                .sorted(Comparator.comparing(ProviderInfo::name).thenComparing(ProviderInfo::id)).toList();
+        ProviderInfo selected = selectedProvider.getValue();
+        providers.clear();
+        providers.addAll(installed);
+        ProviderInfo keep = selected == null ? null
+                : installed.stream().filter(p -> p.id().equals(selected.id())).findFirst().orElse(null);
+        if (keep == null) {
+            keep = installed.stream().filter(p -> p.id().equals(TICKER_PROVIDER_ID)).findFirst()
+                    .orElse(installed.isEmpty() ? null : installed.get(0));
+        }
+        selectedProvider.setValue(keep);
     }
 
     /** Decides whether a request to close the window may go ahead without asking. */

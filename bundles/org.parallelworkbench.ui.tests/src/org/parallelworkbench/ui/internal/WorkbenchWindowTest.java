@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
 /** The real window on the real engine and ticker, driven the way a user drives it. */
@@ -121,6 +126,36 @@ class WorkbenchWindowTest {
         assertTrue(window.getShell() == null, "window stayed open after cancel and exit");
         RunOutcome outcome = run.outcome().toCompletableFuture().get(STOP_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
         assertEquals(RunState.CANCELED, outcome.state());
+    }
+
+    @Test
+    void aPickedProviderRunsWithTheTypedParametersAndShowsItsResult() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new SumProvider(), null);
+        try {
+            spinUntil(display, () -> jobs.providers().contains(SumProvider.INFO), Duration.ofSeconds(5),
+                    () -> "the engine did not see the test provider");
+            select(menuItem(window.getShell().getMenuBar(), "Run", SWT.F5));
+            spinUntil(display, () -> viewModel.providers().contains(SumProvider.INFO), Duration.ofSeconds(5),
+                    () -> "Refresh Providers did not list the test provider");
+
+            window.providerViewer().setSelection(new StructuredSelection(SumProvider.INFO), true);
+            assertEquals(SumProvider.INFO, viewModel.selectedProvider().getValue());
+
+            window.parameterText().setText("n=1001");
+            select(window.toggleButton());
+            assertTrue(jobs.activeRuns().isEmpty(), "a run started with an invalid parameter");
+            assertEquals("Cannot start: n: must be between 1 and 1000, not 1001", viewModel.run().status().getValue());
+
+            window.parameterText().setText("n=100");
+            select(window.toggleButton());
+            spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050"), Duration.ofSeconds(10),
+                    () -> "label shows '" + window.valueLabel().getText() + "', not the result");
+            spinUntil(display, () -> viewModel.run().status().getValue().equals("Finished: sum = 5050"), Duration.ofSeconds(5),
+                    () -> "status is '" + viewModel.run().status().getValue() + "'");
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test

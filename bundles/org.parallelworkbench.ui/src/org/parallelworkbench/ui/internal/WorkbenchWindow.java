@@ -4,16 +4,20 @@ import java.util.Objects;
 
 import org.eclipse.core.databinding.DataBindingContext;
 import org.eclipse.core.databinding.UpdateValueStrategy;
+import org.eclipse.core.databinding.observable.sideeffect.ISideEffect;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.core.databinding.observable.sideeffect.ISideEffect;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
+import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
+import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ComboViewer;
+import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.ApplicationWindow;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -22,6 +26,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.viewmodel.CloseDecision;
 import org.parallelworkbench.viewmodel.RunControlViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
@@ -36,6 +42,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private final CloseConfirmation closeConfirmation;
     private final IAction toggleAction;
     private DataBindingContext bindings;
+    private ComboViewer providerViewer;
+    private Text parameterText;
     private Button toggleButton;
     private Label valueLabel;
 
@@ -47,7 +55,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         super(null);
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.closeConfirmation = Objects.requireNonNull(closeConfirmation, "closeConfirmation");
-        this.toggleAction = action("&Start/Stop Ticker", SWT.MOD1 | 'R', viewModel.ticker()::toggle);
+        this.toggleAction = action("&Start/Stop", SWT.MOD1 | 'R', viewModel.run()::toggle);
         addMenuBar();
         addStatusLine();
     }
@@ -60,7 +68,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(480, 280);
+        return new Point(560, 320);
     }
 
     @Override
@@ -70,6 +78,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
         MenuManager run = new MenuManager("&Run");
         run.add(toggleAction);
+        run.add(action("&Refresh Providers", SWT.F5, viewModel::refreshProviders));
         menuBar.add(file);
         menuBar.add(run);
         return menuBar;
@@ -77,37 +86,55 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Control createContents(Composite parent) {
-        RunControlViewModel ticker = viewModel.ticker();
+        RunControlViewModel run = viewModel.run();
         Composite body = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(16, 16).spacing(16, 12).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(16, 16).spacing(12, 10).applyTo(body);
 
-        Label heading = new Label(body, SWT.WRAP);
-        heading.setText("Ticker: counts up once a second in a background worker until stopped.");
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
+        new Label(body, SWT.NONE).setText("&Provider:");
+        providerViewer = new ComboViewer(body, SWT.READ_ONLY | SWT.DROP_DOWN);
+        providerViewer.setContentProvider(new ObservableListContentProvider<ProviderInfo>());
+        providerViewer.setLabelProvider(LabelProvider.createTextProvider(p -> ((ProviderInfo) p).name()));
+        providerViewer.setInput(viewModel.providers());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(providerViewer.getControl());
+
+        Label description = new Label(body, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(description);
+
+        new Label(body, SWT.NONE).setText("P&arameters:");
+        parameterText = new Text(body, SWT.BORDER | SWT.SINGLE);
+        parameterText.setMessage("name=value \u2026 (empty: defaults)");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(parameterText);
 
         // A push button whose label says what it will do: a pressed-looking toggle could disagree with
         // the run's real state while the engine confirms a stop.
         toggleButton = new Button(body, SWT.PUSH);
-        toggleButton.addListener(SWT.Selection, event -> ticker.toggle());
+        toggleButton.addListener(SWT.Selection, event -> run.toggle());
         GridDataFactory.swtDefaults().hint(120, SWT.DEFAULT).align(SWT.BEGINNING, SWT.CENTER).applyTo(toggleButton);
 
         valueLabel = new Label(body, SWT.NONE);
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), valueLabel);
-        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(28).setStyle(SWT.BOLD)));
+        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(24).setStyle(SWT.BOLD)));
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
 
-        bind(ticker);
+        bind(run, description);
         toggleButton.setFocus();
         return body;
     }
 
-    private void bind(RunControlViewModel ticker) {
+    private void bind(RunControlViewModel run, Label description) {
         bindings = new DataBindingContext();
-        // Target first, then model; one way: the ViewModel owns the state.
-        bindings.bindValue(WidgetProperties.text().observe(toggleButton), ticker.toggleLabel(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.text().observe(valueLabel), ticker.latestValue(), neverToModel(), null);
+        // Target first, then model. The selection and the parameters are the user's input; the rest only shows.
+        bindings.bindValue(ViewerProperties.singleSelection(ProviderInfo.class).observe(providerViewer),
+                viewModel.selectedProvider());
+        bindings.bindValue(WidgetProperties.text(SWT.Modify).observe(parameterText), viewModel.parameterText());
+        bindings.bindValue(WidgetProperties.text().observe(description), viewModel.providerDescription(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.enabled().observe(providerViewer.getControl()), run.idle(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.enabled().observe(parameterText), run.idle(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.enabled().observe(toggleButton), run.canToggle(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.text().observe(toggleButton), run.toggleLabel(), neverToModel(), null);
+        bindings.bindValue(WidgetProperties.text().observe(valueLabel), run.latestValue(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.text().observe(getShell()), viewModel.windowTitle(), neverToModel(), null);
-        ISideEffect status = ISideEffect.create(ticker.status()::getValue, this::setStatus);
+        ISideEffect status = ISideEffect.create(run.status()::getValue, this::setStatus);
         getShell().addDisposeListener(event -> {
             status.dispose();
             bindings.dispose();
@@ -125,7 +152,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         return action;
     }
 
-    /** Widgets here only show ViewModel state; they never write it back. */
+    /** Widgets that only show ViewModel state never write it back. */
     private static <T> UpdateValueStrategy<T, T> neverToModel() {
         return new UpdateValueStrategy<>(UpdateValueStrategy.POLICY_NEVER);
     }
@@ -149,6 +176,14 @@ public final class WorkbenchWindow extends ApplicationWindow {
             viewModel.cancelAllForExit();
         }
         return true;
+    }
+
+    ComboViewer providerViewer() {
+        return providerViewer;
+    }
+
+    Text parameterText() {
+        return parameterText;
     }
 
     Button toggleButton() {
