@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
@@ -48,6 +49,19 @@ class WorkbenchViewModelTest {
         workbench.refreshProviders();
         assertNull(workbench.selectedProvider().getValue());
         assertEquals("No provider is installed.", workbench.providerDescription().getValue());
+    }
+
+    @Test
+    void theParameterHintListsEachDefaultWithItsUnit() {
+        ProviderInfo ticker = new ProviderInfo("ticker", "Ticker", "", "1", List.of(
+                ParameterDescriptor.integer("start", "Start", 1, 0, 10),
+                ParameterDescriptor.integer("intervalMillis", "Interval", 1000, 1, 5000).withUnit("ms")));
+        jobs.installed = List.of(ticker, PRIMES);
+        workbench.refreshProviders();
+
+        assertEquals("defaults: start=1 intervalMillis=1000 (ms)", workbench.parameterHint().getValue());
+        workbench.selectedProvider().setValue(PRIMES);
+        assertEquals("no parameters", workbench.parameterHint().getValue());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.parallelworkbench.viewmodel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
@@ -29,6 +30,7 @@ public final class WorkbenchViewModel {
     private final WritableValue<ProviderInfo> selectedProvider;
     private final WritableValue<String> parameterText;
     private final IObservableValue<String> providerDescription;
+    private final IObservableValue<String> parameterHint;
     private final RunControlViewModel run;
     private final IObservableValue<String> windowTitle;
 
@@ -42,6 +44,18 @@ public final class WorkbenchViewModel {
             protected String calculate() {
                 ProviderInfo selected = selectedProvider.getValue();
                 return selected == null ? "No provider is installed." : selected.name() + ": " + selected.description();
+            }
+        };
+        parameterHint = new ComputedValue<>(realm, String.class) {
+            @Override
+            protected String calculate() {
+                ProviderInfo selected = selectedProvider.getValue();
+                if (selected == null || selected.parameters().isEmpty()) {
+                    return "no parameters";
+                }
+                return "defaults: " + selected.parameters().stream()
+                        .map(p -> p.name() + "=" + p.defaultValue() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")"))
+                        .collect(Collectors.joining(" "));
             }
         };
         run = new RunControlViewModel(realm, jobs, selectedProvider, parameterText);
@@ -70,6 +84,11 @@ public final class WorkbenchViewModel {
 
     public IObservableValue<String> providerDescription() {
         return providerDescription;
+    }
+
+    /** What the parameters field shows while empty: each parameter with its default. */
+    public IObservableValue<String> parameterHint() {
+        return parameterHint;
     }
 
     public RunControlViewModel run() {

@@ -102,7 +102,6 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
         new Label(body, SWT.NONE).setText("P&arameters:");
         parameterText = new Text(body, SWT.BORDER | SWT.SINGLE);
-        parameterText.setMessage("name=value \u2026 (empty: defaults)");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(parameterText);
 
         // A push button whose label says what it will do: a pressed-looking toggle could disagree with
@@ -127,6 +126,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         bindings.bindValue(ViewerProperties.singleSelection(ProviderInfo.class).observe(providerViewer),
                 viewModel.selectedProvider());
         bindings.bindValue(WidgetProperties.text(SWT.Modify).observe(parameterText), viewModel.parameterText());
+        bindings.bindValue(WidgetProperties.message().observe(parameterText), viewModel.parameterHint(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.text().observe(description), viewModel.providerDescription(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.enabled().observe(providerViewer.getControl()), run.idle(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.enabled().observe(parameterText), run.idle(), neverToModel(), null);
