@@ -79,6 +79,22 @@ class RunControlViewModelTest {
         realm.drain();
 
         assertEquals("78498", control.latestValue().getValue());
+        assertEquals(new ResultValue.Scalar("78498"), control.result().getValue());
+    }
+
+    @Test
+    void theFinalResultReplacesTheGrowingOneAndANewRunClearsIt() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        run.publish(new RunEvent.ResultUpdated(run.id(), new ResultValue.Scalar("partial")));
+        realm.drain();
+
+        run.end(RunState.SUCCEEDED, "");
+        realm.drain();
+        assertEquals(new ResultValue.Scalar(""), control.result().getValue(), "the outcome's result, not the partial one");
+
+        control.start();
+        assertEquals(null, control.result().getValue());
     }
 
     @Test

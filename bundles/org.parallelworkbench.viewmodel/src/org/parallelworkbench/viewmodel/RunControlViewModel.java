@@ -11,6 +11,7 @@ import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
@@ -36,10 +37,12 @@ public final class RunControlViewModel {
     private final WritableValue<String> latestValue;
     private final WritableValue<String> status;
     private final WritableValue<RunOutcome> lastOutcome;
+    private final WritableValue<ResultValue> result;
     private final IObservableValue<String> toggleLabel;
     private final IObservableValue<Boolean> canToggle;
     private final IObservableValue<Boolean> idle;
     private final LatestValueRelay<String> valueRelay;
+    private final LatestValueRelay<ResultValue> resultRelay;
 
     private RunHandle current;
 
@@ -57,6 +60,7 @@ public final class RunControlViewModel {
         latestValue = new WritableValue<>(realm, NO_VALUE, String.class);
         status = new WritableValue<>(realm, "Ready", String.class);
         lastOutcome = new WritableValue<>(realm, null, RunOutcome.class);
+        result = new WritableValue<>(realm, null, ResultValue.class);
         toggleLabel = new ComputedValue<>(realm, String.class) {
             @Override
             protected String calculate() {
@@ -76,6 +80,15 @@ public final class RunControlViewModel {
             }
         };
         valueRelay = new LatestValueRelay<>(realm, latestValue::setValue);
+        resultRelay = new LatestValueRelay<>(realm, result::setValue);
+    }
+
+    /**
+     * The current run's result as it grows (a series, a table, an image), then its final result; null
+     * before the engine has published one for this run.
+     */
+    public IObservableValue<ResultValue> result() {
+        return result;
     }
 
     /** True while no run is active: the provider and its parameters may be changed. */
@@ -138,6 +151,7 @@ public final class RunControlViewModel {
         }
         current = handle;
         latestValue.setValue(NO_VALUE);
+        result.setValue(null);
         running.setValue(Boolean.TRUE);
         status.setValue(handle.provider().name() + " running");
         handle.events().subscribe(RunEvent.subscriber(new ValueTracker()::onEvent));
@@ -166,6 +180,7 @@ public final class RunControlViewModel {
         running.setValue(Boolean.FALSE);
         if (outcome != null) {
             lastOutcome.setValue(outcome);
+            result.setValue(outcome.result());
             if (outcome.state() == RunState.SUCCEEDED && !outcome.summary().isEmpty()) {
                 latestValue.setValue(outcome.summary());
             }
@@ -203,6 +218,7 @@ public final class RunControlViewModel {
             if (event instanceof RunEvent.ResultUpdated updated) {
                 resultSeen = true;
                 valueRelay.offer(updated.result().summary());
+                resultRelay.offer(updated.result());
             } else if (event instanceof RunEvent.UnitCompleted completed && !resultSeen) {
                 valueRelay.offer(completed.result().value());
             }

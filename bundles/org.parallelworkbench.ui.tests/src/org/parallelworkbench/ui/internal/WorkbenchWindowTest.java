@@ -159,6 +159,40 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void eachResultKindIsShownInItsOwnView() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new KindsProvider(), null);
+        try {
+            spinUntil(display, () -> jobs.providers().contains(KindsProvider.INFO), Duration.ofSeconds(5),
+                    () -> "the engine did not see the test provider");
+            viewModel.refreshProviders();
+            window.providerViewer().setSelection(new StructuredSelection(KindsProvider.INFO), true);
+            ResultView view = window.resultView();
+
+            runToTheEnd("kind=series", () -> view.visiblePage() == view.chart());
+            assertEquals(KindsProvider.UNITS, view.chart().getSeriesSet().getSeries()[0].getYSeries().length);
+
+            runToTheEnd("kind=table", () -> view.table() != null && view.visiblePage() == view.table().getTable().getParent());
+            assertEquals(KindsProvider.UNITS, view.table().getTable().getItemCount());
+            assertEquals("9", view.table().getTable().getItem(3).getText(1));
+
+            runToTheEnd("kind=image", () -> view.visiblePage() instanceof org.eclipse.swt.widgets.Canvas);
+            assertEquals(KindsProvider.IMAGE_WIDTH, view.image().getBounds().width);
+            assertEquals(KindsProvider.IMAGE_HEIGHT, view.image().getBounds().height);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    private void runToTheEnd(String parameters, java.util.function.BooleanSupplier shown) {
+        window.parameterText().setText(parameters);
+        select(window.toggleButton());
+        spinUntil(display, () -> viewModel.run().status().getValue().startsWith("Finished") && shown.getAsBoolean(),
+                Duration.ofSeconds(10), () -> "run with " + parameters + " did not finish and show its result: "
+                        + viewModel.run().status().getValue() + ", page " + window.resultView().visiblePage());
+    }
+
+    @Test
     void closingWhenIdleDoesNotAsk() {
         window.getShell().close();
 

@@ -46,6 +46,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private Text parameterText;
     private Button toggleButton;
     private Label valueLabel;
+    private ResultView resultView;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
         this(viewModel, CloseConfirmation.dialog());
@@ -68,7 +69,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(560, 320);
+        return new Point(760, 560);
     }
 
     @Override
@@ -115,6 +116,9 @@ public final class WorkbenchWindow extends ApplicationWindow {
         valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(24).setStyle(SWT.BOLD)));
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
 
+        resultView = new ResultView(body);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 300).applyTo(resultView.control());
+
         bind(run, description);
         toggleButton.setFocus();
         return body;
@@ -135,8 +139,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
         bindings.bindValue(WidgetProperties.text().observe(valueLabel), run.latestValue(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.text().observe(getShell()), viewModel.windowTitle(), neverToModel(), null);
         ISideEffect status = ISideEffect.create(run.status()::getValue, this::setStatus);
+        ISideEffect result = ISideEffect.create(run.result()::getValue, resultView::show);
         getShell().addDisposeListener(event -> {
             status.dispose();
+            result.dispose();
             bindings.dispose();
         });
     }
@@ -192,5 +198,9 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     Label valueLabel() {
         return valueLabel;
+    }
+
+    ResultView resultView() {
+        return resultView;
     }
 }

@@ -1,0 +1,191 @@
+package org.parallelworkbench.ui.internal;
+
+import java.util.List;
+
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.parallelworkbench.core.ResultValue;
+
+/**
+ * Shows a run's result in the form that suits its kind: a line chart for a series, a table for a table,
+ * the image scaled to fit for an image; nothing for a single value, which the window's value label
+ * shows. UI thread only.
+ */
+final class ResultView {
+
+    private static final String SERIES_ID = "result";
+
+    private final Composite stack;
+    private final StackLayout layout = new StackLayout();
+    private final Composite empty;
+    private final Chart chart;
+    private final Composite tableHolder;
+    private final Canvas imageCanvas;
+    private TableViewer table;
+    private List<String> tableColumns = List.of();
+    private Image image;
+
+    ResultView(Composite parent) {
+        stack = new Composite(parent, SWT.NONE);
+        stack.setLayout(layout);
+        empty = new Composite(stack, SWT.NONE);
+        chart = new Chart(stack, SWT.NONE);
+        chart.getLegend().setVisible(false);
+        tableHolder = new Composite(stack, SWT.NONE);
+        imageCanvas = new Canvas(stack, SWT.DOUBLE_BUFFERED);
+        imageCanvas.addListener(SWT.Paint, this::paintImageToFit);
+        stack.addDisposeListener(event -> disposeImage());
+        showPage(empty);
+    }
+
+    Control control() {
+        return stack;
+    }
+
+    Control visiblePage() {
+        return layout.topControl;
+    }
+
+    Chart chart() {
+        return chart;
+    }
+
+    TableViewer table() {
+        return table;
+    }
+
+    Image image() {
+        return image;
+    }
+
+    void show(ResultValue result) {
+        switch (result) {
+        case ResultValue.Series series -> showSeries(series);
+        case ResultValue.Table rows -> showTable(rows);
+        case ResultValue.Image pixels -> showImage(pixels);
+        case ResultValue.Scalar scalar -> showPage(empty);
+        case null -> showPage(empty);
+        }
+    }
+
+    private void showSeries(ResultValue.Series series) {
+        double[] x = new double[series.points().size()];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = series.points().get(i).x();
+            y[i] = series.points().get(i).y();
+        }
+        chart.suspendUpdate(true);
+        try {
+            chart.getTitle().setText(series.name());
+            chart.getAxisSet().getXAxis(0).getTitle().setText(series.xLabel());
+            chart.getAxisSet().getYAxis(0).getTitle().setText(series.yLabel());
+            ISeries<?> line = chart.getSeriesSet().getSeries(SERIES_ID);
+            if (line == null) {
+                line = chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, SERIES_ID);
+                ((ILineSeries<?>) line).setSymbolType(ILineSeries.PlotSymbolType.NONE);
+            }
+            line.setXSeries(x);
+            line.setYSeries(y);
+            chart.getAxisSet().adjustRange();
+        } finally {
+            chart.suspendUpdate(false);
+        }
+        chart.redraw();
+        showPage(chart);
+    }
+
+    private void showTable(ResultValue.Table rows) {
+        if (table == null || !tableColumns.equals(rows.columns())) {
+            createTable(rows.columns());
+        }
+        table.setInput(rows.rows());
+        showPage(tableHolder);
+    }
+
+    private void createTable(List<String> columns) {
+        for (Control child : tableHolder.getChildren()) {
+            child.dispose();
+        }
+        TableColumnLayout columnLayout = new TableColumnLayout();
+        tableHolder.setLayout(columnLayout);
+        table = new TableViewer(tableHolder, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.getTable().setHeaderVisible(true);
+        table.getTable().setLinesVisible(true);
+        table.setContentProvider(ArrayContentProvider.getInstance());
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
+            column.getColumn().setText(columns.get(i));
+            column.setLabelProvider(ColumnLabelProvider.createTextProvider(row -> ((List<?>) row).get(index).toString()));
+            columnLayout.setColumnData(column.getColumn(), new ColumnWeightData(1, 60));
+        }
+        tableColumns = columns;
+        tableHolder.layout(true);
+    }
+
+    private void showImage(ResultValue.Image pixels) {
+        ImageData data = new ImageData(pixels.width(), pixels.height(), 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        for (int row = 0; row < pixels.height(); row++) {
+            data.setPixels(0, row, pixels.width(), rgbRow(pixels, row), 0);
+        }
+        disposeImage();
+        image = new Image(imageCanvas.getDisplay(), data);
+        showPage(imageCanvas);
+        imageCanvas.redraw();
+    }
+
+    private static int[] rgbRow(ResultValue.Image pixels, int row) {
+        int[] rgb = new int[pixels.width()];
+        System.arraycopy(pixels.argb(), row * pixels.width(), rgb, 0, rgb.length);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] &= 0xFFFFFF;
+        }
+        return rgb;
+    }
+
+    /** Zoom to fit: the whole image, as large as the canvas allows, aspect ratio kept, centred. */
+    private void paintImageToFit(Event event) {
+        if (image == null) {
+            return;
+        }
+        Rectangle area = imageCanvas.getClientArea();
+        Rectangle bounds = image.getBounds();
+        double scale = Math.min((double) area.width / bounds.width, (double) area.height / bounds.height);
+        int width = Math.max(1, (int) (bounds.width * scale));
+        int height = Math.max(1, (int) (bounds.height * scale));
+        event.gc.drawImage(image, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, (area.height - height) / 2,
+                width, height);
+    }
+
+    private void showPage(Control page) {
+        if (layout.topControl != page) {
+            layout.topControl = page;
+            stack.layout();
+        }
+    }
+
+    private void disposeImage() {
+        if (image != null) {
+            image.dispose();
+            image = null;
+        }
+    }
+}
