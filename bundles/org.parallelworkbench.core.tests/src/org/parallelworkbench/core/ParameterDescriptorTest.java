@@ -43,10 +43,13 @@ class ParameterDescriptorTest {
     }
 
     @Test
-    void wholeNumbersRejectFractionsButAcceptTrailingZeros() {
+    void wholeNumbersAcceptExactlyWhatParametersGetLongReads() {
         ParameterDescriptor n = PRIMES.get(0);
         assertEquals(Optional.of("must be a whole number, not '10.5'"), n.problemWith("10.5"));
-        assertEquals(Optional.empty(), n.problemWith("10.0"));
+        assertEquals(Optional.of("must be a whole number, not '10.0'"), n.problemWith("10.0"));
+        assertEquals(Optional.of("must be a whole number, not '1e3'"), n.problemWith("1e3"));
+        assertEquals(Optional.empty(), n.problemWith("1000"));
+        assertEquals(1000, new Parameters(java.util.Map.of("limit", "1000")).getLong("limit", 0));
     }
 
     @Test

@@ -94,12 +94,13 @@ public record ParameterDescriptor(String name, String label, ParameterType type,
     private Optional<String> number(String text, boolean whole) {
         BigDecimal value;
         try {
+            // Whole numbers in the form Parameters.getLong reads: no fraction, no exponent.
+            if (whole && !text.matches("[-+]?\\d+")) {
+                throw new NumberFormatException(text);
+            }
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             return Optional.of("must be " + (whole ? "a whole number" : "a number") + ", not '" + text + "'");
-        }
-        if (whole && value.stripTrailingZeros().scale() > 0) {
-            return Optional.of("must be a whole number, not '" + text + "'");
         }
         if (min != null && value.compareTo(new BigDecimal(min)) < 0 || max != null && value.compareTo(new BigDecimal(max)) > 0) {
             return Optional.of("must be between " + min + " and " + max + unitSuffix() + ", not " + text);
