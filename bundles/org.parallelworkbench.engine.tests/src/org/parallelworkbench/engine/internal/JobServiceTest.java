@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,7 +92,7 @@ class JobServiceTest {
     void tickerValuesArriveInOrder() throws InterruptedException {
         RunHandle run = jobs.start("ticker", FAST_TICKER);
         BlockingQueue<String> values = new LinkedBlockingQueue<>();
-        run.events().subscribe(new Collector(event -> {
+        run.events().subscribe(RunEvent.subscriber(event -> {
             if (event instanceof RunEvent.UnitCompleted done) {
                 values.add(done.result().value());
             }
@@ -323,16 +323,16 @@ class JobServiceTest {
             return "u" + unit.index();
         }));
         RunHandle run = jobs.start("gated", Parameters.NONE);
-        run.events().subscribe(new Collector(event -> {
+        run.events().subscribe(RunEvent.subscriber(event -> {
             throw new IllegalStateException("subscriber bug");
         }));
-        List<RunEvent> seen = new ArrayList<>();
-        Collector good = new Collector(seen::add);
-        run.events().subscribe(good);
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        run.events().subscribe(RunEvent.subscriber(seen::add));
 
         gate.countDown();
         RunOutcome outcome = Waits.outcome(run, SHORT);
-        Waits.await(good.completed, SHORT, "the good subscriber was not completed");
+        Waits.until(() -> !seen.isEmpty() && seen.get(seen.size() - 1) instanceof RunEvent.StateChanged changed
+                && changed.state().isFinal(), SHORT, () -> "the good subscriber never heard the end: " + seen);
 
         assertEquals(RunState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(5, outcome.results().size());
@@ -340,35 +340,5 @@ class JobServiceTest {
                 .map(e -> ((RunEvent.UnitCompleted) e).result().value()).toList();
         assertEquals(List.of("u0", "u1", "u2", "u3", "u4"), values);
         assertEquals(new RunEvent.StateChanged(run.id(), RunState.SUCCEEDED, ""), seen.get(seen.size() - 1));
-    }
-
-    /** Takes every event; {@code completed} opens on onComplete. Events arrive on one thread at a time. */
-    private static final class Collector implements Flow.Subscriber<RunEvent> {
-        final CountDownLatch completed = new CountDownLatch(1);
-        private final java.util.function.Consumer<RunEvent> sink;
-
-        Collector(java.util.function.Consumer<RunEvent> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(RunEvent item) {
-            sink.accept(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            completed.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            completed.countDown();
-        }
     }
 }

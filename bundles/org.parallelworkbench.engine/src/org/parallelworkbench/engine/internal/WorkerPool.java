@@ -43,6 +43,7 @@ final class WorkerPool {
         config.setMaxTotal(poolSize);
         config.setMaxTotalPerKey(poolSize);
         config.setMaxIdlePerKey(poolSize);
+        config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1)); // no evictor thread
         config.setBlockWhenExhausted(true);
         config.setFairness(true);
         config.setTestOnReturn(true);
@@ -66,6 +67,27 @@ final class WorkerPool {
             }
             throw e;
         }
+    }
+
+    /**
+     * Changes the cap on workers for borrows from now on. Busy workers beyond a smaller cap finish their
+     * units and are destroyed when given back rather than kept idle.
+     */
+    void resize(int poolSize) {
+        pool.setMaxTotal(poolSize);
+        pool.setMaxTotalPerKey(poolSize);
+        pool.setMaxIdlePerKey(poolSize);
+        LOG.log(Level.INFO, "Worker pool resized to " + poolSize);
+    }
+
+    /** The current cap on workers. */
+    int size() {
+        return pool.getMaxTotal();
+    }
+
+    /** Workers the pool counts now, busy and idle; abandoned (stuck) workers are no longer counted. */
+    int workersCounted() {
+        return pool.getNumActive() + pool.getNumIdle();
     }
 
     /** Returns a worker after a unit that returned normally; destroys it if it cannot be reused. */
@@ -129,7 +151,7 @@ final class WorkerPool {
                 throw new IllegalStateException("Provider '" + key.providerId() + "' was removed");
             }
             ThreadWorker worker = new ThreadWorker(THREAD_NAME_PREFIX + threadCount.incrementAndGet(),
-                    key.executor(), live::remove);
+                    key.executor(), key.stateFactory(), live::remove);
             live.add(worker);
             worker.start();
             return worker;
@@ -142,7 +164,7 @@ final class WorkerPool {
 
         @Override
         public boolean validateObject(WorkerKey key, PooledObject<Worker> pooled) {
-            return !retired.contains(key) && pooled.getObject().isReady();
+            return !retired.contains(key) && pooled.getObject().isReady() && pooled.getObject().stateIsValid();
         }
 
         @Override
