@@ -80,20 +80,24 @@ final class ResultPublisher {
     }
 
     /**
-     * Publishes the final update and returns the final result.
+     * Publishes the final update through {@code publishFinal} and returns the final result.
      *
      * @throws RuntimeException what the provider's accumulator threw
      */
-    ResultValue finish() {
-        return publish(nanoClock.getAsLong());
+    ResultValue finish(Consumer<RunEvent> publishFinal) {
+        return publish(nanoClock.getAsLong(), publishFinal);
     }
 
-    private ResultValue publish(long now) {
+    private void publish(long now) {
+        publish(now, publish);
+    }
+
+    private ResultValue publish(long now, Consumer<RunEvent> to) {
         lastPublishNanos = now;
         dirty = false;
         ResultValue snapshot = accumulator.snapshot();
-        publish.accept(new RunEvent.ResultUpdated(runId, snapshot));
-        publish.accept(progress(now));
+        to.accept(new RunEvent.ResultUpdated(runId, snapshot));
+        to.accept(progress(now));
         return snapshot;
     }
 

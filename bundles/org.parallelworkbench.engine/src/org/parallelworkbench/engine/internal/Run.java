@@ -40,6 +40,14 @@ import org.parallelworkbench.core.UnitResult;
 final class Run implements RunHandle {
 
     private static final System.Logger LOG = System.getLogger(Run.class.getName());
+    /** Events buffered for a lagging subscriber before further ones are dropped for it. */
+    static final int EVENT_BUFFER_CAPACITY = 1_024;
+    /**
+     * How long each of the last events (final result, progress, state) waits for room in a lagging
+     * subscriber's buffer before it is dropped for that subscriber; bounds how much a blocked subscriber
+     * delays the end of a run.
+     */
+    static final long FINAL_EVENT_WAIT_MILLIS = 50;
 
     /** Why and how the run is stopping; the first request wins. */
     private record Stop(RunState state, String reason) {
@@ -87,7 +95,7 @@ final class Run implements RunHandle {
         this.workerKey = workerKey;
         this.options = options;
         this.services = services;
-        this.events = new SubmissionPublisher<>(services.eventExecutor(), Flow.defaultBufferSize(),
+        this.events = new SubmissionPublisher<>(services.eventExecutor(), EVENT_BUFFER_CAPACITY,
                 (subscriber, error) -> services.incidents().report(
                         "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
         this.resultPublisher = new ResultPublisher(id, accumulator, unitsTotal, this::publish, System::nanoTime);
@@ -212,7 +220,7 @@ final class Run implements RunHandle {
         LOG.log(to == RunState.FAILED ? Level.WARNING : Level.INFO, this + ": " + from + " -> " + to
                 + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + results.size() + " unit results"
                 + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
-        publish(new RunEvent.StateChanged(id, to, reason));
+        publishFinal(new RunEvent.StateChanged(id, to, reason));
         events.close();
         finished.countDown();
         services.onFinished().accept(this);
@@ -232,7 +240,7 @@ final class Run implements RunHandle {
     private ResultValue finalResult() {
         if (!accumulatorFailed) {
             try {
-                return resultPublisher.finish();
+                return resultPublisher.finish(this::publishFinal);
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not combine its results", e);
             }
@@ -242,13 +250,24 @@ final class Run implements RunHandle {
 
     private void publish(RunEvent event) {
         try {
-            events.offer(event, (subscriber, dropped) -> {
-                droppedEvents.incrementAndGet();
-                return false;
-            });
+            events.offer(event, this::dropped);
         } catch (IllegalStateException e) {
             // closed: the run already ended
         }
+    }
+
+    /** Like {@link #publish}, but waits a little for a lagging subscriber: these events tell the end. */
+    private void publishFinal(RunEvent event) {
+        try {
+            events.offer(event, FINAL_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS, this::dropped);
+        } catch (IllegalStateException e) {
+            // closed: the run already ended
+        }
+    }
+
+    private boolean dropped(Flow.Subscriber<? super RunEvent> subscriber, RunEvent event) {
+        droppedEvents.incrementAndGet();
+        return false;
     }
 
     @Override
