@@ -33,6 +33,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
@@ -68,13 +69,7 @@ class JobServiceTest {
     void cleanUp() {
         release.countDown();
         jobs.cancelAll("test ended");
-        for (ServiceRegistration<WorkProvider> registration : registrations) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the test unregistered it
-            }
-        }
+        registrations.forEach(JobServiceTest::unregisterQuietly);
         Waits.until(() -> jobs.activeRuns().isEmpty(), SHORT, () -> "runs left over: " + jobs.activeRuns());
         tracker.close();
     }
@@ -298,6 +293,50 @@ class JobServiceTest {
         Waits.until(() -> Thread.getAllStackTraces().size() <= baseline + 2, SHORT,
                 () -> "threads " + Thread.getAllStackTraces().size() + " > baseline " + baseline + " + 2: "
                         + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
+    }
+
+    @Test
+    void runObserverServicesHearOfEveryRunBeforeItIsScheduledAndAThrowingOneIsOnlyReported() {
+        Engine engine = ((JobServiceComponent) jobs).engine();
+        int observersBefore = engine.observerCount();
+        List<RunHandle> heard = new CopyOnWriteArrayList<>();
+        List<RunState> statesWhenHeard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<RunObserver> throwing = context.registerService(RunObserver.class, run -> {
+            throw new IllegalStateException("observer bug");
+        }, null);
+        ServiceRegistration<RunObserver> recording = context.registerService(RunObserver.class, run -> {
+            heard.add(run);
+            statesWhenHeard.add(run.state());
+        }, null);
+        try {
+            register(TestProvider.finite("observed", 3, 1, (unit, ctx) -> "o"));
+            Waits.until(() -> engine.observerCount() == observersBefore + 2, SHORT, () -> "observers not bound");
+
+            RunHandle first = jobs.start("observed", Parameters.NONE);
+            RunHandle second = jobs.start("observed", Parameters.NONE);
+
+            assertEquals(List.of(first, second), heard, "observers are told on the starting thread");
+            assertEquals(List.of(RunState.SCHEDULED, RunState.SCHEDULED), statesWhenHeard);
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(first, SHORT).state());
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(second, SHORT).state());
+            assertTrue(engine.incidents().recent().stream().anyMatch(text -> text.contains("observer bug")),
+                    "the throwing observer was not reported");
+            recording.unregister();
+            Waits.until(() -> engine.observerCount() == observersBefore + 1, SHORT, () -> "observer not unbound");
+            Waits.outcome(jobs.start("observed", Parameters.NONE), SHORT);
+            assertEquals(2, heard.size(), "an unregistered observer was still told");
+        } finally {
+            throwing.unregister();
+            unregisterQuietly(recording);
+        }
+    }
+
+    private static void unregisterQuietly(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the test unregistered it
+        }
     }
 
     @Test

@@ -127,6 +127,10 @@ final class Engine implements JobService {
         observers.remove(observer);
     }
 
+    int observerCount() {
+        return observers.size();
+    }
+
     void addProvider(WorkProvider provider) {
         ProviderInfo info;
         WorkerStateFactory<?> stateFactory;
