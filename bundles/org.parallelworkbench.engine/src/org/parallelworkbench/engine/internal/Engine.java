@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.JobGroup;
@@ -230,8 +231,9 @@ final class Engine implements JobService {
             throw new InvalidParametersException(providerId, problems);
         }
         Parameters parameters = ParameterDescriptor.withDefaults(binding.info().parameters(), requested);
-        WorkPlan plan = plan(binding, parameters);
-        ResultAccumulator accumulator = accumulator(binding, parameters);
+        WorkPlan plan = ask(binding, "plan the run", "plan", provider -> provider.plan(parameters));
+        ResultAccumulator accumulator = ask(binding, "create its accumulator", "accumulator",
+                provider -> provider.accumulator(parameters));
         long number = runIds.nextNumber();
         String id = runIds.id(number);
         String name = binding.info().name() + " run #" + number;
@@ -276,34 +278,24 @@ final class Engine implements JobService {
         }
     }
 
-    private static ResultAccumulator accumulator(Binding binding, Parameters parameters) {
-        ResultAccumulator accumulator;
+    /**
+     * Calls the provider for one part of starting a run; its IllegalArgumentException (rejected parameters)
+     * passes through, anything else it throws and a null answer become an IllegalStateException.
+     */
+    private static <T> T ask(Binding binding, String task, String answer, Function<WorkProvider, T> question) {
+        T result;
         try {
-            accumulator = binding.provider().accumulator(parameters);
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to create its accumulator: "
-                    + UnitDispatcher.message(e), e);
-        }
-        if (accumulator == null) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no accumulator");
-        }
-        return accumulator;
-    }
-
-    private WorkPlan plan(Binding binding, Parameters parameters) {
-        WorkPlan plan;
-        try {
-            plan = binding.provider().plan(parameters);
+            result = question.apply(binding.provider());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to plan the run: "
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to " + task + ": "
                     + UnitDispatcher.message(e), e);
         }
-        if (plan == null) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no plan");
+        if (result == null) {
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no " + answer);
         }
-        return plan;
+        return result;
     }
 
     @Override
