@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -37,6 +38,8 @@ final class WorkerPool {
     private final Set<ThreadWorker> live = ConcurrentHashMap.newKeySet();
     private final Set<WorkerKey> retired = ConcurrentHashMap.newKeySet();
     private final AtomicLong threadCount = new AtomicLong();
+    /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
+    private final AtomicInteger owned = new AtomicInteger();
 
     WorkerPool(int poolSize) {
         GenericKeyedObjectPoolConfig<Worker> config = new GenericKeyedObjectPoolConfig<>();
@@ -85,9 +88,9 @@ final class WorkerPool {
         return pool.getMaxTotal();
     }
 
-    /** Workers the pool counts now, busy and idle; abandoned (stuck) workers are no longer counted. */
+    /** Workers the pool owns now, busy and idle; abandoned (stuck) workers are no longer counted. */
     int workersCounted() {
-        return pool.getNumActive() + pool.getNumIdle();
+        return owned.get();
     }
 
     /** Returns a worker after a unit that returned normally; destroys it if it cannot be reused. */
@@ -154,6 +157,7 @@ final class WorkerPool {
                     key.executor(), key.stateFactory(), live::remove);
             live.add(worker);
             worker.start();
+            owned.incrementAndGet();
             return worker;
         }
 
@@ -169,6 +173,7 @@ final class WorkerPool {
 
         @Override
         public void destroyObject(WorkerKey key, PooledObject<Worker> pooled) {
+            owned.decrementAndGet();
             pooled.getObject().destroy();
         }
     }
