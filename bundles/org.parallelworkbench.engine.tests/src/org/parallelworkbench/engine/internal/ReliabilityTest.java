@@ -149,6 +149,34 @@ class ReliabilityTest extends EngineTestBase {
         assertTrue(reported("subscriber bug"), "the throwing subscriber was not reported");
     }
 
+    /** Scenario 8 with a run observer that blocks: only the start it blocks waits, and it is reported. */
+    @Test
+    void aBlockingRunObserverIsReportedAndDelaysOnlyTheStartItBlocks() throws InterruptedException {
+        CountDownLatch blocking = new CountDownLatch(1);
+        engine(2).addProvider(TestProvider.finite("quick", 20, 2, (unit, ctx) -> "q"));
+        engine.addObserver(run -> {
+            if (blocking.getCount() > 0) { // only the first run's start
+                blocking.countDown();
+                Waits.await(release, Duration.ofSeconds(10), "blocking observer released by time-out");
+            }
+        });
+        AtomicReference<RunHandle> blockedStart = new AtomicReference<>();
+        Thread starter = new Thread(() -> blockedStart.set(engine.start("quick", Parameters.NONE)), "blocked-starter");
+        starter.start();
+        Waits.await(blocking, SHORT, "the observer was never called");
+        long blockedNanos = System.nanoTime();
+
+        RunOutcome other = Waits.outcome(engine.start("quick", Parameters.NONE), SHORT);
+        Waits.until(() -> reported("has been blocking thread blocked-starter"),
+                Duration.ofSeconds(3).minusNanos(System.nanoTime() - blockedNanos),
+                () -> "the blocking observer was not reported within 3 s: " + engine.incidents().recent());
+        release.countDown();
+        starter.join(SHORT.toMillis());
+
+        assertEquals(RunState.SUCCEEDED, other.state(), other.reason());
+        assertEquals(RunState.SUCCEEDED, Waits.outcome(blockedStart.get(), SHORT).state());
+    }
+
     private boolean reported(String text) {
         return engine.incidents().recent().stream().anyMatch(incident -> incident.contains(text));
     }
