@@ -42,6 +42,10 @@ import org.parallelworkbench.core.WorkerStateFactory;
  * <p>
  * Settings change at runtime through {@link #update}: the pool is resized at once, and new runs get the
  * new borrow time-out and a job group with the new run limit; active runs go on as they are.
+ * <p>
+ * {@link RunObserver}s are told of each run on the starting thread before it is scheduled. Observer and
+ * subscriber calls are timed by the {@link ObserverWatchdog}; what misbehaves (an observer that throws or
+ * blocks, a unit that ignores a stop) is logged and kept in {@link #incidents()}.
  */
 final class Engine implements JobService {
 
@@ -60,6 +64,7 @@ final class Engine implements JobService {
     private final Incidents incidents = new Incidents();
     private final ObserverWatchdog watchdog = new ObserverWatchdog(incidents);
     private final RunIds runIds = new RunIds(System.currentTimeMillis());
+    /** Copy-on-write: starts iterate without the lock, and observers come and go rarely. */
     private final List<RunObserver> observers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** Guarded by lock; in binding order, the first binding of an id wins. */
