@@ -87,10 +87,7 @@ public final class MandelbrotProvider implements WorkProvider {
     /** One unit per tile; each carries the view and its tile's place, so it can be computed anywhere. */
     @Override
     public WorkPlan plan(Parameters parameters) {
-        List<ParameterProblem> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new InvalidParametersException(ID, problems);
-        }
+        requireValid(parameters);
         Parameters view = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
         TileGrid grid = grid(view);
         List<WorkUnit> units = new ArrayList<>(grid.count());
@@ -154,6 +151,14 @@ public final class MandelbrotProvider implements WorkProvider {
             iterations++;
         }
         return iterations;
+    }
+
+    /** Guards {@link #plan} against a caller that skipped {@link #validate}. */
+    private void requireValid(Parameters parameters) {
+        List<ParameterProblem> problems = validate(parameters);
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(ID, problems);
+        }
     }
 
     private static TileGrid grid(Parameters view) {

@@ -65,24 +65,21 @@ public final class MonteCarloPiProvider implements WorkProvider {
     /** The declared checks, then that there are no more units than samples. */
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        List<ParameterProblem> problems = new ArrayList<>(WorkProvider.super.validate(parameters));
-        if (problems.isEmpty()) {
-            Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
-            long samples = complete.getLong(PARAM_SAMPLES, DEFAULT_SAMPLES);
-            long units = complete.getLong(PARAM_UNITS, DEFAULT_UNITS);
-            if (units > samples) {
-                problems.add(new ParameterProblem(PARAM_UNITS, "must not exceed the " + samples + " samples, not " + units));
-            }
+        List<ParameterProblem> problems = WorkProvider.super.validate(parameters);
+        if (!problems.isEmpty()) {
+            return problems;
         }
-        return problems;
+        Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
+        long samples = complete.getLong(PARAM_SAMPLES, DEFAULT_SAMPLES);
+        long units = complete.getLong(PARAM_UNITS, DEFAULT_UNITS);
+        return units <= samples ? List.of()
+                : List.of(new ParameterProblem(PARAM_UNITS, "must not exceed the " + samples + " samples, not " + units));
     }
 
+    /** One unit per share of the samples, each with its own stream's seed; see {@link #streamSeed}. */
     @Override
     public WorkPlan plan(Parameters parameters) {
-        List<ParameterProblem> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new InvalidParametersException(ID, problems);
-        }
+        requireValid(parameters);
         long samples = parameters.getLong(PARAM_SAMPLES, DEFAULT_SAMPLES);
         long seed = parameters.getLong(PARAM_SEED, DEFAULT_SEED);
         int units = (int) parameters.getLong(PARAM_UNITS, DEFAULT_UNITS);
@@ -123,6 +120,14 @@ public final class MonteCarloPiProvider implements WorkProvider {
     @Override
     public ResultAccumulator accumulator(Parameters parameters) {
         return new PiAccumulator();
+    }
+
+    /** Guards {@link #plan} against a caller that skipped {@link #validate}. */
+    private void requireValid(Parameters parameters) {
+        List<ParameterProblem> problems = validate(parameters);
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(ID, problems);
+        }
     }
 
     /** The seed of a unit's stream: a SplitMix64 mix of the run's seed and the unit's index. */

@@ -71,26 +71,22 @@ public final class PrimesProvider implements WorkProvider {
     /** The declared checks, then that limit and chunk size give at most {@link #MAX_UNITS} ranges. */
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        List<ParameterProblem> problems = new ArrayList<>(WorkProvider.super.validate(parameters));
-        if (problems.isEmpty()) {
-            Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
-            long limit = complete.getLong(PARAM_LIMIT, DEFAULT_LIMIT);
-            long chunkSize = complete.getLong(PARAM_CHUNK_SIZE, DEFAULT_CHUNK_SIZE);
-            long ranges = Math.ceilDiv(limit, chunkSize);
-            if (ranges > MAX_UNITS) {
-                problems.add(new ParameterProblem(PARAM_CHUNK_SIZE, "gives " + ranges + " ranges below " + limit
-                        + ", more than " + MAX_UNITS + "; use at least " + Math.ceilDiv(limit, MAX_UNITS)));
-            }
+        List<ParameterProblem> problems = WorkProvider.super.validate(parameters);
+        if (!problems.isEmpty()) {
+            return problems;
         }
-        return problems;
+        Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
+        long limit = complete.getLong(PARAM_LIMIT, DEFAULT_LIMIT);
+        long ranges = Math.ceilDiv(limit, complete.getLong(PARAM_CHUNK_SIZE, DEFAULT_CHUNK_SIZE));
+        return ranges <= MAX_UNITS ? List.of()
+                : List.of(new ParameterProblem(PARAM_CHUNK_SIZE, "gives " + ranges + " ranges below " + limit + ", more than "
+                        + MAX_UNITS + "; use at least " + Math.ceilDiv(limit, MAX_UNITS)));
     }
 
+    /** One unit per range of {@code chunkSize} numbers, the last one cut short at the limit. */
     @Override
     public WorkPlan plan(Parameters parameters) {
-        List<ParameterProblem> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new InvalidParametersException(ID, problems);
-        }
+        requireValid(parameters);
         long limit = parameters.getLong(PARAM_LIMIT, DEFAULT_LIMIT);
         long chunkSize = parameters.getLong(PARAM_CHUNK_SIZE, DEFAULT_CHUNK_SIZE);
         List<WorkUnit> units = new ArrayList<>((int) Math.ceilDiv(limit, chunkSize));
@@ -131,5 +127,13 @@ public final class PrimesProvider implements WorkProvider {
     @Override
     public WorkerStateFactory<SegmentSieve> workerStateFactory() {
         return sieves;
+    }
+
+    /** Guards {@link #plan} against a caller that skipped {@link #validate}. */
+    private void requireValid(Parameters parameters) {
+        List<ParameterProblem> problems = validate(parameters);
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(ID, problems);
+        }
     }
 }
