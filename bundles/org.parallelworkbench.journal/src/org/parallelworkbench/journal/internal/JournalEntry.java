@@ -52,10 +52,7 @@ sealed interface JournalEntry {
 
         @Override
         public String toLine() {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put(TYPE, TYPE_VALUE);
-            line.put(SEQ, seq);
-            line.put(RUN_ID, runId);
+            Map<String, Object> line = header(TYPE_VALUE, this);
             line.put("providerId", providerId);
             line.put("providerVersion", providerVersion);
             line.put("parameters", parameters.values());
@@ -81,10 +78,7 @@ sealed interface JournalEntry {
 
         @Override
         public String toLine() {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put(TYPE, TYPE_VALUE);
-            line.put(SEQ, seq);
-            line.put(RUN_ID, runId);
+            Map<String, Object> line = header(TYPE_VALUE, this);
             line.put("state", state.name());
             line.put("endedAt", endedAt.toString());
             line.put("summary", summary);
@@ -116,6 +110,15 @@ sealed interface JournalEntry {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time: " + e.getMessage(), e);
         }
+    }
+
+    /** The members every line starts with, in a map that keeps its order for the rest. */
+    private static Map<String, Object> header(String type, JournalEntry entry) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(TYPE, type);
+        line.put(SEQ, entry.seq());
+        line.put(RUN_ID, entry.runId());
+        return line;
     }
 
     private static String text(Map<?, ?> object, String name) {
