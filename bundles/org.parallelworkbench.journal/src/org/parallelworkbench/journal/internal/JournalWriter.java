@@ -150,27 +150,35 @@ final class JournalWriter implements AutoCloseable {
         channel = null;
     }
 
-    /** The file opened at its end, after a line break if its last line was left incomplete. */
+    /**
+     * The file opened for appending, after a line break if its last line was left incomplete. Append mode,
+     * so that a second process on the same file by mistake would add lines rather than overwrite them.
+     */
     private static FileChannel open(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
         try {
-            long size = channel.size();
-            channel.position(size);
-            if (size > 0) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                channel.read(last, size - 1);
-                if (last.get(0) != '\n') {
-                    channel.write(ByteBuffer.wrap(LINE_BREAK), size);
-                    channel.position(size + 1);
-                    channel.force(false);
-                }
+            if (!endsWithLineBreak(file)) {
+                channel.write(ByteBuffer.wrap(LINE_BREAK));
+                channel.force(false);
             }
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static boolean endsWithLineBreak(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            in.read(last, size - 1);
+            return last.get(0) == '\n';
         }
     }
 }
