@@ -1,0 +1,228 @@
+package org.parallelworkbench.journal.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunRecord;
+import org.parallelworkbench.core.RunRecord.Status;
+import org.parallelworkbench.core.RunState;
+
+/** The journal as the engine uses it: fake runs that the test ends, restarts, and many runs at once. */
+class RunJournalTest {
+
+    private static final long WAIT_SECONDS = 30;
+
+    @TempDir
+    Path folder;
+
+    private Path file() {
+        return folder.resolve("data/journal/runs.jsonl");
+    }
+
+    private static Map<String, RunRecord> byRunId(List<RunRecord> records) {
+        return records.stream().collect(Collectors.toMap(RunRecord::runId, Function.identity()));
+    }
+
+    @Test
+    void recordsShowARunActiveThenHowItEnded() throws IOException {
+        try (RunJournal journal = RunJournal.open(file())) {
+            FakeRun succeeding = new FakeRun("1", "primes", Parameters.NONE.with("limit", "1000"));
+            FakeRun failing = new FakeRun("2", "primes", Parameters.NONE);
+            FakeRun canceled = new FakeRun("3", "ticker", Parameters.NONE);
+            for (FakeRun run : List.of(succeeding, failing, canceled)) {
+                journal.runStarted(run);
+            }
+
+            List<RunRecord> active = journal.records();
+            assertEquals(List.of("1", "2", "3"), active.stream().map(RunRecord::runId).toList());
+            assertTrue(active.stream().allMatch(r -> r.status() == Status.ACTIVE && r.endedAt() == null), active.toString());
+            assertEquals("primes", active.get(0).providerId());
+            assertEquals("1.2.3", active.get(0).providerVersion());
+            assertEquals(Map.of("limit", "1000"), active.get(0).parameters().values());
+
+            succeeding.end(RunState.SUCCEEDED, "168 primes", "");
+            failing.end(RunState.FAILED, "", "Unit 4 failed: kaboom");
+            canceled.cancel("user pressed stop");
+
+            Map<String, RunRecord> ended = byRunId(journal.records());
+            assertEquals(Status.SUCCEEDED, ended.get("1").status());
+            assertEquals("168 primes", ended.get("1").summary());
+            assertEquals(Status.FAILED, ended.get("2").status());
+            assertEquals("Unit 4 failed: kaboom", ended.get("2").reason());
+            assertEquals(Status.CANCELED, ended.get("3").status());
+            assertEquals("user pressed stop", ended.get("3").reason());
+            for (RunRecord record : ended.values()) {
+                assertNotNull(record.endedAt(), record.toString());
+                assertFalse(record.endedAt().isBefore(record.startedAt()), record.toString());
+            }
+        }
+    }
+
+    @Test
+    void aRunWhoseOutcomeBreaksIsRecordedAsFailed() throws IOException {
+        try (RunJournal journal = RunJournal.open(file())) {
+            FakeRun run = new FakeRun("1", "ticker", Parameters.NONE);
+            journal.runStarted(run);
+            run.breakOutcome(new IllegalStateException("engine bug"));
+
+            RunRecord record = journal.records().getFirst();
+            assertEquals(Status.FAILED, record.status());
+            assertTrue(record.reason().contains("engine bug"), record.reason());
+        }
+    }
+
+    @Test
+    void overlongSummariesAndReasonsAreClipped() throws IOException {
+        try (RunJournal journal = RunJournal.open(file())) {
+            FakeRun run = new FakeRun("1", "ticker", Parameters.NONE);
+            journal.runStarted(run);
+            run.end(RunState.FAILED, "s".repeat(100_000), "r".repeat(100_000));
+
+            RunRecord record = journal.records().getFirst();
+            assertEquals(RunJournal.MAX_TEXT_CHARS, record.summary().length());
+            assertEquals(RunJournal.MAX_TEXT_CHARS, record.reason().length());
+        }
+    }
+
+    @Test
+    void afterARestartRecordsAreWholeAndTheUnfinishedRunIsInterrupted() throws IOException {
+        String awkward = "\"quoted\"\nnew line \\ \u00e9 \uD83D\uDE00 \u0000";
+        FakeRun unfinished = new FakeRun("2", "ticker", Parameters.NONE.with("intervalMillis", "1000"));
+        RunJournal first = RunJournal.open(file());
+        FakeRun finished = new FakeRun("1", "primes", Parameters.NONE.with("name", awkward));
+        first.runStarted(finished);
+        first.runStarted(unfinished);
+        finished.end(RunState.SUCCEEDED, awkward, "");
+        List<RunRecord> before = first.records();
+        first.close();
+
+        List<RunRecord> restarted;
+        try (RunJournal second = RunJournal.open(file())) {
+            restarted = second.records();
+            // The engine numbers runs from 1 again after a restart.
+            FakeRun again = new FakeRun("1", "ticker", Parameters.NONE);
+            second.runStarted(again);
+            again.end(RunState.CANCELED, "3", "window closed");
+        }
+
+        assertEquals(before.get(0), restarted.get(0), "the finished run must come back unchanged");
+        assertEquals(awkward, restarted.get(0).summary());
+        assertEquals(awkward, restarted.get(0).parameters().get("name", null));
+        RunRecord interrupted = restarted.get(1);
+        assertEquals(Status.INTERRUPTED, interrupted.status());
+        assertNull(interrupted.endedAt());
+        assertEquals(before.get(1).startedAt(), interrupted.startedAt());
+        assertEquals(Map.of("intervalMillis", "1000"), interrupted.parameters().values());
+
+        try (RunJournal third = RunJournal.open(file())) {
+            List<RunRecord> all = third.records();
+            assertEquals(List.of("1", "2", "1"), all.stream().map(RunRecord::runId).toList());
+            assertEquals(List.of(Status.SUCCEEDED, Status.INTERRUPTED, Status.CANCELED),
+                    all.stream().map(RunRecord::status).toList());
+            assertEquals("window closed", all.get(2).reason());
+        }
+    }
+
+    @Test
+    void closeWritesEverythingQueuedBeforeItAndRefusesLaterEnds() throws IOException {
+        int runs = 2_000;
+        RunJournal journal = RunJournal.open(file());
+        List<FakeRun> started = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            FakeRun run = new FakeRun(Integer.toString(i), "ticker", Parameters.NONE);
+            journal.runStarted(run);
+            started.add(run);
+        }
+        started.subList(0, runs - 1).forEach(run -> run.end(RunState.SUCCEEDED, "done", ""));
+        FakeRun late = started.getLast();
+
+        journal.close();
+        assertFalse(journal.isWriting(), "the writer thread outlived close");
+        try (LogCapture log = new LogCapture(RunJournal.class)) {
+            late.end(RunState.SUCCEEDED, "too late", "");
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+        }
+
+        assertEquals(2 * runs - 1, Files.readAllLines(file()).size());
+        try (RunJournal reopened = RunJournal.open(file())) {
+            List<RunRecord> records = reopened.records();
+            assertEquals(runs, records.size());
+            assertEquals(Status.INTERRUPTED, records.getLast().status(), "its end came after the close");
+            assertEquals(runs - 1, records.stream().filter(r -> r.status() == Status.SUCCEEDED).count());
+        }
+    }
+
+    @Test
+    void manyRunsEndingConcurrentlyAreAllRecordedAndTheFileParsesFully() throws Exception {
+        int threads = 16;
+        int runsPerThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch allStarted = new CountDownLatch(threads);
+        try (RunJournal journal = RunJournal.open(file())) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                workers.add(pool.submit(() -> {
+                    List<FakeRun> mine = new ArrayList<>();
+                    for (int i = 0; i < runsPerThread; i++) {
+                        FakeRun run = new FakeRun(thread + "-" + i, "ticker", Parameters.NONE.with("i", "" + i));
+                        journal.runStarted(run);
+                        mine.add(run);
+                    }
+                    allStarted.countDown();
+                    allStarted.await(); // end them all at the same time, as many engine threads would
+                    for (FakeRun run : mine) {
+                        run.end(RunState.SUCCEEDED, "ok " + run.id(), "");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+            assertTrue(journal.records().stream().allMatch(r -> r.status() == Status.SUCCEEDED), "not all ended");
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "test threads did not end");
+        }
+
+        int runs = threads * runsPerThread;
+        Set<Long> seqs = new HashSet<>();
+        JournalReader.Summary summary = JournalReader.read(file(), entry -> {
+            if (entry instanceof JournalEntry.Started) {
+                assertTrue(seqs.add(entry.seq()), "sequence number " + entry.seq() + " used twice");
+            }
+        });
+        assertEquals(new JournalReader.Summary(2L * runs, 0, runs), summary);
+        try (RunJournal reopened = RunJournal.open(file())) {
+            Map<String, RunRecord> records = byRunId(reopened.records());
+            assertEquals(runs, records.size());
+            for (RunRecord record : records.values()) {
+                assertEquals(Status.SUCCEEDED, record.status(), record.toString());
+                assertEquals("ok " + record.runId(), record.summary());
+            }
+        }
+    }
+}

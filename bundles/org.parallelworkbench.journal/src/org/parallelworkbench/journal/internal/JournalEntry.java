@@ -1,0 +1,151 @@
+package org.parallelworkbench.journal.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunState;
+
+/**
+ * One line of the journal file: a run {@link Started} or {@link Ended}. Both carry the journal's own
+ * sequence number {@code seq}, unique within the file, because the engine's run ids start again at 1 after
+ * every restart. A line is a JSON object:
+ *
+ * <pre>
+ * {"type":"started","seq":7,"runId":"3","providerId":"ticker","providerVersion":"0.1.0",
+ *  "parameters":{"intervalMillis":"1000"},"startedAt":"2025-01-31T10:15:30.123Z"}
+ * {"type":"ended","seq":7,"runId":"3","state":"CANCELED","endedAt":"2025-01-31T10:15:35.456Z",
+ *  "summary":"5","reason":"user pressed stop"}
+ * </pre>
+ *
+ * (each on one line). Times are ISO-8601 instants in UTC; {@code state} is a final {@link RunState}.
+ * Readers ignore members they do not know. Immutable.
+ */
+sealed interface JournalEntry {
+
+    String TYPE = "type";
+    String SEQ = "seq";
+    String RUN_ID = "runId";
+
+    long seq();
+
+    String runId();
+
+    /** The entry as one line of JSON, without the line break. */
+    String toLine();
+
+    record Started(long seq, String runId, String providerId, String providerVersion, Parameters parameters,
+            Instant startedAt) implements JournalEntry {
+
+        static final String TYPE_VALUE = "started";
+
+        public Started {
+            Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(providerId, "providerId");
+            providerVersion = providerVersion == null ? "" : providerVersion;
+            Objects.requireNonNull(parameters, "parameters");
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        @Override
+        public String toLine() {
+            Map<String, Object> line = header(TYPE_VALUE, this);
+            line.put("providerId", providerId);
+            line.put("providerVersion", providerVersion);
+            line.put("parameters", parameters.values());
+            line.put("startedAt", startedAt.toString());
+            return Json.encode(line);
+        }
+    }
+
+    record Ended(long seq, String runId, RunState state, Instant endedAt, String summary, String reason)
+            implements JournalEntry {
+
+        static final String TYPE_VALUE = "ended";
+
+        public Ended {
+            Objects.requireNonNull(runId, "runId");
+            if (!Objects.requireNonNull(state, "state").isFinal()) {
+                throw new IllegalArgumentException("An ended run needs a final state, not " + state);
+            }
+            Objects.requireNonNull(endedAt, "endedAt");
+            summary = summary == null ? "" : summary;
+            reason = reason == null ? "" : reason;
+        }
+
+        @Override
+        public String toLine() {
+            Map<String, Object> line = header(TYPE_VALUE, this);
+            line.put("state", state.name());
+            line.put("endedAt", endedAt.toString());
+            line.put("summary", summary);
+            line.put("reason", reason);
+            return Json.encode(line);
+        }
+    }
+
+    /**
+     * The entry one line holds.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    static JournalEntry parse(String line) {
+        if (!(Json.decode(line) instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String type = text(object, TYPE);
+        long seq = number(object, SEQ);
+        String runId = text(object, RUN_ID);
+        try {
+            return switch (type) {
+            case Started.TYPE_VALUE -> new Started(seq, runId, text(object, "providerId"),
+                    text(object, "providerVersion"), parameters(object), Instant.parse(text(object, "startedAt")));
+            case Ended.TYPE_VALUE -> new Ended(seq, runId, RunState.valueOf(text(object, "state")),
+                    Instant.parse(text(object, "endedAt")), text(object, "summary"), text(object, "reason"));
+            default -> throw new IllegalArgumentException("unknown type '" + type + "'");
+            };
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bad time: " + e.getMessage(), e);
+        }
+    }
+
+    /** The members every line starts with, in a map that keeps its order for the rest. */
+    private static Map<String, Object> header(String type, JournalEntry entry) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(TYPE, type);
+        line.put(SEQ, entry.seq());
+        line.put(RUN_ID, entry.runId());
+        return line;
+    }
+
+    private static String text(Map<?, ?> object, String name) {
+        if (object.get(name) instanceof String value) {
+            return value;
+        }
+        throw new IllegalArgumentException("'" + name + "' is missing or not a string");
+    }
+
+    private static long number(Map<?, ?> object, String name) {
+        if (object.get(name) instanceof Long value) {
+            return value;
+        }
+        throw new IllegalArgumentException("'" + name + "' is missing or not a whole number");
+    }
+
+    private static Parameters parameters(Map<?, ?> object) {
+        if (!(object.get("parameters") instanceof Map<?, ?> values)) {
+            throw new IllegalArgumentException("'parameters' is missing or not an object");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> value : values.entrySet()) {
+            if (!(value.getValue() instanceof String text)) {
+                throw new IllegalArgumentException("parameter '" + value.getKey() + "' is not a string");
+            }
+            parameters.put((String) value.getKey(), text);
+        }
+        return new Parameters(parameters);
+    }
+}
