@@ -1,0 +1,104 @@
+package org.parallelworkbench.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.ui.internal.UiTestSupport.select;
+import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+
+/** Each provider the product ships runs from the window and shows its result in the view for its kind. */
+class InstalledProvidersTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Display display;
+    private static JobService jobs;
+    private WorkbenchViewModel viewModel;
+    private WorkbenchWindow window;
+
+    @BeforeAll
+    static void openDisplay() throws InterruptedException {
+        assertTrue(System.getenv("DISPLAY") != null, "UI tests need a display: run them under xvfb-run");
+        display = new Display();
+        jobs = UiTestSupport.service(InstalledProvidersTest.class, JobService.class);
+        spinUntil(display, () -> jobs.providers().size() >= 4, Duration.ofSeconds(10),
+                () -> "the shipped providers did not all arrive: " + jobs.providers());
+    }
+
+    @AfterAll
+    static void closeDisplay() {
+        jobs.cancelAll("test ended");
+        display.dispose();
+    }
+
+    @BeforeEach
+    void openWindow() {
+        Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
+            viewModel = new WorkbenchViewModel(Realm.getDefault(), jobs);
+            window = new WorkbenchWindow(viewModel, (shell, question) -> CloseConfirmation.CANCEL_RUNS_AND_EXIT);
+            window.setBlockOnOpen(false);
+            window.open();
+        });
+    }
+
+    @AfterEach
+    void closeWindow() {
+        window.close();
+    }
+
+    @Test
+    void theWindowListsEveryShippedProvider() {
+        List<String> ids = viewModel.providers().stream().map(ProviderInfo::id).toList();
+        assertTrue(ids.containsAll(List.of("ticker", "primes", "montecarlo", "mandelbrot")), ids::toString);
+    }
+
+    @Test
+    void primesShowsThePrimeCountBelowAMillion() {
+        run("primes", "limit=1000000 chunkSize=100000", () -> window.valueLabel().getText().equals("78498"));
+    }
+
+    @Test
+    void monteCarloDrawsItsRunningEstimateAsAChart() {
+        run("montecarlo", "samples=200000 units=20 seed=7", () -> window.resultView().visiblePage() == window.resultView().chart());
+        ResultValue.Series series = (ResultValue.Series) viewModel.run().result().getValue();
+        double estimate = series.points().get(series.points().size() - 1).y();
+        assertTrue(Math.abs(estimate - Math.PI) < 0.05, "estimate " + estimate);
+    }
+
+    @Test
+    void mandelbrotShowsItsImage() {
+        run("mandelbrot", "width=64 height=48 tileSize=16 maxIterations=100",
+                () -> window.resultView().visiblePage() instanceof Canvas && window.resultView().image() != null);
+        assertEquals(64, window.resultView().image().getBounds().width);
+        assertEquals(48, window.resultView().image().getBounds().height);
+    }
+
+    private void run(String providerId, String parameters, BooleanSupplier shown) {
+        ProviderInfo provider = viewModel.providers().stream().filter(p -> p.id().equals(providerId)).findFirst()
+                .orElseThrow(() -> new AssertionError(providerId + " is not listed"));
+        window.providerViewer().setSelection(new StructuredSelection(provider), true);
+        window.parameterText().setText(parameters);
+        select(window.toggleButton());
+        spinUntil(display, () -> viewModel.run().status().getValue().startsWith("Finished") && shown.getAsBoolean(),
+                RUN_TIMEOUT, () -> providerId + " did not finish and show its result: " + viewModel.run().status().getValue()
+                        + ", label '" + window.valueLabel().getText() + "'");
+    }
+}
