@@ -109,8 +109,18 @@ class RunControlViewModelTest {
         run.end(RunState.CANCELED, run.cancelReason);
         realm.drainUntil(() -> !control.running().getValue(), 5_000, "control did not see the run end");
         assertEquals(RunState.CANCELED, control.lastOutcome().getValue().state());
-        assertEquals("Stopped: " + RunControlViewModel.STOP_REASON, control.status().getValue());
+        assertEquals(RunControlViewModel.STOP_REASON, control.status().getValue());
         assertEquals("&Start", control.toggleLabel().getValue());
+    }
+
+    @Test
+    void aFailedRunShowsItsReason() {
+        control.start();
+        jobs.started.get(0).end(RunState.FAILED, "Unit 3 failed after 1 attempt: disk full");
+        realm.drain();
+
+        assertEquals("Failed: Unit 3 failed after 1 attempt: disk full", control.status().getValue());
+        assertFalse(control.running().getValue());
     }
 
     @Test

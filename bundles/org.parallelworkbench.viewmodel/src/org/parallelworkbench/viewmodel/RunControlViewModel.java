@@ -191,14 +191,13 @@ public final class RunControlViewModel {
     }
 
     static String describe(RunOutcome outcome) {
-        String state = switch (outcome.state()) {
-        case SUCCEEDED -> "Finished";
-        case CANCELED -> "Stopped";
-        case FAILED -> "Failed";
+        return switch (outcome.state()) {
+        case SUCCEEDED -> outcome.summary().isEmpty() ? "Finished" : "Finished: " + outcome.summary();
+        // A cancel's reason already says who stopped it ("Stopped by the user", "Provider 'x' was removed").
+        case CANCELED -> outcome.reason().isEmpty() ? "Stopped" : outcome.reason();
+        case FAILED -> outcome.reason().isEmpty() ? "Failed" : "Failed: " + outcome.reason();
         default -> outcome.state().name();
         };
-        String detail = outcome.reason().isEmpty() ? outcome.summary() : outcome.reason();
-        return detail.isEmpty() ? state : state + ": " + detail;
     }
 
     private void checkRealm() {
