@@ -18,7 +18,9 @@ import org.parallelworkbench.core.WorkUnit;
  * generator is called under this queue's lock, one index at a time, since a provider's function need
  * not be thread-safe. Also decides what a unit that threw or returned a wrong result means for the run.
  * <p>
- * Threading: every method is thread-safe and never blocks beyond the open-ended generator's lock. A unit
+ * Threading: every method is thread-safe, called by the workers on the run ({@link #hasMore()} and
+ * {@link #nextIndex()} also by its Job thread). The only lock is this queue's monitor around the open-ended
+ * generator; nothing else is called under it, and the run is failed only after it is released. A unit
  * that cannot be created fails the run, after which {@link #next()} gives nothing more.
  */
 final class UnitQueue {
@@ -54,24 +56,28 @@ final class UnitQueue {
         if (broken) {
             return null;
         }
-        if (finite != null) {
-            long index = cursor.getAndIncrement();
-            return index < unitsTotal ? created(index) : null;
-        }
-        synchronized (this) { // the provider's generator need not be thread-safe
-            return created(cursor.getAndIncrement());
+        long index = -1;
+        try {
+            if (finite != null) {
+                index = cursor.getAndIncrement();
+                return index < unitsTotal ? checked(index, finite.units().get((int) index)) : null;
+            }
+            synchronized (this) { // the provider's generator need not be thread-safe
+                index = cursor.getAndIncrement();
+                return checked(index, open.unitAt().apply(index));
+            }
+        } catch (RuntimeException e) { // failed outside the lock: failing calls the run's stop listener
+            broken = true;
+            run.fail("Unit " + index + " could not be created: " + UnitDispatcher.message(e));
+            return null;
         }
     }
 
-    /** The plan's unit at this index, checked; null (and the run failed) if it cannot be created. */
-    private WorkUnit created(long index) {
-        WorkUnit unit;
-        try {
-            unit = finite != null ? finite.units().get((int) index) : open.unitAt().apply(index);
-        } catch (RuntimeException e) {
-            return broken(index, UnitDispatcher.message(e));
+    private static WorkUnit checked(long index, WorkUnit unit) {
+        if (unit == null || unit.index() != index) {
+            throw new IllegalStateException("the plan gave " + unit);
         }
-        return unit != null && unit.index() == index ? unit : broken(index, "the plan gave " + unit);
+        return unit;
     }
 
     /** True while a unit is left to hand out (a retry, or the plan is not exhausted). */
@@ -112,11 +118,5 @@ final class UnitQueue {
             run.fail("Unit " + unit.index() + " returned " + (result == null ? "no result" : "a result for unit "
                     + result.unitIndex()));
         }
-    }
-
-    private WorkUnit broken(long index, String why) {
-        broken = true;
-        run.fail("Unit " + index + " could not be created: " + why);
-        return null;
     }
 }
