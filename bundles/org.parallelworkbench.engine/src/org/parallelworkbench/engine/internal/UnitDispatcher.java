@@ -36,6 +36,11 @@ import org.parallelworkbench.core.WorkPlan;
  * interrupted and given {@link EngineSettings#UNIT_STOP_GRACE_MILLIS} to end their shift; a worker still
  * in a unit after that is abandoned, destroyed and reported with its stack (see {@link Incidents}), never
  * reused; the pool replaces it.
+ * <p>
+ * Locks: the Job thread holds none while calling the pool, a worker or the run, and a worker holds none
+ * while executing a unit. The two engine locks on this path are leaves, nothing else is taken under them:
+ * the {@link UnitQueue}'s monitor (around an open-ended plan's generator) and {@link ThreadWorker}'s lock
+ * (around its current shift, so an interrupt reaches only that shift).
  */
 final class UnitDispatcher {
 
