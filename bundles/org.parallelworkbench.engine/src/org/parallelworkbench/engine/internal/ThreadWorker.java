@@ -10,9 +10,10 @@ import org.parallelworkbench.core.WorkerStateFactory;
 
 /**
  * A {@link Worker} that owns one daemon thread. The thread waits for a shift, works it, clears any
- * interrupt meant for that shift, tells the shift it ended, and waits again, until {@link #destroy()}. The provider's worker state,
- * if any, is created by this thread when a unit first asks for it and destroyed by this thread as it
- * ends, so it is never destroyed under a unit still using it.
+ * interrupt meant for that shift, tells the shift it ended, and waits again, until {@link #destroy()}.
+ * The provider's worker state, if any, is created by this thread when a unit first asks for it, and
+ * destroyed by this thread only: between units when it fails validation, or as the thread ends. So it
+ * is never destroyed under a unit still using it.
  */
 final class ThreadWorker implements Worker {
 
