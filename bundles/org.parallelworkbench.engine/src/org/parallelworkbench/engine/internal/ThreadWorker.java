@@ -3,37 +3,30 @@ package org.parallelworkbench.engine.internal;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.parallelworkbench.core.UnitContext;
-import org.parallelworkbench.core.UnitResult;
-import org.parallelworkbench.core.WorkUnit;
 import org.parallelworkbench.core.WorkerStateFactory;
 
 /**
- * A {@link Worker} that owns one daemon thread. The thread waits for a unit, executes it, clears any
- * interrupt meant for that unit, and waits again, until {@link #destroy()}. The provider's worker state,
- * if any, is created by this thread when a unit first asks for it and destroyed by this thread as it
- * ends, so it is never destroyed under a unit still using it.
+ * A {@link Worker} that owns one daemon thread. The thread waits for a shift, works it, clears any
+ * interrupt meant for that shift, tells the shift it ended, and waits again, until {@link #destroy()}.
+ * The provider's worker state, if any, is created by this thread when a unit first asks for it, and
+ * destroyed by this thread only: between units when it fails validation, or as the thread ends. So it
+ * is never destroyed under a unit still using it.
  */
 final class ThreadWorker implements Worker {
 
     private static final System.Logger LOG = System.getLogger(ThreadWorker.class.getName());
 
-    private record Task(WorkUnit unit, UnitContext context, CompletableFuture<UnitResult> result) {
-    }
-
-    private final UnitExecutor executor;
     private final WorkerStateFactory<?> stateFactory;
     /** Written only by this worker's thread; read by validation while the worker is idle. */
     private volatile Object state;
     private final Thread thread;
-    private final BlockingQueue<Task> inbox = new ArrayBlockingQueue<>(1);
-    /** Guards {@link #current} so an interrupt can only reach the unit it was meant for. */
+    private final BlockingQueue<WorkerShift> inbox = new ArrayBlockingQueue<>(1);
+    /** Guards {@link #current} so an interrupt can only reach the shift it was meant for. */
     private final Object lock = new Object();
-    private Task current;
+    private WorkerShift current;
     private volatile boolean destroyed;
 
     /**
@@ -42,8 +35,7 @@ final class ThreadWorker implements Worker {
      * @param stateFactory the provider's worker state, or null when it has none
      * @param onExit       called with this worker on its thread just before the thread ends
      */
-    ThreadWorker(String name, UnitExecutor executor, WorkerStateFactory<?> stateFactory, Consumer<ThreadWorker> onExit) {
-        this.executor = executor;
+    ThreadWorker(String name, WorkerStateFactory<?> stateFactory, Consumer<ThreadWorker> onExit) {
         this.stateFactory = stateFactory;
         this.thread = new Thread(() -> {
             try {
@@ -70,15 +62,13 @@ final class ThreadWorker implements Worker {
     }
 
     @Override
-    public CompletableFuture<UnitResult> submit(WorkUnit unit, UnitContext context) {
-        Task task = new Task(unit, context, new CompletableFuture<>());
+    public void start(WorkerShift shift) {
         synchronized (lock) {
-            if (destroyed || current != null || !inbox.offer(task)) {
-                throw new IllegalStateException("Worker " + name() + " cannot take unit " + unit.index() + " now");
+            if (destroyed || current != null || !inbox.offer(shift)) {
+                throw new IllegalStateException("Worker " + name() + " cannot start a shift now");
             }
-            current = task;
+            current = shift;
         }
-        return task.result();
     }
 
     @Override
@@ -112,6 +102,15 @@ final class ThreadWorker implements Worker {
             throw new IllegalStateException("Worker state could not be created: a new state failed validation");
         }
         return created;
+    }
+
+    @Override
+    public void renewInvalidState() {
+        Object current = state;
+        if (current != null && !isValid(stateFactory, current)) {
+            state = null;
+            destroy(stateFactory, current);
+        }
     }
 
     @Override
@@ -183,46 +182,39 @@ final class ThreadWorker implements Worker {
 
     private void loop() {
         while (!destroyed) {
-            Task task;
+            WorkerShift shift;
             boolean interrupted = false;
             try {
-                task = inbox.poll(1, TimeUnit.HOURS);
+                shift = inbox.poll(1, TimeUnit.HOURS);
             } catch (InterruptedException e) {
                 if (destroyed) {
                     return;
                 }
-                // The interrupt was for a unit handed over just now: run it with the interrupt kept.
-                task = inbox.poll();
+                // The interrupt was for a shift handed over just now: work it with the interrupt kept.
+                shift = inbox.poll();
                 interrupted = true;
             }
-            if (task != null) {
+            if (shift != null) {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
-                run(task);
+                work(shift);
             }
         }
     }
 
-    private void run(Task task) {
-        UnitResult result = null;
-        Throwable failure = null;
+    private void work(WorkerShift shift) {
         try {
-            result = executor.execute(task.unit(), task.context());
-        } catch (Throwable t) { // a unit's Error must fail its run, not kill the worker silently
-            failure = t;
-        }
-        synchronized (lock) {
-            current = null;
-            if (!destroyed) {
-                Thread.interrupted(); // an interrupt was for the finished unit, not the next one
+            shift.work();
+        } finally {
+            synchronized (lock) {
+                current = null;
+                if (!destroyed) {
+                    Thread.interrupted(); // an interrupt was for the finished shift, not the next one
+                }
             }
-        }
-        // Completed after clearing current so the borrower sees an idle worker when it returns it.
-        if (failure == null) {
-            task.result().complete(result);
-        } else {
-            task.result().completeExceptionally(failure);
+            // Told after clearing current so the borrower sees an idle worker when it returns it.
+            shift.ended();
         }
     }
 }

@@ -2,49 +2,56 @@ package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.parallelworkbench.core.RunOptions;
-import org.parallelworkbench.core.UnitContext;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
-import org.parallelworkbench.core.WorkUnit;
 
 /**
- * Drives one run's units through borrowed workers, on the run's Job thread only (so its fields need no
- * lock). At most {@code maxConcurrentUnits} units are in flight; each takes a worker from the pool and
- * gives it back when it returns normally. Workers report completions into a queue, which is also how a
- * stop request wakes this thread. Completed units go to the {@link Run} in completion order, on this
- * thread, which feeds them to the run's accumulator.
+ * Drives one run, on the run's Job thread only (so its fields need no lock). The Job thread borrows
+ * workers and hands each a {@link WorkerShift}, which executes units of the run's {@link UnitQueue}
+ * back to back on the worker's thread; at most {@code maxConcurrentUnits} workers are on the run at once.
+ * Units are never handed over one by one, so a unit costs no context switch and no pool call.
  * <p>
- * A unit that throws is tried again, on another worker, up to {@link RunOptions#unitRetries()} times
- * before it fails the run; the worker it threw on is destroyed.
+ * Who does what: workers add results to a lock-free completion queue and, when their shift ends, post
+ * the shift to {@link #signals} (as does {@link #wake()} after a stop request). The Job thread drains
+ * completions in completion order into the {@link Run} (and so the accumulator), waking for a shift's
+ * end or a stop at once and otherwise every {@link #MIN_WAIT_MILLIS} to {@link #WAIT_SLICE_MILLIS}, gives
+ * the workers of ended shifts back to the pool (or destroys them), and borrows more while units remain.
+ * Borrowing never relies on the pool's exception: with workers on the run it only takes a free one
+ * ({@link WorkerPool#borrowIfFree}); with none it waits in the pool in slices, so a stop is seen quickly.
  * <p>
- * When the run stops (cancel, a failed unit, no worker), no further unit starts, the units in flight are
- * interrupted and given {@link EngineSettings#UNIT_STOP_GRACE_MILLIS} to return; a unit still running
- * after that is abandoned with its worker, which is destroyed and reported with its stack (see
- * {@link Incidents}), never reused; the pool replaces it.
+ * A unit that throws is tried again up to {@link RunOptions#unitRetries()} times, on another worker: the
+ * worker it threw on ends its shift and is destroyed.
+ * <p>
+ * When the run stops (cancel, a failed unit, no worker), shifts take no further unit, the workers are
+ * interrupted and given {@link EngineSettings#UNIT_STOP_GRACE_MILLIS} to end their shift; a worker still
+ * in a unit after that is abandoned, destroyed and reported with its stack (see {@link Incidents}), never
+ * reused; the pool replaces it.
+ * <p>
+ * Locks: the Job thread holds none while calling the pool, a worker or the run, and a worker holds none
+ * while executing a unit. The two engine locks on this path are leaves, nothing else is taken under them:
+ * the {@link UnitQueue}'s monitor (around an open-ended plan's generator) and {@link ThreadWorker}'s lock
+ * (around its current shift, so an interrupt reaches only that shift).
  */
 final class UnitDispatcher {
 
     private static final System.Logger LOG = System.getLogger(UnitDispatcher.class.getName());
-    /** Upper bound of each wait, so a lost wake-up costs at most this long. */
-    private static final long WAIT_SLICE_MILLIS = 50;
-    /** While own units are in flight, how often to look for a worker freed by another run. */
-    private static final long BUSY_POLL_MILLIS = 5;
+    /** Longest wait between two looks at the completions, so a lost wake-up costs at most this long. */
+    static final long WAIT_SLICE_MILLIS = 50;
+    /** Shortest wait between two looks at the completions while units complete. */
+    static final long MIN_WAIT_MILLIS = 1;
+    private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_WAIT_MILLIS);
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS);
     private static final Object WAKE = new Object();
-
-    private record Completion(WorkUnit unit, Worker worker, UnitResult result, Throwable failure) {
-    }
 
     private final Run run;
     private final WorkPlan plan;
@@ -53,13 +60,14 @@ final class UnitDispatcher {
     private final long borrowTimeoutMillis;
     private final long stopGraceMillis;
     private final Incidents incidents;
+    private final UnitQueue units;
+    /** Ended shifts and wake-ups, from workers and stop requests. */
     private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
-    private final Map<Long, Worker> inFlight = new HashMap<>();
+    /** Results from the workers, in completion order. */
+    private final Queue<UnitResult> completions = new ConcurrentLinkedQueue<>();
+    /** Shifts of workers on this run now. */
+    private final List<WorkerShift> shifts = new ArrayList<>();
     private final List<UnitResult> results = new ArrayList<>();
-    /** Units that threw and are to be tried again, in failure order. */
-    private final Queue<WorkUnit> retries = new ArrayDeque<>();
-    /** Failed attempts so far, only of units that failed at least once. */
-    private final Map<Long, Integer> failedAttempts = new HashMap<>();
     private final long unitsTotal;
 
     UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis,
@@ -71,6 +79,7 @@ final class UnitDispatcher {
         this.borrowTimeoutMillis = borrowTimeoutMillis;
         this.stopGraceMillis = stopGraceMillis;
         this.incidents = incidents;
+        this.units = new UnitQueue(run, plan);
         this.unitsTotal = unitsTotal(plan);
     }
 
@@ -92,29 +101,29 @@ final class UnitDispatcher {
     List<UnitResult> drive() {
         boolean interrupted = false;
         try {
-            long next = 0;
-            while (!run.isStopping()) {
-                run.tick();
-                boolean more = !retries.isEmpty() || unitsTotal < 0 || next < unitsTotal;
-                if (!more && inFlight.isEmpty()) {
+            long waitNanos = MIN_WAIT_NANOS;
+            while (true) {
+                boolean completed = drainCompletions();
+                if (run.isStopping()) {
                     break;
                 }
-                if (!more || inFlight.size() >= plan.maxConcurrentUnits()) {
-                    handle(signals.poll(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS));
-                    continue;
-                }
-                boolean retry = !retries.isEmpty(); // borrow() only ever appends, so the head stays put
-                WorkUnit unit = retry ? retries.peek() : unitAt(next);
-                Worker worker = unit == null ? null : borrow(unit.index());
-                if (worker == null) {
+                boolean more = units.hasMore();
+                if (!more && shifts.isEmpty()) {
                     break;
                 }
-                dispatch(unit, worker);
-                if (retry) {
-                    retries.remove();
-                } else {
-                    next++;
+                if (more && shifts.size() < plan.maxConcurrentUnits()) {
+                    Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
+                    if (worker != null) {
+                        startShift(worker);
+                        continue;
+                    }
+                    if (shifts.isEmpty()) {
+                        continue; // borrowWaiting() gives up only when the run is stopping
+                    }
                 }
+                Object signal = signals.poll(waitNanos, TimeUnit.NANOSECONDS);
+                handleSignals(signal);
+                waitNanos = completed || signal != null ? MIN_WAIT_NANOS : Math.min(2 * waitNanos, WAIT_SLICE_NANOS);
             }
         } catch (InterruptedException e) {
             interrupted = true;
@@ -123,7 +132,8 @@ final class UnitDispatcher {
             LOG.log(Level.ERROR, run + ": engine error", e);
             run.fail("Engine error: " + message(e));
         }
-        stopInFlight();
+        stopShifts();
+        drainCompletions();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -131,142 +141,120 @@ final class UnitDispatcher {
         return results;
     }
 
-    private WorkUnit unitAt(long index) {
-        WorkUnit unit;
+    /** Feeds the results that arrived to the run; true if there were any. */
+    private boolean drainCompletions() {
+        boolean any = false;
+        for (UnitResult result; (result = completions.poll()) != null;) {
+            any = true;
+            results.add(result);
+            run.unitCompleted(result, unitsTotal);
+        }
+        run.tick();
+        return any;
+    }
+
+    /** Handles this signal (null after a time-out) and any others already waiting. */
+    private void handleSignals(Object first) {
+        for (Object signal = first; signal != null; signal = signals.poll()) {
+            if (signal instanceof WorkerShift shift && shifts.remove(shift)) { // else abandoned earlier
+                if (shift.reusable()) {
+                    pool.giveBack(key, shift.worker());
+                } else {
+                    pool.invalidate(key, shift.worker());
+                }
+            }
+        }
+    }
+
+    /** A free worker, or null at once; for a run that has workers already. */
+    private Worker borrowIfFree() {
         try {
-            unit = plan instanceof WorkPlan.Finite finite ? finite.units().get((int) index)
-                    : ((WorkPlan.Open) plan).unitAt().apply(index);
-        } catch (RuntimeException e) {
-            run.fail("Unit " + index + " could not be created: " + message(e));
+            return keep(pool.borrowIfFree(key));
+        } catch (Exception e) {
+            run.fail("Could not get a worker for unit " + units.nextIndex() + ": " + message(e));
             return null;
         }
-        if (unit == null || unit.index() != index) {
-            run.fail("Unit " + index + " could not be created: the plan gave " + unit);
-            return null;
-        }
-        return unit;
     }
 
     /**
-     * Waits for a worker in short slices, null if the run stops. While this run's own units are in flight
-     * it waits for their completions (which free workers) rather than inside the pool, so a finished
-     * unit's worker is never stuck in the completion queue while this thread waits for it.
+     * For a run without workers: waits in the pool in short slices, each also checking for a stop, until
+     * a worker comes or the borrow time-out fails the run; null only when the run is stopping.
      */
-    private Worker borrow(long unitIndex) throws InterruptedException {
+    private Worker borrowWaiting() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(borrowTimeoutMillis);
         while (true) {
-            for (Object signal; (signal = signals.poll()) != null;) {
-                handle(signal);
-            }
+            handleSignals(signals.poll());
             if (run.isStopping()) {
                 return null;
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                run.fail("No worker became free for unit " + unitIndex + " within " + borrowTimeoutMillis + " ms");
+                run.fail("No worker became free for unit " + units.nextIndex() + " within " + borrowTimeoutMillis
+                        + " ms");
                 return null;
             }
-            long slice = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
             Worker worker;
             try {
-                worker = pool.borrow(key, inFlight.isEmpty() ? Duration.ofNanos(slice) : Duration.ZERO);
+                worker = pool.borrowIfFree(key);
+                if (worker == null) { // the pool's own wait; it throws only when this slice times out
+                    worker = pool.borrow(key, Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
+                }
             } catch (Exception e) {
-                run.fail("Could not get a worker for unit " + unitIndex + ": " + message(e));
+                run.fail("Could not get a worker for unit " + units.nextIndex() + ": " + message(e));
                 return null;
             }
             if (worker != null) {
-                if (!run.isStopping()) {
-                    return worker;
-                }
-                pool.giveBack(key, worker);
-                return null;
-            }
-            if (!inFlight.isEmpty()) {
-                handle(signals.poll(Math.min(slice, TimeUnit.MILLISECONDS.toNanos(BUSY_POLL_MILLIS)), TimeUnit.NANOSECONDS));
+                return keep(worker);
             }
         }
     }
 
-    private void dispatch(WorkUnit unit, Worker worker) {
-        UnitContext context = new UnitContext() {
-            @Override
-            public boolean isCanceled() {
-                return run.isStopping();
-            }
+    /** The borrowed worker, or null after giving it back if the run began stopping meanwhile. */
+    private Worker keep(Worker worker) {
+        if (worker != null && run.isStopping()) {
+            pool.giveBack(key, worker);
+            return null;
+        }
+        return worker;
+    }
 
-            @Override
-            public <S> S workerState(Class<S> type) {
-                return worker.workerState(type);
-            }
-        };
+    private void startShift(Worker worker) {
+        WorkerShift shift = new WorkerShift(run, units, worker, key.executor(), completions, signals::add);
+        shifts.add(shift);
         try {
-            worker.submit(unit, context)
-                    .whenComplete((result, failure) -> signals.add(new Completion(unit, worker, result, failure)));
-            inFlight.put(unit.index(), worker);
+            worker.start(shift);
         } catch (RuntimeException e) {
+            shifts.remove(shift);
             pool.invalidate(key, worker);
-            run.fail("Worker " + worker.name() + " could not take unit " + unit.index() + ": " + message(e));
+            run.fail("Worker " + worker.name() + " could not start on unit " + units.nextIndex() + ": " + message(e));
         }
     }
 
-    private void handle(Object signal) {
-        run.tick();
-        if (!(signal instanceof Completion done) || inFlight.remove(done.unit().index()) == null) {
-            return; // a wake-up, a time-out, or a unit abandoned earlier
-        }
-        long index = done.unit().index();
-        UnitResult result = done.result();
-        if (done.failure() == null && result != null && result.unitIndex() == index) {
-            pool.giveBack(key, done.worker());
-            results.add(result);
-            run.unitCompleted(result, unitsTotal);
+    /** Interrupts the run's workers, waits for their shifts to end, abandons those that do not in time. */
+    private void stopShifts() {
+        if (shifts.isEmpty()) {
             return;
         }
-        pool.invalidate(key, done.worker()); // a unit that threw may have left its worker in any state
-        if (run.isStopping()) {
-            return; // thrown in response to the stop, e.g. InterruptedException
-        }
-        if (done.failure() == null) {
-            run.fail("Unit " + index + " returned " + (result == null ? "no result" : "a result for unit "
-                    + result.unitIndex()));
-            return;
-        }
-        int attempts = failedAttempts.merge(index, 1, Integer::sum);
-        if (attempts <= run.options().unitRetries()) {
-            LOG.log(Level.INFO, run + ": unit " + index + " failed (attempt " + attempts + "), trying again: "
-                    + message(done.failure()));
-            retries.add(done.unit());
-            return;
-        }
-        LOG.log(Level.WARNING, run + ": unit " + index + " failed", done.failure());
-        run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
-                + message(done.failure()));
-    }
-
-    private void stopInFlight() {
-        if (inFlight.isEmpty()) {
-            return;
-        }
-        inFlight.values().forEach(Worker::interrupt);
+        shifts.forEach(shift -> shift.worker().interrupt());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopGraceMillis);
         boolean interrupted = false;
-        while (!inFlight.isEmpty()) {
+        while (!shifts.isEmpty()) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 break;
             }
             try {
-                handle(signals.poll(remaining, TimeUnit.NANOSECONDS));
+                handleSignals(signals.poll(remaining, TimeUnit.NANOSECONDS));
             } catch (InterruptedException e) {
                 interrupted = true; // keep waiting: the grace period is bounded anyway
             }
         }
-        inFlight.forEach((index, worker) -> {
-            incidents.report(run + ": unit " + index + " ignored the stop for " + stopGraceMillis
-                    + " ms; its worker is abandoned and replaced: " + worker.describe(), null);
-            pool.invalidate(key, worker);
-        });
-        inFlight.clear();
+        for (WorkerShift shift : shifts) {
+            incidents.report(run + ": unit " + shift.currentUnit() + " ignored the stop for " + stopGraceMillis
+                    + " ms; its worker is abandoned and replaced: " + shift.worker().describe(), null);
+            pool.invalidate(key, shift.worker());
+        }
+        shifts.clear();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

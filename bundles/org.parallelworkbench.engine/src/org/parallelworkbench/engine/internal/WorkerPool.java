@@ -23,10 +23,11 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
  * <p>
  * Threading: all methods are thread-safe. {@link #borrow} waits at most the given time; nothing else
  * blocks except {@link #close}, which waits a bounded time for worker threads to end. No lock of this
- * class is held while calling the pool.
+ * class is held while calling the pool. Borrowers are a run's Job thread, once per {@link WorkerShift}
+ * (not per unit), so the pool's fair lock and its validation on borrow and return cost little.
  * <p>
- * A worker goes back to the pool only after a unit that returned normally; a worker whose unit threw or
- * hung, or whose key was retired, is destroyed instead. There is no evictor thread: idle workers stay
+ * A worker goes back to the pool only after a shift whose units all returned normally; a worker whose
+ * unit threw or hung, or whose key was retired, is destroyed instead. There is no evictor thread: idle workers stay
  * until their key is retired or the pool is closed.
  */
 final class WorkerPool {
@@ -70,6 +71,22 @@ final class WorkerPool {
             }
             throw e;
         }
+    }
+
+    /**
+     * Borrows a worker only if that cannot wait: one is idle or can be made (the pool makes room by
+     * destroying another key's idle worker), and no other borrower is waiting, who is served first.
+     * Asking first keeps the pool's time-out exception off this path, except when another borrower
+     * takes the last worker between the check and the borrow.
+     *
+     * @return the worker, or null if none is free for this borrower now
+     * @throws Exception what the pool or the worker factory threw (the pool is closed, creation failed)
+     */
+    Worker borrowIfFree(WorkerKey key) throws Exception {
+        if (pool.getNumActive() >= pool.getMaxTotal() || pool.getNumWaiters() > 0) {
+            return null;
+        }
+        return borrow(key, Duration.ZERO);
     }
 
     /**
@@ -154,7 +171,7 @@ final class WorkerPool {
                 throw new IllegalStateException("Provider '" + key.providerId() + "' was removed");
             }
             ThreadWorker worker = new ThreadWorker(THREAD_NAME_PREFIX + threadCount.incrementAndGet(),
-                    key.executor(), key.stateFactory(), live::remove);
+                    key.stateFactory(), live::remove);
             live.add(worker);
             worker.start();
             owned.incrementAndGet();

@@ -1,0 +1,84 @@
+package org.parallelworkbench.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkUnit;
+
+/** Workers execute a run's units back to back in shifts: turns between runs, and how units are taken. */
+class WorkerShiftTest extends EngineTestBase {
+
+    /** Units of about a millisecond, open-ended, counted per provider. */
+    private static TestProvider counting(String id, AtomicLong done) {
+        return new TestProvider(id, p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1), (unit, ctx) -> {
+            Thread.sleep(1);
+            done.incrementAndGet();
+            return "u" + unit.index();
+        });
+    }
+
+    @Test
+    void runsSharingTheOnlyWorkerTakeTurnsAfterEachTimeSlice() {
+        AtomicLong doneA = new AtomicLong();
+        AtomicLong doneB = new AtomicLong();
+        engine(new EngineSettings(1, 4, BORROW_TIMEOUT_MILLIS));
+        engine.addProvider(counting("a", doneA));
+        engine.addProvider(counting("b", doneB));
+        RunHandle a = engine.start("a", Parameters.NONE);
+        Waits.until(() -> doneA.get() >= 5, SHORT, () -> "run a never got the worker");
+        RunHandle b = engine.start("b", Parameters.NONE);
+        Waits.until(() -> doneB.get() >= 5, SHORT, () -> "run b never got a turn on the worker a holds");
+        long aBefore = doneA.get();
+
+        Waits.until(() -> doneA.get() > aBefore + 5 && doneB.get() > 10, SHORT,
+                () -> "the runs did not take turns: a " + doneA + " (had " + aBefore + "), b " + doneB);
+        a.cancel("enough");
+        b.cancel("enough");
+
+        assertEquals(RunState.CANCELED, Waits.outcome(a, CANCEL_BAR).state());
+        assertEquals(RunState.CANCELED, Waits.outcome(b, CANCEL_BAR).state());
+        assertEquals(List.of(), engine.incidents().recent(), "nothing should have been abandoned");
+    }
+
+    @Test
+    void anOpenEndedPlanIsAskedForOneUnitAtATimeAndEveryIndexOnce() {
+        AtomicInteger insideGenerator = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        Set<Long> executed = ConcurrentHashMap.newKeySet();
+        engine(4).addProvider(new TestProvider("generated", p -> WorkPlan.open(i -> {
+            mostInside.accumulateAndGet(insideGenerator.incrementAndGet(), Math::max);
+            for (int spin = 0; spin < 100; spin++) {
+                Thread.onSpinWait(); // widens the window in which a second caller would overlap
+            }
+            insideGenerator.decrementAndGet();
+            return new WorkUnit(i, Map.of());
+        }, 4), (unit, ctx) -> {
+            if (!executed.add(unit.index())) {
+                throw new IllegalStateException("unit " + unit.index() + " executed twice");
+            }
+            return "g";
+        }));
+        RunHandle run = engine.start("generated", Parameters.NONE);
+        Waits.until(() -> executed.size() >= 20_000, SHORT, () -> "only " + executed.size() + " units executed");
+        run.cancel("enough");
+
+        RunOutcome outcome = Waits.outcome(run, CANCEL_BAR);
+        assertEquals(RunState.CANCELED, outcome.state(), outcome.reason());
+        assertEquals(1, mostInside.get(), "callers inside the plan's generator at once");
+        for (int i = 0; i < outcome.results().size(); i++) {
+            assertEquals(i, outcome.results().get(i).unitIndex(), "results of an open-ended run, in unit order");
+        }
+    }
+}

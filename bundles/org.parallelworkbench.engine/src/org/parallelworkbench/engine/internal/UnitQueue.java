@@ -1,0 +1,122 @@
+package org.parallelworkbench.engine.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.parallelworkbench.core.RunOptions;
+import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkUnit;
+
+/**
+ * One run's units still to start, shared by the workers on the run: units to try again first, then the
+ * plan's units in index order. A finite plan is read through a lock-free cursor; an open-ended plan's
+ * generator is called under this queue's lock, one index at a time, since a provider's function need
+ * not be thread-safe. Also decides what a unit that threw or returned a wrong result means for the run.
+ * <p>
+ * Threading: every method is thread-safe, called by the workers on the run ({@link #hasMore()} and
+ * {@link #nextIndex()} also by its Job thread). The only lock is this queue's monitor around the open-ended
+ * generator; nothing else is called under it, and the run is failed only after it is released. A unit
+ * that cannot be created fails the run, after which {@link #next()} gives nothing more.
+ */
+final class UnitQueue {
+
+    private static final System.Logger LOG = System.getLogger(UnitQueue.class.getName());
+
+    private final Run run;
+    private final WorkPlan.Finite finite;
+    private final WorkPlan.Open open;
+    private final long unitsTotal;
+    /** Next plan index to hand out; past the end once a finite plan is exhausted. */
+    private final AtomicLong cursor = new AtomicLong();
+    /** Units that threw and are to be tried again, in failure order. */
+    private final Queue<WorkUnit> retries = new ConcurrentLinkedQueue<>();
+    /** Failed attempts so far, only of units that failed at least once. */
+    private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
+    /** Set once a unit could not be created: the plan gives nothing more. */
+    private volatile boolean broken;
+
+    UnitQueue(Run run, WorkPlan plan) {
+        this.run = run;
+        this.finite = plan instanceof WorkPlan.Finite f ? f : null;
+        this.open = plan instanceof WorkPlan.Open o ? o : null;
+        this.unitsTotal = UnitDispatcher.unitsTotal(plan);
+    }
+
+    /** The next unit to execute, or null when there is none now (all handed out, or the plan broke). */
+    WorkUnit next() {
+        WorkUnit retry = retries.poll();
+        if (retry != null) {
+            return retry;
+        }
+        if (broken) {
+            return null;
+        }
+        long index = -1;
+        try {
+            if (finite != null) {
+                index = cursor.getAndIncrement();
+                return index < unitsTotal ? checked(index, finite.units().get((int) index)) : null;
+            }
+            synchronized (this) { // the provider's generator need not be thread-safe
+                index = cursor.getAndIncrement();
+                return checked(index, open.unitAt().apply(index));
+            }
+        } catch (RuntimeException e) { // failed outside the lock: failing calls the run's stop listener
+            broken = true;
+            run.fail("Unit " + index + " could not be created: " + UnitDispatcher.message(e));
+            return null;
+        }
+    }
+
+    private static WorkUnit checked(long index, WorkUnit unit) {
+        if (unit == null || unit.index() != index) {
+            throw new IllegalStateException("the plan gave " + unit);
+        }
+        return unit;
+    }
+
+    /** True while a unit is left to hand out (a retry, or the plan is not exhausted). */
+    boolean hasMore() {
+        return !retries.isEmpty() || !broken && (unitsTotal < 0 || cursor.get() < unitsTotal);
+    }
+
+    /** The index of the unit {@link #next()} would give, for messages. */
+    long nextIndex() {
+        WorkUnit retry = retries.peek();
+        return retry != null ? retry.index() : cursor.get();
+    }
+
+    /**
+     * A unit threw: queued again while it has retries left ({@link RunOptions#unitRetries()}), else the run
+     * fails naming it. Ignored while the run is stopping (the stop likely caused it).
+     */
+    void threw(WorkUnit unit, Throwable failure) {
+        if (run.isStopping()) {
+            return;
+        }
+        long index = unit.index();
+        int attempts = failedAttempts.merge(index, 1, Integer::sum);
+        if (attempts <= run.options().unitRetries()) {
+            LOG.log(Level.INFO, run + ": unit " + index + " failed (attempt " + attempts + "), trying again: "
+                    + UnitDispatcher.message(failure));
+            retries.add(unit);
+            return;
+        }
+        LOG.log(Level.WARNING, run + ": unit " + index + " failed", failure);
+        run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+                + UnitDispatcher.message(failure));
+    }
+
+    /** A unit returned null or another unit's result: the run fails, unless it is stopping anyway. */
+    void returnedWrongResult(WorkUnit unit, UnitResult result) {
+        if (!run.isStopping()) {
+            run.fail("Unit " + unit.index() + " returned " + (result == null ? "no result" : "a result for unit "
+                    + result.unitIndex()));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.parallelworkbench.engine.internal;
+
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.parallelworkbench.core.UnitContext;
+import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.core.WorkUnit;
+
+/**
+ * One borrowed worker's turn on a run. On the worker's own thread, {@link #work()} takes units from the
+ * run's {@link UnitQueue} and executes them back to back, adding each result to the run's lock-free
+ * completion queue, until the queue has nothing left, the run stops, a unit throws or returns a wrong
+ * result, or {@link #TIME_SLICE_MILLIS} have passed (so runs waiting for a worker get a turn). No thread
+ * hand-off happens per unit: the worker is handed over once per shift.
+ * <p>
+ * Threading: {@link #work()} and {@link #ended()} run on the worker's thread, {@code ended} once the worker
+ * is idle again; the other methods are read by the run's Job thread. A shift holds no lock.
+ */
+final class WorkerShift {
+
+    /** Longest turn of a worker on one run before it goes back to the pool and is borrowed again. */
+    static final long TIME_SLICE_MILLIS = 15;
+    private static final long TIME_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(TIME_SLICE_MILLIS);
+    private static final long NO_UNIT = -1;
+
+    private final Run run;
+    private final UnitQueue units;
+    private final Worker worker;
+    private final UnitExecutor executor;
+    private final Queue<UnitResult> completions;
+    private final Consumer<WorkerShift> onEnded;
+    private final UnitContext context;
+    /** The unit executing now, for a stuck-unit report. */
+    private volatile long currentUnit = NO_UNIT;
+    /** Whether the worker may go back to the pool; written before {@link #ended()}. */
+    private volatile boolean reusable;
+
+    /**
+     * @param completions where each unit's result goes, read by the run's Job thread
+     * @param onEnded     told on the worker's thread once the worker is idle again
+     */
+    WorkerShift(Run run, UnitQueue units, Worker worker, UnitExecutor executor, Queue<UnitResult> completions,
+            Consumer<WorkerShift> onEnded) {
+        this.run = run;
+        this.units = units;
+        this.worker = worker;
+        this.executor = executor;
+        this.completions = completions;
+        this.onEnded = onEnded;
+        this.context = new UnitContext() {
+            @Override
+            public boolean isCanceled() {
+                return run.isStopping();
+            }
+
+            @Override
+            public <S> S workerState(Class<S> type) {
+                return worker.workerState(type);
+            }
+        };
+    }
+
+    Worker worker() {
+        return worker;
+    }
+
+    /** The index of the unit executing now, -1 between units. */
+    long currentUnit() {
+        return currentUnit;
+    }
+
+    /** True if every unit of the shift returned normally, so the worker may be reused. */
+    boolean reusable() {
+        return reusable;
+    }
+
+    /** Executes units until the shift ends (see the class comment); on the worker's thread. */
+    void work() {
+        boolean healthy = false;
+        try {
+            healthy = executeUnits();
+        } finally {
+            currentUnit = NO_UNIT;
+            reusable = healthy;
+        }
+    }
+
+    /** Called by the worker once it is idle again, after {@link #work()}. */
+    void ended() {
+        onEnded.accept(this);
+    }
+
+    /** @return false if a unit threw or returned a wrong result, so the worker is not to be reused */
+    private boolean executeUnits() {
+        long sliceEnd = System.nanoTime() + TIME_SLICE_NANOS;
+        while (!run.isStopping()) {
+            WorkUnit unit = units.next();
+            if (unit == null) {
+                return true;
+            }
+            currentUnit = unit.index();
+            UnitResult result;
+            try {
+                result = executor.execute(unit, context);
+            } catch (Throwable t) { // a unit's Error must fail its run, not kill the worker silently
+                units.threw(unit, t);
+                return false; // it may have left its worker in any state
+            }
+            if (result == null || result.unitIndex() != unit.index()) {
+                units.returnedWrongResult(unit, result);
+                return false;
+            }
+            completions.add(result);
+            worker.renewInvalidState();
+            if (System.nanoTime() - sliceEnd >= 0) {
+                return true;
+            }
+        }
+        return true;
+    }
+}
