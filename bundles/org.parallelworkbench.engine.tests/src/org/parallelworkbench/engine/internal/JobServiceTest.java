@@ -299,7 +299,7 @@ class JobServiceTest {
             warmUp.add(jobs.start("warm", Parameters.NONE));
         }
         warmUp.forEach(run -> Waits.outcome(run, SHORT));
-        int baseline = Thread.getAllStackTraces().size();
+        int baseline = ownThreads().size();
 
         List<RunHandle> runs = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
@@ -309,9 +309,22 @@ class JobServiceTest {
         }
         runs.forEach(run -> assertEquals(RunState.CANCELED, Waits.outcome(run, SHORT).state()));
 
-        Waits.until(() -> Thread.getAllStackTraces().size() <= baseline + 2, SHORT,
-                () -> "threads " + Thread.getAllStackTraces().size() + " > baseline " + baseline + " + 2: "
-                        + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
+        Waits.until(() -> ownThreads().size() <= baseline + 2, SHORT,
+                () -> "threads " + ownThreads().size() + " > baseline " + baseline + " + 2: " + ownThreads());
+        long jobManagerThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> JOB_MANAGER_THREAD.matcher(t.getName()).matches()).count();
+        assertTrue(jobManagerThreads <= JOB_MANAGER_MAX_THREADS, jobManagerThreads + " Jobs worker threads");
+    }
+
+    /** The Jobs API's own pool ("Worker-N"): it grows under a burst and keeps idle threads for 60 s by design. */
+    private static final java.util.regex.Pattern JOB_MANAGER_THREAD = java.util.regex.Pattern.compile("Worker-\\d+");
+    /** Eclipse's cap for that pool (eclipse.platform#163 was a breach of it). */
+    private static final int JOB_MANAGER_MAX_THREADS = 50;
+
+    /** Every live thread except the Jobs API's pool, whose lifetime the engine does not control. */
+    private static List<String> ownThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> !JOB_MANAGER_THREAD.matcher(name).matches()).sorted().toList();
     }
 
     @Test
