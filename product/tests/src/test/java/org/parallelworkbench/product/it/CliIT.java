@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The headless commands of bin/parallel-workbench ({@code run}, {@code providers}) on the unpacked product. */
 class CliIT {
@@ -73,13 +77,60 @@ class CliIT {
     }
 
     @Test
-    void providersListsTheTickerWithItsParameters() throws Exception {
+    void providersListsEveryProviderWithItsParameters() throws Exception {
         Command.Result result = run("providers");
         assertEquals(0, result.exitCode(), result::describe);
+        for (String id : List.of("mandelbrot", "montecarlo", "primes", "ticker")) {
+            assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith(id + " ")), () -> id + " missing\n" + result.describe());
+        }
+        assertTrue(result.stdout().contains("    limit="), result::describe);
         assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith("ticker 0.1.0  Ticker")), result::describe);
         assertTrue(result.stdout().contains("    intervalMillis=1000 ms  (integer, 1..3600000 ms)  Time between two values."),
                 result::describe);
         assertTrue(result.stdout().contains("    start=1  (integer, "), result::describe);
+    }
+
+    @Test
+    void primesBelowAMillionPrints78498AndExits0() throws Exception {
+        Command.Result result = run("run", "primes", "limit=1000000");
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals("78498", result.stdout().strip(), result::describe);
+        assertTrue(result.stderr().contains("SUCCEEDED in "), result::describe);
+    }
+
+    @Test
+    void monteCarloExportsItsSeriesAsCsvWithAHeaderAndPoints(@TempDir Path workDir) throws Exception {
+        Command.Result result = launcher(workDir, "run", "montecarlo", "samples=200000", "units=20", "--output", "pi.csv")
+                .run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        List<String> lines = Files.readAllLines(workDir.resolve("pi.csv"));
+        assertEquals("samples,estimate of \u03c0", lines.get(0), result::describe);
+        assertTrue(lines.size() > 1, () -> "no points: " + lines);
+        for (String row : lines.subList(1, lines.size())) {
+            String[] cells = row.split(",");
+            assertEquals(2, cells.length, row);
+            double estimate = Double.parseDouble(cells[1]);
+            assertTrue(Long.parseLong(cells[0]) > 0 && estimate > 2 && estimate < 4, row);
+        }
+    }
+
+    @Test
+    void mandelbrotExportsAPngOfTheRequestedSize(@TempDir Path workDir) throws Exception {
+        Command.Result result = launcher(workDir, "run", "mandelbrot", "width=96", "height=64", "--output", "m.png")
+                .run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        BufferedImage image = ImageIO.read(workDir.resolve("m.png").toFile());
+        assertEquals(96, image.getWidth(), result::describe);
+        assertEquals(64, image.getHeight(), result::describe);
+    }
+
+    @Test
+    void anImageResultCannotBeExportedAsCsv(@TempDir Path workDir) throws Exception {
+        Command.Result result = launcher(workDir, "run", "mandelbrot", "width=16", "height=16", "--output", "m.csv")
+                .run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(2, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("Image results cannot be written as .csv; use .json or .png"), result::describe);
+        assertFalse(Files.exists(workDir.resolve("m.csv")), result::describe);
     }
 
     @Test
