@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
@@ -80,19 +80,14 @@ final class FakeJobService implements JobService {
         started.forEach(run -> run.cancel(reason));
     }
 
-    static final class FakeRun implements RunHandle {
-        private final String id;
-        private final ProviderInfo provider;
-        private final Parameters parameters;
-        private final SubmissionPublisher<RunEvent> events = new SubmissionPublisher<>(Runnable::run, Flow.defaultBufferSize());
-        private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-        volatile RunState state = RunState.RUNNING;
-        volatile String cancelReason;
+    /** Mutable parts in atomic holders, so that the record's accessors are the handle's. */
+    record FakeRun(String id, ProviderInfo provider, Parameters parameters, SubmissionPublisher<RunEvent> events,
+            CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current, AtomicReference<String> cancelled)
+            implements RunHandle {
 
         FakeRun(String id, ProviderInfo provider, Parameters parameters) {
-            this.id = id;
-            this.provider = provider;
-            this.parameters = parameters;
+            this(id, provider, parameters, new SubmissionPublisher<>(Runnable::run, Flow.defaultBufferSize()),
+                    new CompletableFuture<>(), new AtomicReference<>(RunState.RUNNING), new AtomicReference<>());
         }
 
         void publish(RunEvent event) {
@@ -100,51 +95,30 @@ final class FakeJobService implements JobService {
         }
 
         synchronized void finish(RunState end, ResultValue result, String reason) {
-            if (state.isFinal()) {
+            if (current.get().isFinal()) {
                 return;
             }
-            state = end;
+            current.set(end);
             events.close();
             outcome.complete(new RunOutcome(end, List.of(), result, reason, Duration.ofMillis(1500)));
         }
 
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public ProviderInfo provider() {
-            return provider;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return parameters;
+        String cancelReason() {
+            return cancelled.get();
         }
 
         @Override
         public RunState state() {
-            return state;
+            return current.get();
         }
 
         /** Like the engine: the run ends CANCELED with the reason, once. */
         @Override
         public synchronized void cancel(String reason) {
-            if (!state.isFinal()) {
-                cancelReason = reason;
+            if (!current.get().isFinal()) {
+                cancelled.set(reason);
                 finish(RunState.CANCELED, new ResultValue.Scalar(""), reason);
             }
-        }
-
-        @Override
-        public Flow.Publisher<RunEvent> events() {
-            return events;
-        }
-
-        @Override
-        public CompletionStage<RunOutcome> outcome() {
-            return outcome;
         }
     }
 }

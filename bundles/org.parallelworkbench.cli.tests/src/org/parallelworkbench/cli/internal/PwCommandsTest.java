@@ -84,7 +84,7 @@ class PwCommandsTest {
     void cancelStopsAnActiveRunAndRefusesUnknownIds() {
         String id = commands.run("ticker");
         assertEquals("Cancelling run " + id, commands.cancel(id));
-        assertEquals(PwCommands.CANCEL_REASON, jobs.started.get(0).cancelReason);
+        assertEquals(PwCommands.CANCEL_REASON, jobs.started.get(0).cancelReason());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> commands.cancel(id));
         assertTrue(e.getMessage().startsWith("No active run '" + id + "'"), e.getMessage());
     }

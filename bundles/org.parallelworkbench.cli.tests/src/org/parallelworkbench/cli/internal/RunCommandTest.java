@@ -137,7 +137,7 @@ class RunCommandTest {
     void stopCancelsTheRunAndWaitsUntilItIsReportedAs130() throws Exception {
         CompletableFuture<Integer> exit = runInBackground("ticker");
         assertTrue(command.stop("interrupted: the product is stopping", WAIT), "stop did not see the run reported");
-        assertEquals("interrupted: the product is stopping", jobs.started.get(0).cancelReason);
+        assertEquals("interrupted: the product is stopping", jobs.started.get(0).cancelReason());
         assertEquals(ExitCodes.CANCELED, exitOf(exit));
         assertTrue(text(err).contains("CANCELED after 1.5 s: interrupted: the product is stopping"), text(err));
     }

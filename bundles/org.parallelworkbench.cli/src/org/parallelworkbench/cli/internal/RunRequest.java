@@ -2,7 +2,9 @@ package org.parallelworkbench.cli.internal;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,26 +41,13 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
         Integer retries = null;
         Path output = null;
         boolean optionsEnded = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
+        Deque<String> remaining = new ArrayDeque<>(arguments);
+        while (!remaining.isEmpty()) {
+            String argument = remaining.pop();
             String option = optionsEnded ? "" : optionName(argument);
             switch (option) {
-            case RETRIES_OPTION -> {
-                if (retries != null) {
-                    throw usage(RETRIES_OPTION + " given twice");
-                }
-                String value = optionValue(arguments, i, argument);
-                i += argument.contains("=") ? 0 : 1;
-                retries = parseRetries(value);
-            }
-            case OUTPUT_OPTION -> {
-                if (output != null) {
-                    throw usage(OUTPUT_OPTION + " given twice");
-                }
-                String value = optionValue(arguments, i, argument);
-                i += argument.contains("=") ? 0 : 1;
-                output = parsePath(value);
-            }
+            case RETRIES_OPTION -> retries = parseRetries(valueOnce(retries, option, argument, remaining));
+            case OUTPUT_OPTION -> output = parsePath(valueOnce(output, option, argument, remaining));
             case "--" -> optionsEnded = true;
             case "" -> {
                 if (provider == null) {
@@ -85,15 +74,20 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
         return eq < 0 ? argument : argument.substring(0, eq);
     }
 
-    private static String optionValue(List<String> arguments, int index, String argument) throws UsageException {
+    /** The option's value, from {@code --name=value} or the next argument; an option may be given once. */
+    private static String valueOnce(Object previous, String option, String argument, Deque<String> remaining)
+            throws UsageException {
+        if (previous != null) {
+            throw usage(option + " given twice");
+        }
         int eq = argument.indexOf('=');
         if (eq >= 0) {
             return argument.substring(eq + 1);
         }
-        if (index + 1 >= arguments.size()) {
+        if (remaining.isEmpty()) {
             throw usage(argument + " needs a value");
         }
-        return arguments.get(index + 1);
+        return remaining.pop();
     }
 
     private static int parseRetries(String value) throws UsageException {
