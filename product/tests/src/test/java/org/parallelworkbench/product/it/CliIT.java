@@ -175,7 +175,7 @@ class CliIT {
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " failed");
             long signalled = System.nanoTime();
             assertTrue(product.waitFor(SIGNAL_EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
-                    () -> "still running " + SIGNAL_EXIT_TIMEOUT.toSeconds() + " s after SIG" + signal + ":\n" + readQuietly(err));
+                    () -> "still running " + SIGNAL_EXIT_TIMEOUT.toSeconds() + " s after SIG" + signal + ":\n" + Product.readQuietly(err));
             String log = Files.readString(err);
             assertEquals(expectedExit, product.exitValue(), () -> "exit after SIG" + signal + ":\n" + log);
             assertTrue(log.contains("CANCELED after ") && log.contains(": interrupted: the product is stopping"),
@@ -184,14 +184,6 @@ class CliIT {
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms");
         } finally {
             product.destroyForcibly();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 }

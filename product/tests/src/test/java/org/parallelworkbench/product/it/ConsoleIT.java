@@ -24,7 +24,8 @@ class ConsoleIT {
 
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     static final Duration RETYPE_INTERVAL = Duration.ofMillis(500);
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )?(\\d+)\\s*$");
+    /** pw:run's answer alone on its line: a run id, e.g. {@code 3} or {@code mwwbb9be-0001}. */
+    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )?([a-z0-9]+-\\d+|\\d+)\\s*$");
 
     @Test
     void pwCommandsListStartFollowAndCancelRunsAndEndOfInputStopsTheProduct() throws Exception {
@@ -48,7 +49,7 @@ class ConsoleIT {
         }
         // End of input ends the shell, which stops the framework.
         assertTrue(product.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the product did not stop at end of input");
-        assertEquals(0, product.exitValue(), () -> read(out) + read(err));
+        assertEquals(0, product.exitValue(), () -> Product.readQuietly(out) + Product.readQuietly(err));
     }
 
     private static void type(OutputStream console, String line) throws IOException {

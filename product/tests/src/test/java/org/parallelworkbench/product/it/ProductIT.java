@@ -75,15 +75,7 @@ class ProductIT {
         }
         // Felix's shutdown hook stops the framework, whose UI component closes the window without asking.
         assertTrue(product.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the product did not stop on SIGTERM");
-        assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + readQuietly(err));
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + Product.readQuietly(err));
     }
 
     @Test
