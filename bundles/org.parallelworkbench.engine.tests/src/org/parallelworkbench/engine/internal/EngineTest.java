@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
@@ -22,23 +21,7 @@ import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
 
 /** The engine's internals with settings chosen by the test, without DS. */
-class EngineTest {
-
-    private static final Duration SHORT = Duration.ofSeconds(5);
-
-    private Engine engine;
-
-    @AfterEach
-    void closeEngine() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    private Engine engine(int poolSize) {
-        engine = new Engine(new EngineSettings(poolSize, 4, 5_000));
-        return engine;
-    }
+class EngineTest extends EngineTestBase {
 
     @Test
     void runNeverExceedsItsMaxConcurrentUnitsEvenWithMoreWorkers() {
@@ -137,8 +120,7 @@ class EngineTest {
 
     @Test
     void aRunThatGetsNoWorkerFailsAfterTheBorrowTimeoutInsteadOfWaitingForever() {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        engine = new Engine(new EngineSettings(1, 4, 200));
+        engine(new EngineSettings(1, 4, 200));
         engine.addProvider(TestProvider.finite("holder", 1, 1, (unit, ctx) -> {
             Waits.await(release, SHORT, "never released");
             return "held";
@@ -160,6 +142,60 @@ class EngineTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void newSettingsApplyWithoutCancellingActiveRuns() {
+        engine(new EngineSettings(2, 1, BORROW_TIMEOUT_MILLIS)).addProvider(new TestProvider("waits",
+                p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1), (unit, ctx) -> {
+                    Waits.await(release, Duration.ofSeconds(30), "never released");
+                    return "released";
+                }));
+        RunHandle first = engine.start("waits", Parameters.NONE);
+        Waits.until(() -> first.state() == RunState.RUNNING, SHORT, () -> "the first run never ran");
+
+        engine.update(new EngineSettings(4, 2, 100));
+
+        assertEquals(4, engine.pool().size(), "pool size after the update");
+        assertEquals(new EngineSettings(4, 2, 100), engine.settings());
+        RunHandle second = engine.start("waits", Parameters.NONE);
+        Waits.until(() -> second.state() == RunState.RUNNING, SHORT,
+                () -> "a second run did not start under maxConcurrentRuns 2: " + second.state());
+        assertEquals(RunState.RUNNING, first.state(), "the update disturbed the active run");
+        assertEquals(2, engine.activeRuns().size());
+    }
+
+    @Test
+    void theComponentAppliesAChangedConfigurationToItsEngine() {
+        JobServiceComponent component = new JobServiceComponent(config(2, 1, 100));
+        try {
+            component.modified(config(3, 2, 200));
+
+            assertEquals(new EngineSettings(3, 2, 200), component.engine().settings());
+            assertEquals(3, component.engine().pool().size());
+        } finally {
+            component.deactivate();
+        }
+    }
+
+    @Test
+    void runIdsAreShortSortableAndDifferFromAnEarlierEngineLife() {
+        RunIds earlier = new RunIds(1_764_000_000_000L);
+        RunIds later = new RunIds(1_764_000_000_001L);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(earlier.id(earlier.nextNumber()));
+        }
+        String afterRestart = later.id(later.nextNumber());
+
+        assertEquals(ids.stream().sorted().toList(), ids, "ids of one engine life sort in start order");
+        assertTrue(ids.stream().allMatch(id -> id.matches("[0-9a-z]{8}-[0-9a-z]{4}")), ids.toString());
+        assertFalse(ids.contains(afterRestart), "an id repeated after a restart");
+        assertTrue(afterRestart.compareTo(ids.get(ids.size() - 1)) > 0, "a later life's id sorts after");
+        engine(1).addProvider(TestProvider.finite("named", 1, 1, (unit, ctx) -> "x"));
+        RunHandle run = engine.start("named", Parameters.NONE);
+        assertTrue(run.toString().endsWith("(named run #1)"), run.toString());
+        assertTrue(run.id().matches("[0-9a-z]{8}-0001"), run.id());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +33,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
@@ -68,13 +69,7 @@ class JobServiceTest {
     void cleanUp() {
         release.countDown();
         jobs.cancelAll("test ended");
-        for (ServiceRegistration<WorkProvider> registration : registrations) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the test unregistered it
-            }
-        }
+        registrations.forEach(JobServiceTest::unregisterQuietly);
         Waits.until(() -> jobs.activeRuns().isEmpty(), SHORT, () -> "runs left over: " + jobs.activeRuns());
         tracker.close();
     }
@@ -92,7 +87,7 @@ class JobServiceTest {
     void tickerValuesArriveInOrder() throws InterruptedException {
         RunHandle run = jobs.start("ticker", FAST_TICKER);
         BlockingQueue<String> values = new LinkedBlockingQueue<>();
-        run.events().subscribe(new Collector(event -> {
+        run.events().subscribe(RunEvent.subscriber(event -> {
             if (event instanceof RunEvent.UnitCompleted done) {
                 values.add(done.result().value());
             }
@@ -301,6 +296,50 @@ class JobServiceTest {
     }
 
     @Test
+    void runObserverServicesHearOfEveryRunBeforeItIsScheduledAndAThrowingOneIsOnlyReported() {
+        Engine engine = ((JobServiceComponent) jobs).engine();
+        int observersBefore = engine.observerCount();
+        List<RunHandle> heard = new CopyOnWriteArrayList<>();
+        List<RunState> statesWhenHeard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<RunObserver> throwing = context.registerService(RunObserver.class, run -> {
+            throw new IllegalStateException("observer bug");
+        }, null);
+        ServiceRegistration<RunObserver> recording = context.registerService(RunObserver.class, run -> {
+            heard.add(run);
+            statesWhenHeard.add(run.state());
+        }, null);
+        try {
+            register(TestProvider.finite("observed", 3, 1, (unit, ctx) -> "o"));
+            Waits.until(() -> engine.observerCount() == observersBefore + 2, SHORT, () -> "observers not bound");
+
+            RunHandle first = jobs.start("observed", Parameters.NONE);
+            RunHandle second = jobs.start("observed", Parameters.NONE);
+
+            assertEquals(List.of(first, second), heard, "observers are told on the starting thread");
+            assertEquals(List.of(RunState.SCHEDULED, RunState.SCHEDULED), statesWhenHeard);
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(first, SHORT).state());
+            assertEquals(RunState.SUCCEEDED, Waits.outcome(second, SHORT).state());
+            assertTrue(engine.incidents().recent().stream().anyMatch(text -> text.contains("observer bug")),
+                    "the throwing observer was not reported");
+            recording.unregister();
+            Waits.until(() -> engine.observerCount() == observersBefore + 1, SHORT, () -> "observer not unbound");
+            Waits.outcome(jobs.start("observed", Parameters.NONE), SHORT);
+            assertEquals(2, heard.size(), "an unregistered observer was still told");
+        } finally {
+            throwing.unregister();
+            unregisterQuietly(recording);
+        }
+    }
+
+    private static void unregisterQuietly(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the test unregistered it
+        }
+    }
+
+    @Test
     void unknownProviderAndBadParametersThrowFromStart() {
         List<RunHandle> before = jobs.activeRuns();
 
@@ -323,16 +362,16 @@ class JobServiceTest {
             return "u" + unit.index();
         }));
         RunHandle run = jobs.start("gated", Parameters.NONE);
-        run.events().subscribe(new Collector(event -> {
+        run.events().subscribe(RunEvent.subscriber(event -> {
             throw new IllegalStateException("subscriber bug");
         }));
-        List<RunEvent> seen = new ArrayList<>();
-        Collector good = new Collector(seen::add);
-        run.events().subscribe(good);
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        run.events().subscribe(RunEvent.subscriber(seen::add));
 
         gate.countDown();
         RunOutcome outcome = Waits.outcome(run, SHORT);
-        Waits.await(good.completed, SHORT, "the good subscriber was not completed");
+        Waits.until(() -> !seen.isEmpty() && seen.get(seen.size() - 1) instanceof RunEvent.StateChanged changed
+                && changed.state().isFinal(), SHORT, () -> "the good subscriber never heard the end: " + seen);
 
         assertEquals(RunState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(5, outcome.results().size());
@@ -340,35 +379,5 @@ class JobServiceTest {
                 .map(e -> ((RunEvent.UnitCompleted) e).result().value()).toList();
         assertEquals(List.of("u0", "u1", "u2", "u3", "u4"), values);
         assertEquals(new RunEvent.StateChanged(run.id(), RunState.SUCCEEDED, ""), seen.get(seen.size() - 1));
-    }
-
-    /** Takes every event; {@code completed} opens on onComplete. Events arrive on one thread at a time. */
-    private static final class Collector implements Flow.Subscriber<RunEvent> {
-        final CountDownLatch completed = new CountDownLatch(1);
-        private final java.util.function.Consumer<RunEvent> sink;
-
-        Collector(java.util.function.Consumer<RunEvent> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(RunEvent item) {
-            sink.accept(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            completed.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            completed.countDown();
-        }
     }
 }

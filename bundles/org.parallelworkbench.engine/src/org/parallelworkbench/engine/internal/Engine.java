@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.JobGroup;
@@ -23,17 +25,27 @@ import org.parallelworkbench.core.ResultAccumulator;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.WorkerStateFactory;
 
 /**
  * The {@link JobService}: installed providers, active runs, the worker pool and the event executor of one
  * engine life, from construction to {@link #close()}. Plain Java, so tests can build one with any
  * {@link EngineSettings}; {@link JobServiceComponent} is its DS face.
  * <p>
- * Threading: every method is thread-safe. {@link #lock} guards the provider list, the active runs and
- * {@link #closed}; it is never held while calling a provider, a run or the Jobs API. Only
- * {@link #close()} waits (bounded by {@link EngineSettings#CLOSE_WAIT_MILLIS} twice).
+ * Threading: every method is thread-safe. {@link #lock} guards the provider list, the active runs,
+ * {@link #closed} and the settings with the job group that follows them; it is never held while calling a
+ * provider, an observer, a run or the Jobs API. Only {@link #close()} waits (bounded by
+ * {@link EngineSettings#CLOSE_WAIT_MILLIS} twice).
+ * <p>
+ * Settings change at runtime through {@link #update}: the pool is resized at once, and new runs get the
+ * new borrow time-out and a job group with the new run limit; active runs go on as they are.
+ * <p>
+ * {@link RunObserver}s are told of each run on the starting thread before it is scheduled. Observer and
+ * subscriber calls are timed by the {@link ObserverWatchdog}; what misbehaves (an observer that throws or
+ * blocks, a unit that ignores a stop) is logged and kept in {@link #incidents()}.
  */
 final class Engine implements JobService {
 
@@ -47,10 +59,13 @@ final class Engine implements JobService {
     private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey key) {
     }
 
-    private final EngineSettings settings;
     private final WorkerPool pool;
-    private final JobGroup group;
     private final ThreadPoolExecutor eventExecutor;
+    private final Incidents incidents = new Incidents();
+    private final ObserverWatchdog watchdog = new ObserverWatchdog(incidents);
+    private final RunIds runIds = new RunIds(System.currentTimeMillis());
+    /** Copy-on-write: starts iterate without the lock, and observers come and go rarely. */
+    private final List<RunObserver> observers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** Guarded by lock; in binding order, the first binding of an id wins. */
     private final List<Binding> providers = new ArrayList<>();
@@ -58,17 +73,15 @@ final class Engine implements JobService {
     private final Map<String, Run> active = new LinkedHashMap<>();
     /** Guarded by lock. */
     private boolean closed;
-    private final AtomicLong runCount = new AtomicLong();
+    /** Guarded by lock. */
+    private EngineSettings settings;
+    /** Guarded by lock; new runs join this group, replaced when maxConcurrentRuns changes. */
+    private JobGroup group;
 
     Engine(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = new WorkerPool(settings.poolSize());
-        this.group = new JobGroup("Parallel Workbench runs", settings.maxConcurrentRuns(), 0) {
-            @Override
-            protected boolean shouldCancel(IStatus lastCompletedJobResult, int failedJobs, int canceledJobs) {
-                return false; // runs are independent
-            }
-        };
+        this.group = newGroup(settings.maxConcurrentRuns());
         AtomicLong eventThreads = new AtomicLong();
         this.eventExecutor = new ThreadPoolExecutor(MAX_EVENT_THREADS, MAX_EVENT_THREADS,
                 EVENT_THREAD_KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -80,15 +93,61 @@ final class Engine implements JobService {
         LOG.log(Level.INFO, "Engine started: " + settings);
     }
 
+    private static JobGroup newGroup(int maxConcurrentRuns) {
+        return new JobGroup("Parallel Workbench runs", maxConcurrentRuns, 0) {
+            @Override
+            protected boolean shouldCancel(IStatus lastCompletedJobResult, int failedJobs, int canceledJobs) {
+                return false; // runs are independent
+            }
+        };
+    }
+
+    /** Applies new settings without touching active runs (see the class comment). */
+    void update(EngineSettings newSettings) {
+        Objects.requireNonNull(newSettings, "settings");
+        EngineSettings old;
+        synchronized (lock) {
+            old = settings;
+            settings = newSettings;
+            if (old.maxConcurrentRuns() != newSettings.maxConcurrentRuns()) {
+                group = newGroup(newSettings.maxConcurrentRuns());
+            }
+        }
+        if (old.poolSize() != newSettings.poolSize()) {
+            pool.resize(newSettings.poolSize());
+        }
+        LOG.log(Level.INFO, "Engine settings changed from " + old + " to " + newSettings);
+    }
+
+    EngineSettings settings() {
+        synchronized (lock) {
+            return settings;
+        }
+    }
+
+    void addObserver(RunObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(RunObserver observer) {
+        observers.remove(observer);
+    }
+
+    int observerCount() {
+        return observers.size();
+    }
+
     void addProvider(WorkProvider provider) {
         ProviderInfo info;
+        WorkerStateFactory<?> stateFactory;
         try {
             info = Objects.requireNonNull(provider.info(), "info()");
+            stateFactory = provider.workerStateFactory();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "Ignoring provider " + provider + ": its info() failed: " + e, e);
+            LOG.log(Level.WARNING, "Ignoring provider " + provider + ": its info() or workerStateFactory() failed: " + e, e);
             return;
         }
-        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute));
+        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory));
         synchronized (lock) {
             if (find(info.id()) != null) {
                 LOG.log(Level.WARNING, "Provider '" + info.id() + "' " + info.version()
@@ -177,18 +236,23 @@ final class Engine implements JobService {
             throw new InvalidParametersException(providerId, problems);
         }
         Parameters parameters = ParameterDescriptor.withDefaults(binding.info().parameters(), requested);
-        WorkPlan plan = plan(binding, parameters);
-        ResultAccumulator accumulator = binding.provider().accumulator(parameters);
-        String id = Long.toString(runCount.incrementAndGet());
-        String name = binding.info().name() + " run #" + id;
-        Run run = new Run(id, name, binding.info(), parameters, binding.key(), results -> {
-            results.forEach(accumulator::accept);
-            return accumulator.snapshot();
-        },
-                eventExecutor, this::finished);
-        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, settings.borrowTimeoutMillis(),
-                EngineSettings.UNIT_STOP_GRACE_MILLIS);
-        RunJob job = new RunJob(name, run, dispatcher, this, group);
+        WorkPlan plan = ask(binding, "plan the run", "plan", provider -> provider.plan(parameters));
+        ResultAccumulator accumulator = ask(binding, "create its accumulator", "accumulator",
+                provider -> provider.accumulator(parameters));
+        long number = runIds.nextNumber();
+        String id = runIds.id(number);
+        String name = binding.info().name() + " run #" + number;
+        EngineSettings runSettings;
+        JobGroup runGroup;
+        synchronized (lock) {
+            runSettings = settings;
+            runGroup = group;
+        }
+        Run run = new Run(id, name, binding.info(), parameters, binding.key(), options, UnitDispatcher.unitsTotal(plan),
+                accumulator, new Run.Services(eventExecutor, incidents, watchdog, this::finished));
+        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, runSettings.borrowTimeoutMillis(),
+                EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents);
+        RunJob job = new RunJob(name, run, dispatcher, this, runGroup);
         run.onStop(() -> {
             dispatcher.wake();
             job.cancel(); // ends a waiting job at once; a running one stops through the dispatcher
@@ -200,24 +264,43 @@ final class Engine implements JobService {
             }
             active.put(id, run);
         }
+        tellObservers(run);
         job.schedule();
         return run;
     }
 
-    private WorkPlan plan(Binding binding, Parameters parameters) {
-        WorkPlan plan;
+    /** Each observer hears of the run before it is scheduled; one that throws or blocks is reported. */
+    private void tellObservers(Run run) {
+        for (RunObserver observer : observers) {
+            ObserverWatchdog.Call call = watchdog.enter("run observer " + observer);
+            try {
+                observer.runStarted(run);
+            } catch (RuntimeException | LinkageError e) {
+                incidents.report("Run observer " + observer + " threw on " + run + ": " + e, e);
+            } finally {
+                watchdog.exit(call);
+            }
+        }
+    }
+
+    /**
+     * Calls the provider for one part of starting a run; its IllegalArgumentException (rejected parameters)
+     * passes through, anything else it throws and a null answer become an IllegalStateException.
+     */
+    private static <T> T ask(Binding binding, String task, String answer, Function<WorkProvider, T> question) {
+        T result;
         try {
-            plan = binding.provider().plan(parameters);
+            result = question.apply(binding.provider());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to plan the run: "
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' failed to " + task + ": "
                     + UnitDispatcher.message(e), e);
         }
-        if (plan == null) {
-            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no plan");
+        if (result == null) {
+            throw new IllegalStateException("Provider '" + binding.info().id() + "' returned no " + answer);
         }
-        return plan;
+        return result;
     }
 
     @Override
@@ -246,6 +329,10 @@ final class Engine implements JobService {
         return pool;
     }
 
+    Incidents incidents() {
+        return incidents;
+    }
+
     /**
      * Cancels every run, waits for them to end, closes the pool and stops all engine threads, each wait
      * bounded; threads stuck in a unit are reported and left to end on their own. Idempotent.
@@ -272,6 +359,7 @@ final class Engine implements JobService {
             Thread.currentThread().interrupt();
         }
         pool.close(EngineSettings.CLOSE_WAIT_MILLIS);
+        watchdog.close();
         eventExecutor.shutdown(); // lets queued outcome completions run, then the threads end
         LOG.log(Level.INFO, "Engine stopped");
     }

@@ -2,8 +2,8 @@ package org.parallelworkbench.engine.internal;
 
 /**
  * The engine's configuration (component property type), read from Config Admin under
- * {@link #PID}. A change re-activates the engine, which cancels its active runs.
- * Defaults live in {@link EngineSettings}.
+ * {@link #PID}. A change applies at once without cancelling active runs: the pool is resized, and new
+ * runs get the new run limit and borrow time-out. Defaults live in {@link EngineSettings}.
  */
 public @interface EngineConfig {
 

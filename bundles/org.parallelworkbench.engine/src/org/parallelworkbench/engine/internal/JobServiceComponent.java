@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -16,14 +17,16 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.WorkProvider;
 
 /**
  * The engine as a DS component: one {@link Engine} per activation, configured from {@link EngineConfig}.
- * Providers are tracked dynamically and greedily; a provider that goes away has its runs cancelled.
- * Deactivation (also on a configuration change) cancels every run and stops every engine thread.
+ * Providers and {@link RunObserver}s are tracked dynamically and greedily; a provider that goes away has
+ * its runs cancelled. A configuration change is applied by {@link #modified} without stopping any run;
+ * deactivation cancels every run and stops every engine thread.
  * <p>
- * Threading: SCR calls the constructor, the bind/unbind methods and {@link #deactivate} on its own
+ * Threading: SCR calls the constructor, the bind/unbind methods, {@link #modified} and {@link #deactivate} on its own
  * threads, possibly concurrently with service calls; {@link Engine} is thread-safe.
  */
 // Immediate: a delayed component would be disposed, with its runs, whenever its last user lets go.
@@ -46,6 +49,22 @@ public final class JobServiceComponent implements JobService {
 
     void removeProvider(WorkProvider provider) {
         engine.removeProvider(provider);
+    }
+
+    @Reference(service = RunObserver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeObserver")
+    void addObserver(RunObserver observer) {
+        engine.addObserver(observer);
+    }
+
+    void removeObserver(RunObserver observer) {
+        engine.removeObserver(observer);
+    }
+
+    /** A changed configuration: resizes the pool and applies the run limits to new runs. */
+    @Modified
+    void modified(EngineConfig config) {
+        engine.update(EngineSettings.from(config));
     }
 
     @Deactivate

@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.ResultAccumulator;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
@@ -30,17 +31,35 @@ import org.parallelworkbench.core.UnitResult;
  * final state), each change by compare-and-set and logged once.
  * <p>
  * Threading: {@link #cancel}, {@link #state()} and the other {@link RunHandle} methods are safe from any
- * thread and never block. {@link #begin} and {@link #unitCompleted} are called by the run's Job thread;
- * {@link #finish} by the Job thread, or by whoever cancelled a run that never started. Events are offered
- * to a {@link SubmissionPublisher} that drops what a slow subscriber cannot take, so no engine thread
- * waits for a subscriber; the outcome completes on the engine's event executor.
+ * thread and never block. {@link #begin}, {@link #unitCompleted} and {@link #tick} are called by the
+ * run's Job thread; {@link #finish} by the Job thread, or by whoever cancelled a run that never started.
+ * Events are offered to a {@link SubmissionPublisher} that drops what a slow subscriber cannot take, so no
+ * engine thread waits for a subscriber; every subscriber call is timed by the {@link ObserverWatchdog}.
+ * The outcome completes on the engine's event executor.
  */
 final class Run implements RunHandle {
 
     private static final System.Logger LOG = System.getLogger(Run.class.getName());
+    /** Events buffered for a lagging subscriber before further ones are dropped for it. */
+    static final int EVENT_BUFFER_CAPACITY = 1_024;
+    /**
+     * How long each of the last events (final result, progress, state) waits for room in a lagging
+     * subscriber's buffer before it is dropped for that subscriber; bounds how much a blocked subscriber
+     * delays the end of a run.
+     */
+    static final long FINAL_EVENT_WAIT_MILLIS = 50;
 
     /** Why and how the run is stopping; the first request wins. */
     private record Stop(RunState state, String reason) {
+    }
+
+    /**
+     * What a run uses of its engine.
+     *
+     * @param eventExecutor delivers events to subscribers and completes the outcome
+     * @param onFinished    told once the run is final, on the finishing thread
+     */
+    record Services(Executor eventExecutor, Incidents incidents, ObserverWatchdog watchdog, Consumer<Run> onFinished) {
     }
 
     private final String id;
@@ -48,9 +67,11 @@ final class Run implements RunHandle {
     private final ProviderInfo provider;
     private final Parameters parameters;
     private final WorkerKey workerKey;
-    private final Function<List<UnitResult>, ResultValue> summarizer;
-    private final Executor completionExecutor;
-    private final Consumer<Run> onFinished;
+    private final RunOptions options;
+    private final Services services;
+    private final ResultPublisher resultPublisher;
+    /** Only touched by the thread feeding {@link #resultPublisher}. */
+    private boolean accumulatorFailed;
     private final long createdNanos = System.nanoTime();
     private final AtomicReference<RunState> state = new AtomicReference<>(RunState.SCHEDULED);
     private final AtomicReference<Stop> stop = new AtomicReference<>();
@@ -62,26 +83,24 @@ final class Run implements RunHandle {
     };
 
     /**
-     * @param summarizer      the provider's {@code summarize}, called once when the run ends
-     * @param eventExecutor   delivers events to subscribers and completes the outcome
-     * @param onFinished      told once the run is final, on the finishing thread
+     * @param unitsTotal  units in the run, -1 when open-ended
+     * @param accumulator the provider's accumulator for this run
      */
-    Run(String id, String name, ProviderInfo provider, Parameters parameters, WorkerKey workerKey,
-            Function<List<UnitResult>, ResultValue> summarizer, Executor eventExecutor, Consumer<Run> onFinished) {
+    Run(String id, String name, ProviderInfo provider, Parameters parameters, WorkerKey workerKey, RunOptions options,
+            long unitsTotal, ResultAccumulator accumulator, Services services) {
         this.id = id;
         this.name = name;
         this.provider = provider;
         this.parameters = parameters;
         this.workerKey = workerKey;
-        this.summarizer = summarizer;
-        this.completionExecutor = eventExecutor;
-        this.onFinished = onFinished;
-        this.events = new SubmissionPublisher<>(eventExecutor, Flow.defaultBufferSize(), (subscriber, error) -> LOG
-                .log(Level.WARNING, "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: "
-                        + error, error));
+        this.options = options;
+        this.services = services;
+        this.events = new SubmissionPublisher<>(services.eventExecutor(), EVENT_BUFFER_CAPACITY,
+                (subscriber, error) -> services.incidents().report(
+                        "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
+        this.resultPublisher = new ResultPublisher(id, accumulator, unitsTotal, this::publish, System::nanoTime);
         LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " " + parameters.values());
     }
-
     /** Called once, before the run is visible to anyone else: what to do when a stop is requested. */
     void onStop(Runnable listener) {
         stopListener = listener;
@@ -89,6 +108,10 @@ final class Run implements RunHandle {
 
     WorkerKey workerKey() {
         return workerKey;
+    }
+
+    RunOptions options() {
+        return options;
     }
 
     @Override
@@ -135,7 +158,7 @@ final class Run implements RunHandle {
 
     @Override
     public Flow.Publisher<RunEvent> events() {
-        return events;
+        return subscriber -> events.subscribe(new WatchedSubscriber(subscriber, services.watchdog(), this));
     }
 
     @Override
@@ -149,12 +172,31 @@ final class Run implements RunHandle {
             return false;
         }
         LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " -> " + RunState.RUNNING);
+        resultPublisher.started();
         publish(new RunEvent.StateChanged(id, RunState.RUNNING, ""));
         return true;
     }
 
-    void unitCompleted(UnitResult result, long unitsDone, long unitsTotal) {
-        publish(new RunEvent.UnitCompleted(id, result, unitsDone, unitsTotal));
+    /** Publishes the unit's result and feeds it to the accumulator; on the Job thread, in completion order. */
+    void unitCompleted(UnitResult result, long unitsTotal) {
+        publish(new RunEvent.UnitCompleted(id, result, resultPublisher.unitsDone() + 1, unitsTotal));
+        if (accumulatorFailed) {
+            return;
+        }
+        try {
+            resultPublisher.accept(result);
+        } catch (RuntimeException | LinkageError e) { // a provider bug or a provider bundle already gone
+            accumulatorFailed = true;
+            LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not combine unit results", e);
+            fail("Provider '" + provider.id() + "' could not combine unit results: " + UnitDispatcher.message(e));
+        }
+    }
+
+    /** Publishes a result and progress update if one is due; on the Job thread. */
+    void tick() {
+        if (!accumulatorFailed) {
+            resultPublisher.tick();
+        }
     }
 
     /**
@@ -173,17 +215,17 @@ final class Run implements RunHandle {
             }
         } while (!state.compareAndSet(from, to));
         String reason = how == null ? "" : how.reason();
-        RunOutcome result = new RunOutcome(to, results, summarize(results), reason,
+        RunOutcome result = new RunOutcome(to, results, finalResult(), reason,
                 Duration.ofNanos(System.nanoTime() - createdNanos));
         LOG.log(to == RunState.FAILED ? Level.WARNING : Level.INFO, this + ": " + from + " -> " + to
                 + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + results.size() + " unit results"
                 + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
-        publish(new RunEvent.StateChanged(id, to, reason));
+        publishFinal(new RunEvent.StateChanged(id, to, reason));
         events.close();
         finished.countDown();
-        onFinished.accept(this);
+        services.onFinished().accept(this);
         try {
-            completionExecutor.execute(() -> outcome.complete(result));
+            services.eventExecutor().execute(() -> outcome.complete(result));
         } catch (RejectedExecutionException e) {
             outcome.complete(result); // the engine is closing: complete here rather than never
         }
@@ -194,24 +236,38 @@ final class Run implements RunHandle {
         return finished.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    private ResultValue summarize(List<UnitResult> results) {
-        try {
-            return summarizer.apply(results);
-        } catch (RuntimeException | LinkageError e) { // a provider bug or a provider bundle already gone
-            LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not combine its results: " + e, e);
-            return new ResultValue.Scalar("");
+    /** The accumulator's last snapshot, also published once more; empty if the accumulator failed. */
+    private ResultValue finalResult() {
+        if (!accumulatorFailed) {
+            try {
+                return resultPublisher.finish(this::publishFinal);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, this + ": provider '" + provider.id() + "' could not combine its results", e);
+            }
         }
+        return new ResultValue.Scalar("");
     }
 
     private void publish(RunEvent event) {
         try {
-            events.offer(event, (subscriber, dropped) -> {
-                droppedEvents.incrementAndGet();
-                return false;
-            });
+            events.offer(event, this::dropped);
         } catch (IllegalStateException e) {
             // closed: the run already ended
         }
+    }
+
+    /** Like {@link #publish}, but waits a little for a lagging subscriber: these events tell the end. */
+    private void publishFinal(RunEvent event) {
+        try {
+            events.offer(event, FINAL_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS, this::dropped);
+        } catch (IllegalStateException e) {
+            // closed: the run already ended
+        }
+    }
+
+    private boolean dropped(Flow.Subscriber<? super RunEvent> subscriber, RunEvent event) {
+        droppedEvents.incrementAndGet();
+        return false;
     }
 
     @Override

@@ -2,15 +2,18 @@ package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.UnitContext;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
@@ -20,11 +23,16 @@ import org.parallelworkbench.core.WorkUnit;
  * Drives one run's units through borrowed workers, on the run's Job thread only (so its fields need no
  * lock). At most {@code maxConcurrentUnits} units are in flight; each takes a worker from the pool and
  * gives it back when it returns normally. Workers report completions into a queue, which is also how a
- * stop request wakes this thread.
+ * stop request wakes this thread. Completed units go to the {@link Run} in completion order, on this
+ * thread, which feeds them to the run's accumulator.
+ * <p>
+ * A unit that throws is tried again, on another worker, up to {@link RunOptions#unitRetries()} times
+ * before it fails the run; the worker it threw on is destroyed.
  * <p>
  * When the run stops (cancel, a failed unit, no worker), no further unit starts, the units in flight are
  * interrupted and given {@link EngineSettings#UNIT_STOP_GRACE_MILLIS} to return; a unit still running
- * after that is abandoned with its worker, which is destroyed and reported, never reused.
+ * after that is abandoned with its worker, which is destroyed and reported with its stack (see
+ * {@link Incidents}), never reused; the pool replaces it.
  */
 final class UnitDispatcher {
 
@@ -35,7 +43,7 @@ final class UnitDispatcher {
     private static final long BUSY_POLL_MILLIS = 5;
     private static final Object WAKE = new Object();
 
-    private record Completion(long index, Worker worker, UnitResult result, Throwable failure) {
+    private record Completion(WorkUnit unit, Worker worker, UnitResult result, Throwable failure) {
     }
 
     private final Run run;
@@ -44,31 +52,31 @@ final class UnitDispatcher {
     private final WorkerKey key;
     private final long borrowTimeoutMillis;
     private final long stopGraceMillis;
+    private final Incidents incidents;
     private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
     private final Map<Long, Worker> inFlight = new HashMap<>();
     private final List<UnitResult> results = new ArrayList<>();
-    private final UnitContext context;
+    /** Units that threw and are to be tried again, in failure order. */
+    private final Queue<WorkUnit> retries = new ArrayDeque<>();
+    /** Failed attempts so far, only of units that failed at least once. */
+    private final Map<Long, Integer> failedAttempts = new HashMap<>();
     private final long unitsTotal;
 
-    UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis) {
+    UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis,
+            Incidents incidents) {
         this.run = run;
         this.plan = plan;
         this.pool = pool;
         this.key = run.workerKey();
         this.borrowTimeoutMillis = borrowTimeoutMillis;
         this.stopGraceMillis = stopGraceMillis;
-        this.context = new UnitContext() {
-            @Override
-            public boolean isCanceled() {
-                return run.isStopping();
-            }
+        this.incidents = incidents;
+        this.unitsTotal = unitsTotal(plan);
+    }
 
-            @Override
-            public <S> S workerState(Class<S> type) {
-                throw new IllegalStateException("Provider '" + run.provider().id() + "' declares no worker state");
-            }
-        };
-        this.unitsTotal = plan instanceof WorkPlan.Finite finite ? finite.units().size() : -1;
+    /** Units in the plan, -1 when it is open-ended. */
+    static long unitsTotal(WorkPlan plan) {
+        return plan instanceof WorkPlan.Finite finite ? finite.units().size() : -1;
     }
 
     /** Wakes the Job thread after a stop request; any thread. */
@@ -86,7 +94,8 @@ final class UnitDispatcher {
         try {
             long next = 0;
             while (!run.isStopping()) {
-                boolean more = unitsTotal < 0 || next < unitsTotal;
+                run.tick();
+                boolean more = !retries.isEmpty() || unitsTotal < 0 || next < unitsTotal;
                 if (!more && inFlight.isEmpty()) {
                     break;
                 }
@@ -94,13 +103,18 @@ final class UnitDispatcher {
                     handle(signals.poll(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS));
                     continue;
                 }
-                WorkUnit unit = unitAt(next);
+                boolean retry = !retries.isEmpty(); // borrow() only ever appends, so the head stays put
+                WorkUnit unit = retry ? retries.peek() : unitAt(next);
                 Worker worker = unit == null ? null : borrow(unit.index());
                 if (worker == null) {
                     break;
                 }
                 dispatch(unit, worker);
-                next++;
+                if (retry) {
+                    retries.remove();
+                } else {
+                    next++;
+                }
             }
         } catch (InterruptedException e) {
             interrupted = true;
@@ -174,9 +188,20 @@ final class UnitDispatcher {
     }
 
     private void dispatch(WorkUnit unit, Worker worker) {
+        UnitContext context = new UnitContext() {
+            @Override
+            public boolean isCanceled() {
+                return run.isStopping();
+            }
+
+            @Override
+            public <S> S workerState(Class<S> type) {
+                return worker.workerState(type);
+            }
+        };
         try {
             worker.submit(unit, context)
-                    .whenComplete((result, failure) -> signals.add(new Completion(unit.index(), worker, result, failure)));
+                    .whenComplete((result, failure) -> signals.add(new Completion(unit, worker, result, failure)));
             inFlight.put(unit.index(), worker);
         } catch (RuntimeException e) {
             pool.invalidate(key, worker);
@@ -185,27 +210,37 @@ final class UnitDispatcher {
     }
 
     private void handle(Object signal) {
-        if (!(signal instanceof Completion done) || inFlight.remove(done.index()) == null) {
+        run.tick();
+        if (!(signal instanceof Completion done) || inFlight.remove(done.unit().index()) == null) {
             return; // a wake-up, a time-out, or a unit abandoned earlier
         }
+        long index = done.unit().index();
         UnitResult result = done.result();
-        if (done.failure() == null && result != null && result.unitIndex() == done.index()) {
+        if (done.failure() == null && result != null && result.unitIndex() == index) {
             pool.giveBack(key, done.worker());
             results.add(result);
-            run.unitCompleted(result, results.size(), unitsTotal);
+            run.unitCompleted(result, unitsTotal);
             return;
         }
         pool.invalidate(key, done.worker()); // a unit that threw may have left its worker in any state
         if (run.isStopping()) {
             return; // thrown in response to the stop, e.g. InterruptedException
         }
-        if (done.failure() != null) {
-            LOG.log(Level.WARNING, run + ": unit " + done.index() + " failed", done.failure());
-            run.fail("Unit " + done.index() + " failed: " + message(done.failure()));
-        } else {
-            run.fail("Unit " + done.index() + " returned " + (result == null ? "no result" : "a result for unit "
+        if (done.failure() == null) {
+            run.fail("Unit " + index + " returned " + (result == null ? "no result" : "a result for unit "
                     + result.unitIndex()));
+            return;
         }
+        int attempts = failedAttempts.merge(index, 1, Integer::sum);
+        if (attempts <= run.options().unitRetries()) {
+            LOG.log(Level.INFO, run + ": unit " + index + " failed (attempt " + attempts + "), trying again: "
+                    + message(done.failure()));
+            retries.add(done.unit());
+            return;
+        }
+        LOG.log(Level.WARNING, run + ": unit " + index + " failed", done.failure());
+        run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+                + message(done.failure()));
     }
 
     private void stopInFlight() {
@@ -227,8 +262,8 @@ final class UnitDispatcher {
             }
         }
         inFlight.forEach((index, worker) -> {
-            LOG.log(Level.WARNING, run + ": unit " + index + " ignored the stop for " + stopGraceMillis
-                    + " ms; its worker is abandoned: " + worker.describe());
+            incidents.report(run + ": unit " + index + " ignored the stop for " + stopGraceMillis
+                    + " ms; its worker is abandoned and replaced: " + worker.describe(), null);
             pool.invalidate(key, worker);
         });
         inFlight.clear();

@@ -11,7 +11,8 @@ import org.parallelworkbench.core.WorkUnit;
  * member behind the same interface. Only plain data ({@link WorkUnit}, {@link UnitResult}) crosses it.
  * <p>
  * Threading: the pool's borrower (a run's Job thread) calls {@link #submit}; {@link #interrupt()},
- * {@link #isReady()} and {@link #destroy()} may be called from any thread. No method blocks.
+ * {@link #isReady()}, {@link #stateIsValid()} and {@link #destroy()} may be called from any thread; no
+ * method blocks except {@link #workerState} (the provider's factory, on the worker's thread).
  */
 interface Worker {
 
@@ -25,6 +26,17 @@ interface Worker {
      * @throws IllegalStateException if a unit is still in progress or the worker was destroyed
      */
     CompletableFuture<UnitResult> submit(WorkUnit unit, UnitContext context);
+
+    /**
+     * The provider's pooled state of this worker, created on first use by the worker's own thread and
+     * destroyed on that thread when the worker ends. Called only by the unit this worker executes.
+     *
+     * @throws IllegalStateException if the provider declares no state of this type, or creating it failed
+     */
+    <S> S workerState(Class<S> type);
+
+    /** Whether the worker's state (if it has one) may be used again; false if the provider says no or throws. */
+    boolean stateIsValid();
 
     /** Interrupts the unit in progress, if any; an idle worker is not affected. */
     void interrupt();

@@ -1,5 +1,7 @@
 package org.parallelworkbench.engine.internal;
 
+import org.parallelworkbench.core.WorkerStateFactory;
+
 /**
  * Which workers a run may use: one key per bound provider service. Equality is identity on purpose, so
  * an updated provider with the same id never gets a worker made for the old one.
@@ -8,10 +10,18 @@ final class WorkerKey {
 
     private final String providerId;
     private final UnitExecutor executor;
+    private final WorkerStateFactory<?> stateFactory;
 
-    WorkerKey(String providerId, UnitExecutor executor) {
+    /** @param stateFactory the provider's per-worker state, or null when it has none */
+    WorkerKey(String providerId, UnitExecutor executor, WorkerStateFactory<?> stateFactory) {
         this.providerId = providerId;
         this.executor = executor;
+        this.stateFactory = stateFactory;
+    }
+
+    /** Null when the provider keeps no per-worker state. */
+    WorkerStateFactory<?> stateFactory() {
+        return stateFactory;
     }
 
     String providerId() {

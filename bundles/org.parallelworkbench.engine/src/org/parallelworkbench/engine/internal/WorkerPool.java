@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -37,12 +38,15 @@ final class WorkerPool {
     private final Set<ThreadWorker> live = ConcurrentHashMap.newKeySet();
     private final Set<WorkerKey> retired = ConcurrentHashMap.newKeySet();
     private final AtomicLong threadCount = new AtomicLong();
+    /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
+    private final AtomicInteger owned = new AtomicInteger();
 
     WorkerPool(int poolSize) {
         GenericKeyedObjectPoolConfig<Worker> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotal(poolSize);
         config.setMaxTotalPerKey(poolSize);
         config.setMaxIdlePerKey(poolSize);
+        config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1)); // no evictor thread
         config.setBlockWhenExhausted(true);
         config.setFairness(true);
         config.setTestOnReturn(true);
@@ -66,6 +70,27 @@ final class WorkerPool {
             }
             throw e;
         }
+    }
+
+    /**
+     * Changes the cap on workers for borrows from now on. Busy workers beyond a smaller cap finish their
+     * units and are destroyed when given back rather than kept idle.
+     */
+    void resize(int poolSize) {
+        pool.setMaxTotal(poolSize);
+        pool.setMaxTotalPerKey(poolSize);
+        pool.setMaxIdlePerKey(poolSize);
+        LOG.log(Level.INFO, "Worker pool resized to " + poolSize);
+    }
+
+    /** The current cap on workers. */
+    int size() {
+        return pool.getMaxTotal();
+    }
+
+    /** Workers the pool owns now, busy and idle; abandoned (stuck) workers are no longer counted. */
+    int workersCounted() {
+        return owned.get();
     }
 
     /** Returns a worker after a unit that returned normally; destroys it if it cannot be reused. */
@@ -129,9 +154,10 @@ final class WorkerPool {
                 throw new IllegalStateException("Provider '" + key.providerId() + "' was removed");
             }
             ThreadWorker worker = new ThreadWorker(THREAD_NAME_PREFIX + threadCount.incrementAndGet(),
-                    key.executor(), live::remove);
+                    key.executor(), key.stateFactory(), live::remove);
             live.add(worker);
             worker.start();
+            owned.incrementAndGet();
             return worker;
         }
 
@@ -142,11 +168,12 @@ final class WorkerPool {
 
         @Override
         public boolean validateObject(WorkerKey key, PooledObject<Worker> pooled) {
-            return !retired.contains(key) && pooled.getObject().isReady();
+            return !retired.contains(key) && pooled.getObject().isReady() && pooled.getObject().stateIsValid();
         }
 
         @Override
         public void destroyObject(WorkerKey key, PooledObject<Worker> pooled) {
+            owned.decrementAndGet();
             pooled.getObject().destroy();
         }
     }
