@@ -16,11 +16,12 @@ import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 
-/** The Gogo commands against a fake engine. */
+/** The Gogo commands and the run follower behind pw:runs, against a fake engine. */
 class PwCommandsTest {
 
     private final FakeJobService jobs = new FakeJobService();
-    private final PwCommands commands = new PwCommands(jobs);
+    private final RunFollower follower = new RunFollower();
+    private final PwCommands commands = new PwCommands(jobs, follower);
 
     @Test
     void providersListsIdVersionAndParametersWithDefaultsBoundsAndUnits() {
@@ -62,7 +63,7 @@ class PwCommandsTest {
     @Test
     void runsFollowsRunsAnnouncedToObserversAndForgetsEndedOnes() {
         FakeJobService.FakeRun other = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
-        commands.runStarted(other);
+        follower.runStarted(other);
         other.publish(new RunEvent.UnitCompleted(other.id(), new UnitResult(0, "1"), 1, -1));
         assertTrue(commands.runs().contains("  1  ticker  RUNNING  1 unit, "), commands.runs());
         other.finish(RunState.SUCCEEDED, new ResultValue.Scalar("1"), "");

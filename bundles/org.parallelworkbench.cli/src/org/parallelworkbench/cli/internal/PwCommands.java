@@ -2,8 +2,6 @@ package org.parallelworkbench.cli.internal;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,10 +12,8 @@ import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
-import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunHistory;
-import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.RunRecord;
 
 /**
@@ -27,15 +23,14 @@ import org.parallelworkbench.core.RunRecord;
  * there) and {@code pw:cancel <id>}. Gogo finds the commands by the service properties; this bundle needs
  * no Gogo API.
  * <p>
- * Progress of a run is known from its events, so this component follows every run it hears of: the runs it
- * starts, and every run the engine announces to {@link RunObserver}s. Thread-safe: Gogo sessions call the
- * commands on their own threads, the engine calls {@link #runStarted} on starting threads. Immediate:
- * Gogo releases the service after each command, which would dispose a delayed component and what it follows.
+ * Progress of a run is known from its events: the {@link RunFollower} follows every run the engine announces,
+ * and the runs started here. Thread-safe: Gogo sessions call the commands on their own threads. Immediate:
+ * Gogo releases the service after each command, which would otherwise dispose and recreate the component.
  */
-@Component(immediate = true, service = { PwCommands.class, RunObserver.class }, property = { "osgi.command.scope=" + PwCommands.SCOPE,
+@Component(immediate = true, service = PwCommands.class, property = { "osgi.command.scope=" + PwCommands.SCOPE,
         "osgi.command.function=providers", "osgi.command.function=run", "osgi.command.function=runs",
         "osgi.command.function=cancel" })
-public final class PwCommands implements RunObserver {
+public final class PwCommands {
 
     static final String SCOPE = "pw";
     /** Records of the history shown by {@code pw:runs}, newest last. */
@@ -43,15 +38,15 @@ public final class PwCommands implements RunObserver {
     static final String CANCEL_REASON = "cancelled with pw:cancel";
 
     private final JobService jobs;
-    /** Progress of the runs followed, by run id; an entry leaves when its run ends. */
-    private final Map<String, ProgressTracker> followed = new ConcurrentHashMap<>();
+    private final RunFollower follower;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RunHistory history;
 
     @Activate
-    public PwCommands(@Reference(name = "jobs") JobService jobs) {
+    public PwCommands(@Reference(name = "jobs") JobService jobs, @Reference(name = "follower") RunFollower follower) {
         this.jobs = jobs;
+        this.follower = follower;
     }
 
     /** {@code pw:providers}: every installed provider with its parameters. */
@@ -74,7 +69,7 @@ public final class PwCommands implements RunObserver {
             throw new IllegalArgumentException("Nothing started; invalid parameters for '" + providerId + "':\n"
                     + String.join("\n", e.problems().stream().map(ParameterProblem::toString).toList()), e);
         }
-        follow(run);
+        follower.follow(run);
         return run.id();
     }
 
@@ -84,9 +79,9 @@ public final class PwCommands implements RunObserver {
         List<RunHandle> active = jobs.activeRuns();
         text.append(active.isEmpty() ? "No active runs.\n" : "Active runs:\n");
         for (RunHandle run : active) {
-            ProgressTracker progress = followed.get(run.id());
             text.append("  ").append(run.id()).append("  ").append(run.provider().id()).append("  ").append(run.state())
-                    .append("  ").append(progress == null ? "progress unknown" : progress.snapshot().plain()).append('\n');
+                    .append("  ").append(follower.progress(run.id()).map(ProgressSnapshot::plain).orElse("progress unknown"))
+                    .append('\n');
         }
         RunHistory journal = history;
         if (journal != null) {
@@ -114,18 +109,5 @@ public final class PwCommands implements RunObserver {
                         + jobs.activeRuns().stream().map(RunHandle::id).toList()));
         run.cancel(CANCEL_REASON);
         return "Cancelling run " + runId;
-    }
-
-    @Override
-    public void runStarted(RunHandle run) {
-        follow(run);
-    }
-
-    private void follow(RunHandle run) {
-        ProgressTracker tracker = new ProgressTracker(System::nanoTime);
-        if (followed.putIfAbsent(run.id(), tracker) == null) {
-            run.events().subscribe(RunEvent.subscriber(tracker::accept));
-            run.outcome().whenComplete((outcome, failure) -> followed.remove(run.id(), tracker));
-        }
     }
 }

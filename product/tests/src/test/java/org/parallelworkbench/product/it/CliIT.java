@@ -96,6 +96,8 @@ class CliIT {
         assertEquals(0, result.exitCode(), result::describe);
         assertEquals("78498", result.stdout().strip(), result::describe);
         assertTrue(result.stderr().contains("SUCCEEDED in "), result::describe);
+        // Felix SCR logs component errors (e.g. a reference cycle) as "ERROR : bundle ..." lines.
+        assertFalse(result.stderr().lines().anyMatch(l -> l.startsWith("ERROR")), result::describe);
     }
 
     @Test
