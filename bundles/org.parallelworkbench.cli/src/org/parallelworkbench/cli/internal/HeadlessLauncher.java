@@ -1,69 +1,173 @@
 package org.parallelworkbench.cli.internal;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.parallelworkbench.core.JobService;
 
 /**
  * Runs the headless mode chosen by the framework property {@value HeadlessMode#PROPERTY} on its own
- * thread and ends the JVM with the mode's exit code. {@code System.exit} is called from that thread,
- * never from a framework thread: Felix main's shutdown hook then stops the framework, which
- * deactivates this component while {@code exit} is still waiting, so deactivation must not join it.
+ * thread and ends the JVM with the mode's exit code ({@link ExitCodes}). The mode's arguments arrive as
+ * {@link LaunchArguments}. {@code System.exit} is called from that thread, never from a framework thread:
+ * Felix main's shutdown hook then stops the framework, which deactivates this component while
+ * {@code exit} is still waiting, so deactivation must not join it.
+ * <p>
+ * On SIGINT or SIGTERM the JVM runs that same hook. A {@code run} in progress is cancelled as soon as the
+ * framework begins to stop (the system bundle's synchronous STOPPING event, before any provider bundle
+ * stops, so the reason is {@value #STOP_REASON} and not a vanished provider), and the stop waits up to
+ * {@link #STOP_REPORT_TIMEOUT} for the run to be reported; the JVM then exits with the signal's code
+ * (130 for SIGINT, 143 for SIGTERM).
  */
 @Component(immediate = true)
 public final class HeadlessLauncher {
 
-    static final int EXIT_USAGE = 2;
+    /** From launch to the engine's service; the same bound as the smoke check's. */
+    static final Duration STARTUP_TIMEOUT = SmokeCheck.OVERALL_TIMEOUT;
+    /** How long the stopping framework waits for a cancelled run to be reported. */
+    static final Duration STOP_REPORT_TIMEOUT = Duration.ofSeconds(5);
+    static final String STOP_REASON = "interrupted: the product is stopping";
 
+    /** Set once by {@link #activate}, before the worker starts. */
+    private BundleContext context;
     private Thread worker;
+    private volatile RunCommand runCommand;
 
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
         String value = context.getProperty(HeadlessMode.PROPERTY);
-        Optional<HeadlessMode> mode = HeadlessMode.parse(value);
-        if (mode.isEmpty()) {
+        HeadlessMode mode = HeadlessMode.parse(value).orElse(null);
+        if (mode == null) {
             startWorker("unknown", () -> {
-                System.err.println("Unknown " + HeadlessMode.PROPERTY + " '" + value + "'; expected one of: gui, smoke");
-                return EXIT_USAGE;
+                System.err.println("Unknown " + HeadlessMode.PROPERTY + " '" + value + "'; expected one of: "
+                        + Arrays.stream(HeadlessMode.values()).map(HeadlessMode::value).collect(Collectors.joining(", ")));
+                return ExitCodes.USAGE;
             });
             return;
         }
-        switch (mode.get()) {
-            case GUI -> {
-                // The UI bundle opens the window.
-            }
-            case SMOKE -> startWorker(HeadlessMode.SMOKE.value(), () -> {
-                SmokeCheck.Result result = new SmokeCheck(context).run();
-                System.out.println(result.line());
-                return result.exitCode();
-            });
+        switch (mode) {
+        case GUI, CONSOLE -> {
+            // The UI bundle opens the window; the Gogo shell bundle reads the console.
+        }
+        case SMOKE -> startWorker(mode.value(), () -> {
+            SmokeCheck.Result result = new SmokeCheck(context).run();
+            System.out.println(result.line());
+            return result.exitCode();
+        });
+        case RUN -> startWorker(mode.value(), this::run);
+        case PROVIDERS -> startWorker(mode.value(), this::providers);
         }
     }
 
     @Deactivate
     void deactivate() {
+        RunCommand command = runCommand;
+        if (command != null) {
+            stopQuietly(command); // done already if the framework is stopping; not if only this bundle is
+        }
         Thread running = worker;
         if (running != null) {
             running.interrupt(); // ends its waits; no join, see class comment
         }
     }
 
-    private void startWorker(String name, Callable<Integer> mode) {
+    private int run() throws Exception {
+        CommandStreams io = streams();
+        RunRequest request = RunRequest.parse(LaunchArguments.read(context::getProperty));
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            JobService jobs = awaitJobService(platform);
+            RunCommand command = new RunCommand(jobs, io, RunCommand.PROVIDER_WAIT, System::nanoTime);
+            runCommand = command;
+            SynchronousBundleListener frameworkStopping = event -> {
+                if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
+                    stopQuietly(command);
+                }
+            };
+            context.addBundleListener(frameworkStopping);
+            try {
+                return command.execute(request);
+            } finally {
+                removeQuietly(frameworkStopping);
+            }
+        }
+    }
+
+    /** Called on framework threads, which must not be left interrupted or see an exception. */
+    private static void stopQuietly(RunCommand command) {
+        try {
+            command.stop(STOP_REASON, STOP_REPORT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeQuietly(SynchronousBundleListener listener) {
+        try {
+            context.removeBundleListener(listener);
+        } catch (IllegalStateException e) {
+            // The bundle is stopping: its listeners go with it.
+        }
+    }
+
+    private int providers() throws Exception {
+        CommandStreams io = streams();
+        List<String> arguments = LaunchArguments.read(context::getProperty);
+        if (!arguments.isEmpty()) {
+            io.err().println("parallel-workbench providers: takes no arguments, got " + arguments);
+            return ExitCodes.USAGE;
+        }
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            io.out().print(ProviderListing.format(awaitJobService(platform).providers()));
+            return ExitCodes.OK;
+        }
+    }
+
+    private static JobService awaitJobService(Platform platform) throws Exception {
+        platform.awaitStarted();
+        return platform.jobService();
+    }
+
+    private CommandStreams streams() {
+        return new CommandStreams(System.out, System.err,
+                Boolean.parseBoolean(context.getProperty(CommandStreams.ERR_TERMINAL_PROPERTY)));
+    }
+
+    /** A mode: returns the exit code, or throws to exit with {@link ExitCodes#FAILED}. */
+    @FunctionalInterface
+    private interface Mode {
+        int call() throws Exception;
+    }
+
+    private void startWorker(String name, Mode mode) {
         Thread thread = new Thread(() -> {
             int code;
             try {
                 code = mode.call();
+            } catch (UsageException e) {
+                e.lines().forEach(System.err::println);
+                code = ExitCodes.USAGE;
+            } catch (Platform.Unavailable e) {
+                System.err.println(name + ": the platform is not available: " + e.getMessage());
+                code = ExitCodes.FAILED;
+            } catch (InterruptedException e) {
+                System.err.println(name + ": " + STOP_REASON);
+                code = ExitCodes.CANCELED;
             } catch (Throwable t) {
                 // Last resort: each mode reports its own failures in its own words.
                 System.out.println(name.toUpperCase(Locale.ROOT) + " FAILED: " + t);
-                code = 1;
+                code = ExitCodes.FAILED;
             }
             System.out.flush();
+            System.err.flush();
             System.exit(code);
         }, "parallelworkbench-headless-" + name);
         // Daemon: never keeps a JVM alive that the framework is shutting down.

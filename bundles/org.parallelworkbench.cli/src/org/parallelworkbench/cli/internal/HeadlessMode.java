@@ -5,13 +5,20 @@ import java.util.Optional;
 
 /**
  * The modes the launcher script selects with the framework property {@value #PROPERTY}. Only
- * headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle.
+ * headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle, which opens its
+ * window in that mode only.
  */
 enum HeadlessMode {
     /** The window; nothing to do here. Also the mode when the property is absent. */
     GUI("gui"),
     /** Checks the assembled product end to end, prints one line and exits the JVM. */
-    SMOKE("smoke");
+    SMOKE("smoke"),
+    /** Runs one provider to its end ({@link RunCommand}) and exits the JVM with the run's exit code. */
+    RUN("run"),
+    /** Lists the installed providers and their parameters, and exits the JVM. */
+    PROVIDERS("providers"),
+    /** The Gogo shell on the terminal (gogo.shell does it; the pw:* commands are {@link PwCommands}). */
+    CONSOLE("console");
 
     static final String PROPERTY = "parallelworkbench.mode";
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,12 +14,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
@@ -37,10 +31,9 @@ import org.parallelworkbench.core.RunState;
 final class SmokeCheck {
 
     static final Duration OVERALL_TIMEOUT = Duration.ofSeconds(60);
-    /** For the engine's service and the ticker provider, once the framework has started. */
-    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(20);
+    /** For the ticker provider, once the engine is there. */
+    static final Duration SERVICE_TIMEOUT = Platform.SERVICE_TIMEOUT;
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     static final String PROVIDER_ID = "ticker";
     static final List<String> EXPECTED_VALUES = List.of("1", "2", "3");
 
@@ -65,31 +58,25 @@ final class SmokeCheck {
     }
 
     private final BundleContext context;
-    private final long deadlineNanos;
+    /** Set at the start of {@link #run()}, which is called once. */
+    private Platform platform;
 
     SmokeCheck(BundleContext context) {
         this.context = context;
-        this.deadlineNanos = System.nanoTime() + OVERALL_TIMEOUT.toNanos();
     }
 
     Result run() {
-        try {
-            awaitFrameworkStarted();
+        try (Platform ready = new Platform(context, OVERALL_TIMEOUT)) {
+            platform = ready;
+            ready.awaitStarted();
             int active = checkBundleStates();
-            ServiceTracker<JobService, JobService> tracker = new ServiceTracker<>(context, JobService.class, null);
-            tracker.open();
-            try {
-                JobService jobs = tracker.waitForService(Math.min(SERVICE_TIMEOUT.toMillis(), remainingMillis()));
-                if (jobs == null) {
-                    throw new Failure("no " + JobService.class.getName() + " service within " + SERVICE_TIMEOUT.toSeconds()
-                            + " s after the framework started (is org.parallelworkbench.engine active?)");
-                }
-                awaitProvider(jobs);
-                return Result.ok(active + " bundles active, ticker emitted " + runTicker(jobs));
-            } finally {
-                tracker.close();
+            JobService jobs = ready.jobService();
+            if (!Platform.awaitProvider(jobs, PROVIDER_ID, Duration.ofMillis(Math.min(SERVICE_TIMEOUT.toMillis(), ready.remainingMillis())))) {
+                throw new Failure("no provider '" + PROVIDER_ID + "' within " + SERVICE_TIMEOUT.toSeconds()
+                        + " s; providers: " + jobs.providers().stream().map(ProviderInfo::id).collect(Collectors.joining(", ")));
             }
-        } catch (Failure e) {
+            return Result.ok(active + " bundles active, ticker emitted " + runTicker(jobs));
+        } catch (Failure | Platform.Unavailable e) {
             return Result.failed(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,38 +84,6 @@ final class SmokeCheck {
         } catch (RuntimeException e) {
             return Result.failed(e.toString());
         }
-    }
-
-    /** Waits for FrameworkEvent.STARTED, or sees that it already happened (system bundle ACTIVE at its start level). */
-    private void awaitFrameworkStarted() throws Failure, InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        FrameworkListener listener = event -> {
-            if (event.getType() == FrameworkEvent.STARTED) {
-                started.countDown();
-            }
-        };
-        context.addFrameworkListener(listener);
-        try {
-            // Polling too: STARTED may have been fired before the listener was added.
-            while (!frameworkStarted()) {
-                if (started.await(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                if (remainingMillis() <= 1) {
-                    throw new Failure("the framework did not finish starting within " + OVERALL_TIMEOUT.toSeconds() + " s");
-                }
-            }
-        } finally {
-            context.removeFrameworkListener(listener);
-        }
-    }
-
-    private boolean frameworkStarted() {
-        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        FrameworkStartLevel startLevel = system.adapt(FrameworkStartLevel.class);
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
-        return system.getState() == Bundle.ACTIVE && startLevel.getStartLevel() >= target;
     }
 
     /** @return how many bundles are ACTIVE, including the system bundle */
@@ -165,18 +120,6 @@ final class SmokeCheck {
         };
     }
 
-    /** The engine may see the provider's service a little after it registered its own. */
-    private void awaitProvider(JobService jobs) throws Failure, InterruptedException {
-        long giveUpNanos = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
-        while (jobs.providers().stream().map(ProviderInfo::id).noneMatch(PROVIDER_ID::equals)) {
-            if (remainingMillis() <= 1 || System.nanoTime() - giveUpNanos > 0) {
-                throw new Failure("no provider '" + PROVIDER_ID + "' within " + SERVICE_TIMEOUT.toSeconds()
-                        + " s; providers: " + jobs.providers().stream().map(ProviderInfo::id).collect(Collectors.joining(", ")));
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-    }
-
     /** @return e.g. {@code "1 2 3 in 3.0 s"} */
     private String runTicker(JobService jobs) throws Failure, InterruptedException {
         long startNanos = System.nanoTime();
@@ -186,7 +129,7 @@ final class SmokeCheck {
             run.events().subscribe(events);
             List<String> values = new ArrayList<>();
             while (values.size() < EXPECTED_VALUES.size()) {
-                RunEvent event = events.queue.poll(remainingMillis(), TimeUnit.MILLISECONDS);
+                RunEvent event = events.queue.poll(platform.remainingMillis(), TimeUnit.MILLISECONDS);
                 if (events.error != null) {
                     throw new Failure("event stream of run " + run.id() + " failed: " + events.error);
                 }
@@ -224,10 +167,6 @@ final class SmokeCheck {
         } catch (ExecutionException e) {
             throw new Failure("ticker run outcome failed: " + e.getCause());
         }
-    }
-
-    private long remainingMillis() {
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 
     /** Takes every event: the check reads three values, so an unbounded queue stays tiny. */

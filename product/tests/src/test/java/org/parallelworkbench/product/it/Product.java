@@ -43,6 +43,15 @@ final class Product {
         return home;
     }
 
+    /** A file's text for a failure message, or why it could not be read. */
+    static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

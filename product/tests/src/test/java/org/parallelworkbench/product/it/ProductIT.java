@@ -75,15 +75,7 @@ class ProductIT {
         }
         // Felix's shutdown hook stops the framework, whose UI component closes the window without asking.
         assertTrue(product.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the product did not stop on SIGTERM");
-        assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + readQuietly(err));
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + Product.readQuietly(err));
     }
 
     @Test
@@ -111,7 +103,8 @@ class ProductIT {
             // The Equinox framework jar must never ship: Felix is the framework, the shim carries the name.
             assertFalse(names.stream().anyMatch(n -> n.startsWith("org.eclipse.osgi_3.") && !n.contains("felixshim")), names::toString);
             for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.engine_",
-                    "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_", "org.eclipse.swt.gtk.linux.x86_64_")) {
+                    "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_", "org.eclipse.swt.gtk.linux.x86_64_",
+                    "org.apache.felix.gogo.runtime_", "org.apache.felix.gogo.command_")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), () -> "no " + prefix + "* in " + names);
             }
         }

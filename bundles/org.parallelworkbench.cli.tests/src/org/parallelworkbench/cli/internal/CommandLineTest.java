@@ -1,0 +1,88 @@
+package org.parallelworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The launcher's arguments as framework properties, and the {@code run} command line they form. */
+class CommandLineTest {
+
+    private static Map<String, String> properties(List<String> arguments) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(LaunchArguments.COUNT_PROPERTY, Integer.toString(arguments.size()));
+        for (int i = 0; i < arguments.size(); i++) {
+            properties.put(LaunchArguments.ARGUMENT_PROPERTY_PREFIX + i, arguments.get(i));
+        }
+        return properties;
+    }
+
+    @Test
+    void argumentsSurviveWithSpacesEqualsSignsQuotesAndNewlines() throws UsageException {
+        List<String> arguments = List.of("run", "ticker", "label=a b = c", "quote=\"'", "lines=1\n2", "");
+        assertEquals(arguments, LaunchArguments.read(properties(arguments)::get));
+    }
+
+    @Test
+    void noCountMeansNoArguments() throws UsageException {
+        assertEquals(List.of(), LaunchArguments.read(Map.<String, String>of()::get));
+    }
+
+    @Test
+    void aMissingArgumentOrABadCountIsAUsageError() {
+        Map<String, String> gap = properties(List.of("a", "b"));
+        gap.remove(LaunchArguments.ARGUMENT_PROPERTY_PREFIX + 1);
+        UsageException missing = assertThrows(UsageException.class, () -> LaunchArguments.read(gap::get));
+        assertTrue(missing.getMessage().contains("Argument 1 of 2 is missing"), missing.getMessage());
+        assertThrows(UsageException.class, () -> LaunchArguments.read(Map.of(LaunchArguments.COUNT_PROPERTY, "x")::get));
+        assertThrows(UsageException.class, () -> LaunchArguments.read(Map.of(LaunchArguments.COUNT_PROPERTY, "-1")::get));
+    }
+
+    @Test
+    void runTakesProviderPairsAndOptionsInAnyOrder() throws UsageException {
+        RunRequest request = RunRequest.parse(List.of("--retries", "3", "primes", "limit=10", "--output=out/p.csv", "x=1"));
+        assertEquals("primes", request.providerId());
+        assertEquals(List.of("limit=10", "x=1"), request.pairs());
+        assertEquals(3, request.retries());
+        assertEquals(3, request.options().unitRetries());
+        assertEquals(Optional.of(Path.of("out/p.csv")), request.output());
+    }
+
+    @Test
+    void runDefaultsToNoRetriesAndNoOutput() throws UsageException {
+        RunRequest request = RunRequest.parse(List.of("ticker"));
+        assertEquals(0, request.retries());
+        assertEquals(Optional.empty(), request.output());
+    }
+
+    @Test
+    void doubleDashEndsOptions() throws UsageException {
+        RunRequest request = RunRequest.parse(List.of("--", "--odd-id", "a=1"));
+        assertEquals("--odd-id", request.providerId());
+        assertEquals(List.of("a=1"), request.pairs());
+    }
+
+    @Test
+    void badRunCommandLinesSayWhatIsWrongAndShowTheUsage() {
+        Map<List<String>, String> cases = Map.of(
+                List.of(), "which provider?",
+                List.of("ticker", "--retries", "11"), "--retries must be a whole number from 0 to 10, not '11'",
+                List.of("ticker", "--retries", "many"), "--retries must be a whole number from 0 to 10, not 'many'",
+                List.of("ticker", "--output"), "--output needs a value",
+                List.of("ticker", "--verbose"), "unknown option --verbose",
+                List.of("ticker", "--retries=1", "--retries=2"), "--retries given twice");
+        cases.forEach((arguments, expected) -> {
+            UsageException e = assertThrows(UsageException.class, () -> RunRequest.parse(arguments), arguments::toString);
+            assertEquals(2, e.lines().size(), e::getMessage);
+            assertTrue(e.lines().get(0).contains(expected), () -> arguments + ": " + e.getMessage());
+            assertEquals(RunRequest.USAGE, e.lines().get(1));
+        });
+    }
+}

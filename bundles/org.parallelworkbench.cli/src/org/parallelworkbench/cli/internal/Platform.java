@@ -1,0 +1,121 @@
+package org.parallelworkbench.cli.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ProviderInfo;
+
+/**
+ * What a headless command waits for before it works: the framework at its start level and the engine's
+ * {@link JobService}. Every wait ends at one deadline given at construction. Used by one thread;
+ * {@link #close()} releases the service.
+ */
+final class Platform implements AutoCloseable {
+
+    /** For the engine's service, once the framework has started. */
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+    /** The platform is not there in time; the message is the whole reason shown to the user. */
+    static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String reason) {
+            super(reason);
+        }
+    }
+
+    private final BundleContext context;
+    private final Duration overallTimeout;
+    private final long deadlineNanos;
+    private ServiceTracker<JobService, JobService> tracker;
+
+    Platform(BundleContext context, Duration overallTimeout) {
+        this.context = context;
+        this.overallTimeout = overallTimeout;
+        this.deadlineNanos = System.nanoTime() + overallTimeout.toNanos();
+    }
+
+    /** Waits for FrameworkEvent.STARTED, or sees that it already happened (system bundle ACTIVE at its start level). */
+    void awaitStarted() throws Unavailable, InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        };
+        context.addFrameworkListener(listener);
+        try {
+            // Polling too: STARTED may have been fired before the listener was added.
+            while (!frameworkStarted()) {
+                if (started.await(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                if (remainingMillis() <= 1) {
+                    throw new Unavailable("the framework did not finish starting within " + overallTimeout.toSeconds() + " s");
+                }
+            }
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
+    }
+
+    private boolean frameworkStarted() {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        FrameworkStartLevel startLevel = system.adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        return system.getState() == Bundle.ACTIVE && startLevel.getStartLevel() >= target;
+    }
+
+    /** The engine's service, held until {@link #close()}. */
+    JobService jobService() throws Unavailable, InterruptedException {
+        if (tracker == null) {
+            tracker = new ServiceTracker<>(context, JobService.class, null);
+            tracker.open();
+        }
+        JobService jobs = tracker.waitForService(Math.min(SERVICE_TIMEOUT.toMillis(), remainingMillis()));
+        if (jobs == null) {
+            throw new Unavailable("no " + JobService.class.getName() + " service within " + SERVICE_TIMEOUT.toSeconds()
+                    + " s after the framework started (is org.parallelworkbench.engine active?)");
+        }
+        return jobs;
+    }
+
+    /**
+     * Waits up to {@code wait} (and the deadline) for a provider: the engine may see a provider's service a
+     * little after its own, and drop-ins arrive after the platform.
+     *
+     * @return whether the provider is installed now
+     */
+    static boolean awaitProvider(JobService jobs, String providerId, Duration wait) throws InterruptedException {
+        long giveUpNanos = System.nanoTime() + wait.toNanos();
+        while (jobs.providers().stream().map(ProviderInfo::id).noneMatch(providerId::equals)) {
+            if (System.nanoTime() - giveUpNanos > 0) {
+                return false;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+        }
+        return true;
+    }
+
+    long remainingMillis() {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    @Override
+    public void close() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+}
