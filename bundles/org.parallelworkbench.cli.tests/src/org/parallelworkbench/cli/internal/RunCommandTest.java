@@ -61,9 +61,10 @@ class RunCommandTest {
             }
         }, caller);
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (jobs.started.isEmpty()) {
+        // Started and subscribed: an event published before the command subscribes would be lost.
+        while (jobs.started.isEmpty() || !jobs.started.get(0).events().hasSubscribers()) {
             if (System.nanoTime() > deadline || exit.isDone()) {
-                fail("no run started within " + WAIT.toSeconds() + " s; stderr: " + text(err));
+                fail("no run started and followed within " + WAIT.toSeconds() + " s; stderr: " + text(err));
             }
             Thread.sleep(10); // polling the fake engine's list of started runs, bounded above
         }
