@@ -65,6 +65,7 @@ public final class HeadlessLauncher {
         });
         case RUN -> startWorker(mode.value(), this::run);
         case PROVIDERS -> startWorker(mode.value(), this::providers);
+        case HISTORY -> startWorker(mode.value(), this::history);
         }
     }
 
@@ -120,15 +121,33 @@ public final class HeadlessLauncher {
 
     private int providers() throws Exception {
         CommandStreams io = streams();
-        List<String> arguments = LaunchArguments.read(context::getProperty);
-        if (!arguments.isEmpty()) {
-            io.err().println("parallel-workbench providers: takes no arguments, got " + arguments);
+        if (!noArguments("providers", io)) {
             return ExitCodes.USAGE;
         }
         try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
             io.out().print(ProviderListing.format(awaitJobService(platform).providers()));
             return ExitCodes.OK;
         }
+    }
+
+    private int history() throws Exception {
+        CommandStreams io = streams();
+        if (!noArguments("history", io)) {
+            return ExitCodes.USAGE;
+        }
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            platform.awaitStarted();
+            io.out().print(HistoryListing.format(platform.runHistory().records()));
+            return ExitCodes.OK;
+        }
+    }
+
+    private boolean noArguments(String command, CommandStreams io) throws UsageException {
+        List<String> arguments = LaunchArguments.read(context::getProperty);
+        if (!arguments.isEmpty()) {
+            io.err().println("parallel-workbench " + command + ": takes no arguments, got " + arguments);
+        }
+        return arguments.isEmpty();
     }
 
     private static JobService awaitJobService(Platform platform) throws Exception {

@@ -17,6 +17,8 @@ enum HeadlessMode {
     RUN("run"),
     /** Lists the installed providers and their parameters, and exits the JVM. */
     PROVIDERS("providers"),
+    /** Lists the run history (the journal, kept across restarts), and exits the JVM. */
+    HISTORY("history"),
     /** The Gogo shell on the terminal (gogo.shell does it; the pw:* commands are {@link PwCommands}). */
     CONSOLE("console");
 

@@ -1,6 +1,8 @@
 package org.parallelworkbench.cli.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +14,7 @@ import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 
 /**
@@ -37,7 +40,7 @@ final class Platform implements AutoCloseable {
     private final BundleContext context;
     private final Duration overallTimeout;
     private final long deadlineNanos;
-    private ServiceTracker<JobService, JobService> tracker;
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
 
     Platform(BundleContext context, Duration overallTimeout) {
         this.context = context;
@@ -79,16 +82,24 @@ final class Platform implements AutoCloseable {
 
     /** The engine's service, held until {@link #close()}. */
     JobService jobService() throws Unavailable, InterruptedException {
-        if (tracker == null) {
-            tracker = new ServiceTracker<>(context, JobService.class, null);
-            tracker.open();
+        return service(JobService.class, "org.parallelworkbench.engine");
+    }
+
+    /** The run journal's service, held until {@link #close()}. */
+    RunHistory runHistory() throws Unavailable, InterruptedException {
+        return service(RunHistory.class, "org.parallelworkbench.journal");
+    }
+
+    private <S> S service(Class<S> type, String providingBundle) throws Unavailable, InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        S service = tracker.waitForService(Math.min(SERVICE_TIMEOUT.toMillis(), remainingMillis()));
+        if (service == null) {
+            throw new Unavailable("no " + type.getName() + " service within " + SERVICE_TIMEOUT.toSeconds()
+                    + " s after the framework started (is " + providingBundle + " active?)");
         }
-        JobService jobs = tracker.waitForService(Math.min(SERVICE_TIMEOUT.toMillis(), remainingMillis()));
-        if (jobs == null) {
-            throw new Unavailable("no " + JobService.class.getName() + " service within " + SERVICE_TIMEOUT.toSeconds()
-                    + " s after the framework started (is org.parallelworkbench.engine active?)");
-        }
-        return jobs;
+        return service;
     }
 
     /**
@@ -114,8 +125,6 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        if (tracker != null) {
-            tracker.close();
-        }
+        trackers.forEach(ServiceTracker::close);
     }
 }
