@@ -52,6 +52,40 @@ class ConsoleIT {
         assertEquals(0, product.exitValue(), () -> Product.readQuietly(out) + Product.readQuietly(err));
     }
 
+    /** conf/org.parallelworkbench.engine.cfg reaches the running engine through File Install and Config Admin. */
+    @Test
+    void engineSettingsInConfApplyWhileTheProductRunsAndActiveRunsGoOn() throws Exception {
+        Path home = Product.home();
+        Path cfg = home.resolve("conf/org.parallelworkbench.engine.cfg");
+        String shipped = Files.readString(cfg);
+        assertTrue(shipped.contains("#poolSize = 0") && shipped.contains("#maxConcurrentRuns = 4")
+                && shipped.contains("#borrowTimeoutMillis = 30000"), "the shipped file documents every setting and its default");
+        Files.createDirectories(Product.WORK_DIR);
+        Path out = Files.createTempFile(Product.WORK_DIR, "config-stdout", ".txt");
+        Path err = Files.createTempFile(Product.WORK_DIR, "config-stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
+                .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process product = builder.start();
+        try (OutputStream console = product.getOutputStream()) {
+            typeUntil(console, "pw:providers", out, "ticker 0.1.0  Ticker", product);
+            type(console, "pw:run ticker intervalMillis=50");
+            String id = awaitMatch(out, RUN_ID, product).group(1);
+
+            Files.writeString(cfg, shipped + "poolSize = 1\nmaxConcurrentRuns = 2\n");
+            awaitText(err, "to EngineSettings[poolSize=1, maxConcurrentRuns=2, borrowTimeoutMillis=30000]", product);
+            typeUntil(console, "pw:runs", out, "  " + id + "  ticker  RUNNING  ", product);
+
+            Files.writeString(cfg, shipped);
+            awaitText(err, "maxConcurrentRuns=2, borrowTimeoutMillis=30000] to EngineSettings[poolSize=", product);
+            type(console, "pw:cancel " + id);
+            awaitText(out, "Cancelling run " + id, product);
+        } finally {
+            Files.writeString(cfg, shipped);
+        }
+        assertTrue(product.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the product did not stop at end of input");
+    }
+
     private static void type(OutputStream console, String line) throws IOException {
         console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         console.flush();
