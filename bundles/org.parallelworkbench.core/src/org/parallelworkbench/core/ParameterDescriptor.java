@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Describes one parameter of a provider, so that a window can build a form and a command line can
@@ -133,6 +134,16 @@ public record ParameterDescriptor(String name, String label, ParameterType type,
             }
         }
         return problems;
+    }
+
+    /**
+     * The declared checks of {@link #validate(List, Parameters)}; only when they pass, {@code crossCheck}
+     * on the parameters with defaults filled in, for rules that span parameters.
+     */
+    public static List<ParameterProblem> validate(List<ParameterDescriptor> descriptors, Parameters parameters,
+            Function<Parameters, List<ParameterProblem>> crossCheck) {
+        List<ParameterProblem> problems = validate(descriptors, parameters);
+        return problems.isEmpty() ? List.copyOf(crossCheck.apply(withDefaults(descriptors, parameters))) : problems;
     }
 
     /** The given parameters with each missing one set to its descriptor's default. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -125,14 +124,12 @@ final class SmokeCheck {
         long startNanos = System.nanoTime();
         RunHandle run = jobs.start(PROVIDER_ID, Parameters.NONE);
         try {
-            EventQueue events = new EventQueue();
-            run.events().subscribe(events);
+            // Unbounded, but the check reads three values.
+            BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
+            run.events().subscribe(RunEvent.subscriber(events::add));
             List<String> values = new ArrayList<>();
             while (values.size() < EXPECTED_VALUES.size()) {
-                RunEvent event = events.queue.poll(platform.remainingMillis(), TimeUnit.MILLISECONDS);
-                if (events.error != null) {
-                    throw new Failure("event stream of run " + run.id() + " failed: " + events.error);
-                }
+                RunEvent event = events.poll(platform.remainingMillis(), TimeUnit.MILLISECONDS);
                 if (event == null) {
                     throw new Failure("ticker emitted only " + values + " within " + OVERALL_TIMEOUT.toSeconds() + " s (run " + run.state() + ")");
                 }
@@ -166,33 +163,6 @@ final class SmokeCheck {
             throw new Failure("ticker run not ended " + CANCEL_TIMEOUT.toSeconds() + " s after cancel (state " + run.state() + ")");
         } catch (ExecutionException e) {
             throw new Failure("ticker run outcome failed: " + e.getCause());
-        }
-    }
-
-    /** Takes every event: the check reads three values, so an unbounded queue stays tiny. */
-    private static final class EventQueue implements Flow.Subscriber<RunEvent> {
-        final BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
-        volatile Throwable error;
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(RunEvent item) {
-            queue.add(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            error = throwable;
-            queue.add(new RunEvent.StateChanged("", RunState.FAILED, String.valueOf(throwable)));
-        }
-
-        @Override
-        public void onComplete() {
-            // The final StateChanged event has already said how the run ended.
         }
     }
 }

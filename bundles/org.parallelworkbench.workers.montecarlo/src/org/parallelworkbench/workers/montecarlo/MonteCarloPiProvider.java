@@ -65,15 +65,12 @@ public final class MonteCarloPiProvider implements WorkProvider {
     /** The declared checks, then that there are no more units than samples. */
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        List<ParameterProblem> problems = WorkProvider.super.validate(parameters);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
-        long samples = complete.getLong(PARAM_SAMPLES, DEFAULT_SAMPLES);
-        long units = complete.getLong(PARAM_UNITS, DEFAULT_UNITS);
-        return units <= samples ? List.of()
-                : List.of(new ParameterProblem(PARAM_UNITS, "must not exceed the " + samples + " samples, not " + units));
+        return ParameterDescriptor.validate(INFO.parameters(), parameters, complete -> {
+            long samples = complete.getLong(PARAM_SAMPLES, DEFAULT_SAMPLES);
+            long units = complete.getLong(PARAM_UNITS, DEFAULT_UNITS);
+            return units <= samples ? List.of()
+                    : List.of(new ParameterProblem(PARAM_UNITS, "must not exceed the " + samples + " samples, not " + units));
+        });
     }
 
     /** One unit per share of the samples, each with its own stream's seed; see {@link #streamSeed}. */

@@ -71,16 +71,13 @@ public final class PrimesProvider implements WorkProvider {
     /** The declared checks, then that limit and chunk size give at most {@link #MAX_UNITS} ranges. */
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        List<ParameterProblem> problems = WorkProvider.super.validate(parameters);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        Parameters complete = ParameterDescriptor.withDefaults(INFO.parameters(), parameters);
-        long limit = complete.getLong(PARAM_LIMIT, DEFAULT_LIMIT);
-        long ranges = Math.ceilDiv(limit, complete.getLong(PARAM_CHUNK_SIZE, DEFAULT_CHUNK_SIZE));
-        return ranges <= MAX_UNITS ? List.of()
-                : List.of(new ParameterProblem(PARAM_CHUNK_SIZE, "gives " + ranges + " ranges below " + limit + ", more than "
-                        + MAX_UNITS + "; use at least " + Math.ceilDiv(limit, MAX_UNITS)));
+        return ParameterDescriptor.validate(INFO.parameters(), parameters, complete -> {
+            long limit = complete.getLong(PARAM_LIMIT, DEFAULT_LIMIT);
+            long ranges = Math.ceilDiv(limit, complete.getLong(PARAM_CHUNK_SIZE, DEFAULT_CHUNK_SIZE));
+            return ranges <= MAX_UNITS ? List.of()
+                    : List.of(new ParameterProblem(PARAM_CHUNK_SIZE, "gives " + ranges + " ranges below " + limit + ", more than "
+                            + MAX_UNITS + "; use at least " + Math.ceilDiv(limit, MAX_UNITS)));
+        });
     }
 
     /** One unit per range of {@code chunkSize} numbers, the last one cut short at the limit. */

@@ -29,14 +29,9 @@ class ConsoleIT {
 
     @Test
     void pwCommandsListStartFollowAndCancelRunsAndEndOfInputStopsTheProduct() throws Exception {
-        Path home = Product.home();
-        Files.createDirectories(Product.WORK_DIR);
-        Path out = Files.createTempFile(Product.WORK_DIR, "console-stdout", ".txt");
-        Path err = Files.createTempFile(Product.WORK_DIR, "console-stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
-                .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process product = builder.start();
+        Path out = Files.createTempFile(workDir(), "console-stdout", ".txt");
+        Path err = Files.createTempFile(workDir(), "console-stderr", ".txt");
+        Process product = startConsole(out, err);
         try (OutputStream console = product.getOutputStream()) {
             // The shell reads at once, maybe before the commands are registered: type until they answer.
             typeUntil(console, "pw:providers", out, "ticker 0.1.0  Ticker", product);
@@ -60,13 +55,9 @@ class ConsoleIT {
         String shipped = Files.readString(cfg);
         assertTrue(shipped.contains("#poolSize = 0") && shipped.contains("#maxConcurrentRuns = 4")
                 && shipped.contains("#borrowTimeoutMillis = 30000"), "the shipped file documents every setting and its default");
-        Files.createDirectories(Product.WORK_DIR);
-        Path out = Files.createTempFile(Product.WORK_DIR, "config-stdout", ".txt");
-        Path err = Files.createTempFile(Product.WORK_DIR, "config-stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
-                .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process product = builder.start();
+        Path out = Files.createTempFile(workDir(), "config-stdout", ".txt");
+        Path err = Files.createTempFile(workDir(), "config-stderr", ".txt");
+        Process product = startConsole(out, err);
         try (OutputStream console = product.getOutputStream()) {
             typeUntil(console, "pw:providers", out, "ticker 0.1.0  Ticker", product);
             type(console, "pw:run ticker intervalMillis=50");
@@ -84,6 +75,19 @@ class ConsoleIT {
             Files.writeString(cfg, shipped);
         }
         assertTrue(product.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the product did not stop at end of input");
+    }
+
+    private static Path workDir() throws IOException {
+        return Files.createDirectories(Product.WORK_DIR);
+    }
+
+    /** The product with a Gogo shell reading the returned process's stdin. */
+    private static Process startConsole(Path out, Path err) throws IOException, InterruptedException {
+        Path home = Product.home();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
+                .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
     }
 
     private static void type(OutputStream console, String line) throws IOException {
