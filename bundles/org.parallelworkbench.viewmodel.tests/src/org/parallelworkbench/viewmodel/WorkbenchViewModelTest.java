@@ -65,6 +65,19 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aProviderArrivingOrLeavingUpdatesTheListWithoutTouchingTheSelectedOnesRun() {
+        workbench.run().start();
+
+        workbench.providersChanged(List.of(FakeJobService.TICKER, PRIMES));
+        assertEquals(List.of(PRIMES, FakeJobService.TICKER), List.copyOf(workbench.providers()));
+        assertEquals(FakeJobService.TICKER, workbench.selectedProvider().getValue());
+
+        workbench.providersChanged(List.of(FakeJobService.TICKER));
+        assertEquals(List.of(FakeJobService.TICKER), List.copyOf(workbench.providers()));
+        assertEquals(true, workbench.run().running().getValue(), "the running ticker must go on");
+    }
+
+    @Test
     void startRunsTheSelectedProvider() {
         jobs.installed = List.of(PRIMES, FakeJobService.TICKER);
         workbench.refreshProviders();

@@ -100,12 +100,17 @@ public final class WorkbenchViewModel {
         return windowTitle;
     }
 
-    /**
-     * Reads the installed providers again, keeping the selection if it is still installed; else selects
-     * the ticker, else the first.
-     */
+    /** Reads the installed providers from the engine again (Run > Refresh Providers). */
     public void refreshProviders() {
-        List<ProviderInfo> installed = jobs.providers().stream()
+        providersChanged(jobs.providers());
+    }
+
+    /**
+     * The installed providers changed (a worker bundle came or went): lists them, keeping the selection
+     * if it is still installed; else selects the ticker, else the first. Inside the Realm.
+     */
+    public void providersChanged(List<ProviderInfo> nowInstalled) {
+        List<ProviderInfo> installed = nowInstalled.stream()
                 .sorted(Comparator.comparing(ProviderInfo::name).thenComparing(ProviderInfo::id)).toList();
         ProviderInfo selected = selectedProvider.getValue();
         providers.clear();

@@ -1,6 +1,9 @@
 package org.parallelworkbench.ui.internal;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
@@ -14,13 +17,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
 /**
  * Opens the workbench window when the product starts in GUI mode (framework property
  * {@value #MODE_PROPERTY} = {@value #GUI_MODE}), on a UI thread of its own, and stops the framework
- * when the user closes it. In any other mode (headless commands, tests) it does nothing.
+ * when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
+ * installed providers itself, so the window follows them as worker bundles come and go.
  */
 @Component(immediate = true)
 public final class WorkbenchApplication {
@@ -36,6 +45,10 @@ public final class WorkbenchApplication {
     private volatile Display display;
     private volatile boolean deactivating;
     private Thread uiThread;
+    /** Installed providers as their services come and go; the window follows them. */
+    private final Map<WorkProvider, ProviderInfo> providers = new ConcurrentHashMap<>();
+    /** Set on the UI thread once the window's ViewModel exists; called on SCR's threads. */
+    private volatile Runnable providersChanged = () -> { };
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs, BundleContext context) {
@@ -52,7 +65,11 @@ public final class WorkbenchApplication {
             display = new Display();
             Display.setAppName("Parallel Workbench");
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
-                WorkbenchWindow window = new WorkbenchWindow(new WorkbenchViewModel(Realm.getDefault(), jobs));
+                Realm realm = Realm.getDefault();
+                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs);
+                providersChanged = () -> realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
+                providersChanged.run();
+                WorkbenchWindow window = new WorkbenchWindow(viewModel);
                 display.addFilter(SWT.Paint, new FirstPaintLogger(display));
                 window.setBlockOnOpen(true);
                 window.open();
@@ -67,6 +84,29 @@ public final class WorkbenchApplication {
                 stopFramework();
             }
         }
+    }
+
+    @Reference(name = "providers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProvider(WorkProvider provider) {
+        try {
+            providers.put(provider, provider.info());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Provider " + provider + " could not describe itself; not listed", e);
+            return;
+        }
+        providersChanged.run();
+    }
+
+    void removeProvider(WorkProvider provider) {
+        if (providers.remove(provider) != null) {
+            providersChanged.run();
+        }
+    }
+
+    /** The installed providers now; any thread. */
+    List<ProviderInfo> installedProviders() {
+        return List.copyOf(providers.values());
     }
 
     /** Closing the window ends the product, as closing the original demo's window ended it. */
