@@ -1,5 +1,7 @@
 package org.parallelworkbench.viewmodel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,6 +16,9 @@ final class QueueRealm extends Realm {
 
     private final Thread owner = Thread.currentThread();
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    /** Timers asked for, in order; {@link #fireTimers()} runs them as if their time had come. */
+    final List<Integer> timerDelaysMillis = new ArrayList<>();
+    private final List<Runnable> timers = new ArrayList<>();
 
     @Override
     public boolean isCurrent() {
@@ -23,6 +28,21 @@ final class QueueRealm extends Realm {
     @Override
     public void asyncExec(Runnable runnable) {
         queue.add(runnable);
+    }
+
+    @Override
+    public void timerExec(int milliseconds, Runnable runnable) {
+        if (!isCurrent()) {
+            throw new IllegalStateException("timerExec outside the Realm, as a display would refuse it");
+        }
+        timerDelaysMillis.add(milliseconds);
+        timers.add(runnable);
+    }
+
+    void fireTimers() {
+        List<Runnable> due = new ArrayList<>(timers);
+        timers.clear();
+        due.forEach(Runnable::run);
     }
 
     int queued() {
