@@ -28,6 +28,7 @@ final class FakeJobService implements JobService {
     final List<FakeRun> started = new CopyOnWriteArrayList<>();
     volatile List<ProviderInfo> installed = List.of(TICKER);
     RuntimeException rejectWith;
+    java.util.function.Function<Parameters, List<ParameterProblem>> validator = parameters -> List.of();
 
     @Override
     public List<ProviderInfo> providers() {
@@ -36,7 +37,7 @@ final class FakeJobService implements JobService {
 
     @Override
     public List<ParameterProblem> validate(String providerId, Parameters parameters) {
-        return List.of();
+        return validator.apply(parameters);
     }
 
     @Override

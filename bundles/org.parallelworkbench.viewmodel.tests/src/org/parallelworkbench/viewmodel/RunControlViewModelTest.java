@@ -147,6 +147,28 @@ class RunControlViewModelTest {
     }
 
     @Test
+    void invalidParameterTextDisablesStartAndSaysWhyUntilItIsFixed() {
+        jobs.validator = parameters -> parameters.values().getOrDefault("intervalMillis", "1").equals("0")
+                ? List.of(new ParameterProblem("intervalMillis", "must be between 1 and 3600000 ms, not 0"))
+                : List.of();
+        assertTrue(control.canToggle().getValue());
+
+        parameterText.setValue("intervalMillis=0");
+        assertFalse(control.canToggle().getValue());
+        assertEquals("intervalMillis: must be between 1 and 3600000 ms, not 0", control.parameterProblems().getValue());
+        assertEquals("Cannot start: intervalMillis: must be between 1 and 3600000 ms, not 0", control.statusLine().getValue());
+
+        parameterText.setValue("intervalMillis");
+        assertEquals("Expected name=value but got 'intervalMillis'", control.parameterProblems().getValue());
+        assertFalse(control.canToggle().getValue());
+
+        parameterText.setValue("intervalMillis=10");
+        assertEquals("", control.parameterProblems().getValue());
+        assertEquals("Ready", control.statusLine().getValue());
+        assertTrue(control.canToggle().getValue());
+    }
+
+    @Test
     void withoutAProviderStartIsDisabledAndDoesNothing() {
         provider.setValue(null);
 

@@ -40,6 +40,8 @@ public final class RunControlViewModel {
     private final WritableValue<ResultValue> result;
     private final IObservableValue<String> toggleLabel;
     private final IObservableValue<Boolean> canToggle;
+    private final IObservableValue<String> parameterProblems;
+    private final IObservableValue<String> statusLine;
     private final IObservableValue<Boolean> idle;
     private final LatestValueRelay<String> valueRelay;
     private final LatestValueRelay<ResultValue> resultRelay;
@@ -67,10 +69,24 @@ public final class RunControlViewModel {
                 return running.getValue() ? "&Stop" : "&Start";
             }
         };
+        parameterProblems = new ComputedValue<>(realm, String.class) {
+            @Override
+            protected String calculate() {
+                return describeProblems(provider.getValue(), parameterText.getValue());
+            }
+        };
+        statusLine = new ComputedValue<>(realm, String.class) {
+            @Override
+            protected String calculate() {
+                String problems = parameterProblems.getValue();
+                return running.getValue() || problems.isEmpty() ? status.getValue()
+                        : "Cannot start: " + problems.replace("\n", "; ");
+            }
+        };
         canToggle = new ComputedValue<>(realm, Boolean.class) {
             @Override
             protected Boolean calculate() {
-                return running.getValue() || provider.getValue() != null;
+                return running.getValue() || provider.getValue() != null && parameterProblems.getValue().isEmpty();
             }
         };
         idle = new ComputedValue<>(realm, Boolean.class) {
@@ -105,9 +121,14 @@ public final class RunControlViewModel {
         return latestValue;
     }
 
-    /** A one-line description of what the control is doing, for a status line. */
+    /** A one-line description of what the control did last. */
     public IObservableValue<String> status() {
         return status;
+    }
+
+    /** The status line: why Start is disabled while the parameters have problems, else {@link #status()}. */
+    public IObservableValue<String> statusLine() {
+        return statusLine;
     }
 
     /** How the last run ended; {@code null} before the first run has ended. */
@@ -120,7 +141,26 @@ public final class RunControlViewModel {
         return toggleLabel;
     }
 
-    /** Whether Start/Stop can do anything now: Stop always, Start once a provider is selected. */
+    /**
+     * What is wrong with the parameter text for the selected provider, one problem per line; empty when it
+     * may run. Recomputed as the user types (providers validate quickly, by contract).
+     */
+    public IObservableValue<String> parameterProblems() {
+        return parameterProblems;
+    }
+
+    private String describeProblems(ProviderInfo selected, String text) {
+        if (selected == null) {
+            return "";
+        }
+        try {
+            return String.join("\n", jobs.validate(selected.id(), parseParameters(text)).stream().map(Object::toString).toList());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage(); // malformed name=value text, or the provider has just gone
+        }
+    }
+
+    /** Whether Start/Stop can do anything now: Stop always, Start once a provider is selected and its parameters are valid. */
     public IObservableValue<Boolean> canToggle() {
         return canToggle;
     }

@@ -116,7 +116,9 @@ final class Engine implements JobService {
         if (old.poolSize() != newSettings.poolSize()) {
             pool.resize(newSettings.poolSize());
         }
-        LOG.log(Level.INFO, "Engine settings changed from " + old + " to " + newSettings);
+        if (!old.equals(newSettings)) {
+            LOG.log(Level.INFO, "Engine settings changed from " + old + " to " + newSettings);
+        }
     }
 
     EngineSettings settings() {

@@ -143,11 +143,13 @@ class WorkbenchWindowTest {
             assertEquals(SumProvider.INFO, viewModel.selectedProvider().getValue());
 
             window.parameterText().setText("n=1001");
-            select(window.toggleButton());
-            assertTrue(jobs.activeRuns().isEmpty(), "a run started with an invalid parameter");
-            assertEquals("Cannot start: n: must be between 1 and 1000, not 1001", viewModel.run().status().getValue());
+            spinUntil(display, () -> !window.toggleButton().isEnabled() && window.parameterDecoration().isVisible(),
+                    Duration.ofSeconds(5), () -> "Start stayed enabled, or no error decoration, for n=1001");
+            assertEquals("n: must be between 1 and 1000, not 1001", window.parameterDecoration().getDescriptionText());
 
             window.parameterText().setText("n=100");
+            spinUntil(display, () -> window.toggleButton().isEnabled() && !window.parameterDecoration().isVisible(),
+                    Duration.ofSeconds(5), () -> "Start did not come back, or the decoration stayed, for n=100");
             select(window.toggleButton());
             spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050"), Duration.ofSeconds(10),
                     () -> "label shows '" + window.valueLabel().getText() + "', not the result");

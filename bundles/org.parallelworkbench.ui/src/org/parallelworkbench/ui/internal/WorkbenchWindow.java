@@ -10,6 +10,8 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
 import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -44,6 +46,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private DataBindingContext bindings;
     private ComboViewer providerViewer;
     private Text parameterText;
+    private ControlDecoration parameterDecoration;
     private Button toggleButton;
     private Label valueLabel;
     private ResultView resultView;
@@ -103,7 +106,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
         new Label(body, SWT.NONE).setText("P&arameters:");
         parameterText = new Text(body, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(parameterText);
+        parameterDecoration = new ControlDecoration(parameterText, SWT.LEFT | SWT.TOP);
+        parameterDecoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        GridDataFactory.fillDefaults().grab(true, false).indent(parameterDecoration.getImage().getBounds().width, 0)
+                .applyTo(parameterText);
 
         // A push button whose label says what it will do: a pressed-looking toggle could disagree with
         // the run's real state while the engine confirms a stop.
@@ -138,13 +144,24 @@ public final class WorkbenchWindow extends ApplicationWindow {
         bindings.bindValue(WidgetProperties.text().observe(toggleButton), run.toggleLabel(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.text().observe(valueLabel), run.latestValue(), neverToModel(), null);
         bindings.bindValue(WidgetProperties.text().observe(getShell()), viewModel.windowTitle(), neverToModel(), null);
-        ISideEffect status = ISideEffect.create(run.status()::getValue, this::setStatus);
+        ISideEffect status = ISideEffect.create(run.statusLine()::getValue, this::setStatus);
         ISideEffect result = ISideEffect.create(run.result()::getValue, resultView::show);
+        ISideEffect problems = ISideEffect.create(run.parameterProblems()::getValue, this::showParameterProblems);
         getShell().addDisposeListener(event -> {
             status.dispose();
             result.dispose();
+            problems.dispose();
             bindings.dispose();
         });
+    }
+
+    private void showParameterProblems(String problems) {
+        if (problems.isEmpty()) {
+            parameterDecoration.hide();
+        } else {
+            parameterDecoration.setDescriptionText(problems);
+            parameterDecoration.show();
+        }
     }
 
     private static IAction action(String text, int accelerator, Runnable command) {
@@ -190,6 +207,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     Text parameterText() {
         return parameterText;
+    }
+
+    ControlDecoration parameterDecoration() {
+        return parameterDecoration;
     }
 
     Button toggleButton() {
