@@ -32,6 +32,7 @@ public final class RunControlViewModel {
     private final JobService jobs;
     private final IObservableValue<ProviderInfo> provider;
     private final IObservableValue<String> parameterText;
+    private final RunsViewModel runs;
 
     private final WritableValue<Boolean> running;
     private final WritableValue<String> latestValue;
@@ -54,6 +55,13 @@ public final class RunControlViewModel {
      */
     public RunControlViewModel(Realm realm, JobService jobs, IObservableValue<ProviderInfo> provider,
             IObservableValue<String> parameterText) {
+        this(realm, jobs, provider, parameterText, new RunsViewModel(realm));
+    }
+
+    /** @param runs lists every run that Start starts; same Realm */
+    public RunControlViewModel(Realm realm, JobService jobs, IObservableValue<ProviderInfo> provider,
+            IObservableValue<String> parameterText, RunsViewModel runs) {
+        this.runs = Objects.requireNonNull(runs, "runs");
         this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -196,6 +204,7 @@ public final class RunControlViewModel {
         status.setValue(handle.provider().name() + " running");
         handle.events().subscribe(RunEvent.subscriber(new ValueTracker()::onEvent));
         handle.outcome().whenComplete((outcome, failure) -> realm.asyncExec(() -> finished(handle, outcome, failure)));
+        runs.add(handle);
     }
 
     static Parameters parseParameters(String text) {

@@ -31,6 +31,7 @@ public final class WorkbenchViewModel {
     private final WritableValue<String> parameterText;
     private final IObservableValue<String> providerDescription;
     private final IObservableValue<String> parameterHint;
+    private final RunsViewModel runs;
     private final RunControlViewModel run;
     private final IObservableValue<String> windowTitle;
 
@@ -58,7 +59,8 @@ public final class WorkbenchViewModel {
                         .collect(Collectors.joining(" "));
             }
         };
-        run = new RunControlViewModel(realm, jobs, selectedProvider, parameterText);
+        runs = new RunsViewModel(realm);
+        run = new RunControlViewModel(realm, jobs, selectedProvider, parameterText, runs);
         windowTitle = new ComputedValue<>(realm, String.class) {
             @Override
             protected String calculate() {
@@ -93,6 +95,11 @@ public final class WorkbenchViewModel {
 
     public RunControlViewModel run() {
         return run;
+    }
+
+    /** The runs started from this window, for the Runs table. */
+    public RunsViewModel runs() {
+        return runs;
     }
 
     /** The window's title: says when work is running, also when the window is in the background. */

@@ -1,0 +1,147 @@
+package org.parallelworkbench.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunState;
+
+class RunsViewModelTest {
+
+    private static final long THREAD_JOIN_MILLIS = 5_000;
+
+    private QueueRealm realm;
+    private FakeJobService jobs;
+    private RunsViewModel runs;
+    private RunControlViewModel control;
+
+    @BeforeEach
+    void setUp() {
+        realm = new QueueRealm();
+        jobs = new FakeJobService();
+        runs = new RunsViewModel(realm);
+        control = new RunControlViewModel(realm, jobs, new WritableValue<>(realm, FakeJobService.TICKER, ProviderInfo.class),
+                new WritableValue<>(realm, "", String.class), runs);
+    }
+
+    @Test
+    void eachStartAddsARowNewestFirstAndEndedRunsStayListed() {
+        control.start();
+        jobs.started.get(0).end(RunState.SUCCEEDED, "");
+        realm.drain();
+        control.start();
+
+        assertEquals(2, runs.rows().size());
+        assertEquals("RUNNING", runs.rows().get(0).state().getValue(), "the newest run comes first");
+        assertEquals("SUCCEEDED", runs.rows().get(1).state().getValue());
+        assertEquals("Ticker", runs.rows().get(0).providerName().getValue());
+    }
+
+    @Test
+    void progressFromAnEngineThreadReachesTheRowThroughTheRealmOnly() throws Exception {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        RunRowViewModel row = runs.rows().get(0);
+
+        onEngineThread(() -> run.publish(new RunEvent.Progress(run.id(), 37, 100, 120.4, 2_300)));
+
+        assertEquals("0 units", row.progressText().getValue(), "an engine thread must not change the row itself");
+        deliver();
+        assertEquals("37 / 100 units", row.progressText().getValue());
+        assertEquals(0.37, row.progressFraction().getValue(), 1e-9);
+        assertEquals("120 units/s", row.throughput().getValue());
+        assertEquals("3 s", row.eta().getValue());
+    }
+
+    @Test
+    void anOpenEndedRunShowsUnitsWithoutATotalAndAnUnknownFraction() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+
+        run.publish(new RunEvent.Progress(run.id(), 37, -1, 10, -1));
+        deliver();
+
+        RunRowViewModel row = runs.rows().get(0);
+        assertEquals("37 units", row.progressText().getValue());
+        assertEquals(RunRowViewModel.UNKNOWN_FRACTION, row.progressFraction().getValue());
+        assertEquals("", row.eta().getValue());
+    }
+
+    @Test
+    void theOutcomeFinalisesTheRowInsideTheRealmAndLateProgressIsIgnored() throws Exception {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        RunRowViewModel row = runs.rows().get(0);
+        run.publish(new RunEvent.Progress(run.id(), 1, 2, 1, 1_000));
+        deliver();
+        run.emit("a");
+        run.emit("b");
+
+        onEngineThread(() -> run.end(RunState.SUCCEEDED, ""));
+        assertEquals("RUNNING", row.state().getValue(), "the outcome must reach the row through the Realm");
+        deliver();
+
+        assertEquals("SUCCEEDED", row.state().getValue());
+        assertEquals("2 / 2 units", row.progressText().getValue());
+        assertEquals(1.0, row.progressFraction().getValue());
+        assertEquals("", row.eta().getValue());
+    }
+
+    @Test
+    void aStateChangeEventShowsTheNewState() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+
+        run.publish(new RunEvent.StateChanged(run.id(), RunState.CANCELED, "why"));
+        deliver();
+
+        assertEquals("CANCELED", runs.rows().get(0).state().getValue());
+    }
+
+    @Test
+    void cancelAsksTheRowsRunToStop() {
+        control.start();
+
+        runs.cancel(runs.rows().get(0));
+
+        assertEquals(RunsViewModel.CANCEL_REASON, jobs.started.get(0).cancelReason);
+    }
+
+    @Test
+    void cancelAllAsksEveryRunThatHasNotEndedToStop() {
+        FakeJobService.FakeRun ended = new FakeJobService.FakeRun("run-a", FakeJobService.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun first = new FakeJobService.FakeRun("run-b", FakeJobService.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun second = new FakeJobService.FakeRun("run-c", FakeJobService.TICKER, Parameters.NONE);
+        List.of(ended, first, second).forEach(runs::add);
+        ended.end(RunState.SUCCEEDED, "");
+        realm.drain();
+
+        runs.cancelAll();
+
+        assertNull(ended.cancelReason, "an ended run is left alone");
+        assertEquals(RunsViewModel.CANCEL_REASON, first.cancelReason);
+        assertEquals(RunsViewModel.CANCEL_REASON, second.cancelReason);
+    }
+
+    /** Runs what the Realm has queued, including relay deliveries that waited for their interval. */
+    private void deliver() {
+        realm.drain();
+        realm.fireTimers();
+        realm.drain();
+    }
+
+    private static void onEngineThread(Runnable action) throws InterruptedException {
+        Thread engine = new Thread(action, "fake-engine");
+        engine.start();
+        engine.join(THREAD_JOIN_MILLIS);
+        assertFalse(engine.isAlive(), "the fake engine thread did not finish within " + THREAD_JOIN_MILLIS + " ms");
+    }
+}
