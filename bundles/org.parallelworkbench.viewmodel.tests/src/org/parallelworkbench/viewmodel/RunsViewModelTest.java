@@ -76,7 +76,7 @@ class RunsViewModelTest {
     }
 
     @Test
-    void theOutcomeFinalisesTheRowInsideTheRealmAndLateProgressIsIgnored() throws Exception {
+    void theOutcomeFinalisesTheRowInsideTheRealm() throws Exception {
         control.start();
         FakeJobService.FakeRun run = jobs.started.get(0);
         RunRowViewModel row = runs.rows().get(0);

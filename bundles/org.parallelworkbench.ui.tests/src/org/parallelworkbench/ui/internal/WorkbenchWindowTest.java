@@ -19,6 +19,9 @@ import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +187,51 @@ class WorkbenchWindowTest {
         } finally {
             registration.unregister();
         }
+    }
+
+    @Test
+    void theRunsTableListsEachRunAndEscCancelsTheSelectedOne() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        LatchProvider latch = new LatchProvider();
+        ServiceRegistration<WorkProvider> sum = context.registerService(WorkProvider.class, new SumProvider(), null);
+        ServiceRegistration<WorkProvider> waiting = context.registerService(WorkProvider.class, latch, null);
+        try {
+            spinUntil(display, () -> jobs.providers().containsAll(List.of(SumProvider.INFO, LatchProvider.INFO)),
+                    Duration.ofSeconds(5), () -> "the engine did not see the test providers");
+            viewModel.refreshProviders();
+            window.providerViewer().setSelection(new StructuredSelection(SumProvider.INFO), true);
+            runToTheEnd("n=10", () -> true);
+
+            window.parameterText().setText("");
+            window.providerViewer().setSelection(new StructuredSelection(LatchProvider.INFO), true);
+            select(window.toggleButton());
+            Table table = window.runsTable().viewer().getTable();
+            spinUntil(display, () -> table.getItemCount() == 2 && rowText(table, 0).startsWith("Latch RUNNING"),
+                    Duration.ofSeconds(5), () -> "no running Latch row on top: " + rowText(table, 0));
+
+            window.runsTable().viewer().setSelection(new StructuredSelection(window.runsTable().viewer().getElementAt(0)));
+            Event esc = new Event();
+            esc.keyCode = SWT.ESC;
+            table.notifyListeners(SWT.KeyDown, esc);
+
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch CANCELED"), Duration.ofSeconds(5),
+                    () -> "Esc did not cancel the selected run: " + rowText(table, 0));
+            assertEquals("Sum SUCCEEDED " + RunsTable.progressBar(1) + " 10 / 10 units", rowText(table, 1).substring(0,
+                    rowText(table, 1).indexOf(" units") + " units".length()));
+        } finally {
+            latch.release();
+            waiting.unregister();
+            sum.unregister();
+        }
+    }
+
+    /** A row's cell texts, space separated. */
+    private static String rowText(Table table, int row) {
+        if (table.getItemCount() <= row) {
+            return "(no row " + row + ")";
+        }
+        TableItem item = table.getItem(row);
+        return String.join(" ", java.util.stream.IntStream.range(0, table.getColumnCount()).mapToObj(item::getText).toList());
     }
 
     private void runToTheEnd(String parameters, java.util.function.BooleanSupplier shown) {

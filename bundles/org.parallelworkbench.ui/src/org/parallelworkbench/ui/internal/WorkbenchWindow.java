@@ -22,6 +22,7 @@ import org.eclipse.jface.viewers.ComboViewer;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.ApplicationWindow;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -32,6 +33,7 @@ import org.eclipse.swt.widgets.Text;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.viewmodel.CloseDecision;
 import org.parallelworkbench.viewmodel.RunControlViewModel;
+import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
 /**
@@ -40,9 +42,15 @@ import org.parallelworkbench.viewmodel.WorkbenchViewModel;
  */
 public final class WorkbenchWindow extends ApplicationWindow {
 
+    static final int CANCEL_ALL_ACCELERATOR = SWT.MOD1 | SWT.SHIFT | 'X';
+    /** Share of the height below the controls that the result view gets; the Runs table has the rest. */
+    private static final int[] RESULT_AND_RUNS_WEIGHTS = { 65, 35 };
+
     private final WorkbenchViewModel viewModel;
     private final CloseConfirmation closeConfirmation;
     private final IAction toggleAction;
+    private final IAction cancelSelectedAction;
+    private final IAction cancelAllAction;
     private DataBindingContext bindings;
     private ComboViewer providerViewer;
     private Text parameterText;
@@ -50,6 +58,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private Button toggleButton;
     private Label valueLabel;
     private ResultView resultView;
+    private RunsTable runsTable;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
         this(viewModel, CloseConfirmation.dialog());
@@ -60,6 +69,9 @@ public final class WorkbenchWindow extends ApplicationWindow {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.closeConfirmation = Objects.requireNonNull(closeConfirmation, "closeConfirmation");
         this.toggleAction = action("&Start/Stop", SWT.MOD1 | 'R', viewModel.run()::toggle);
+        this.cancelSelectedAction = action("&Cancel\tEsc", SWT.NONE,
+                () -> viewModel.runs().cancel((RunRowViewModel) runsTable.viewer().getStructuredSelection().getFirstElement()));
+        this.cancelAllAction = action("Cancel &All", CANCEL_ALL_ACCELERATOR, viewModel.runs()::cancelAll);
         addMenuBar();
         addStatusLine();
     }
@@ -72,7 +84,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(760, 560);
+        return new Point(760, 680);
     }
 
     @Override
@@ -82,6 +94,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
         MenuManager run = new MenuManager("&Run");
         run.add(toggleAction);
+        run.add(cancelAllAction);
         run.add(action("&Refresh Providers", SWT.F5, viewModel::refreshProviders));
         menuBar.add(file);
         menuBar.add(run);
@@ -122,8 +135,11 @@ public final class WorkbenchWindow extends ApplicationWindow {
         valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(24).setStyle(SWT.BOLD)));
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
 
-        resultView = new ResultView(body);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 300).applyTo(resultView.control());
+        SashForm resultAndRuns = new SashForm(body, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 420).applyTo(resultAndRuns);
+        resultView = new ResultView(resultAndRuns);
+        runsTable = new RunsTable(resultAndRuns, viewModel.runs(), cancelSelectedAction);
+        resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
 
         bind(run, description);
         toggleButton.setFocus();
@@ -223,5 +239,9 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     ResultView resultView() {
         return resultView;
+    }
+
+    RunsTable runsTable() {
+        return runsTable;
     }
 }
