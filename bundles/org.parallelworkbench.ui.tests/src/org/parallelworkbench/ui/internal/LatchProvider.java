@@ -1,14 +1,11 @@
 package org.parallelworkbench.ui.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
-import org.parallelworkbench.core.ResultAccumulator;
-import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.UnitContext;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
@@ -42,22 +39,5 @@ final class LatchProvider implements WorkProvider {
     public UnitResult execute(WorkUnit unit, UnitContext context) throws InterruptedException {
         release.await(); // a cancel interrupts the wait
         return new UnitResult(unit.index(), "done");
-    }
-
-    @Override
-    public ResultAccumulator accumulator(Parameters parameters) {
-        return new ResultAccumulator() {
-            private int done;
-
-            @Override
-            public void accept(UnitResult result) {
-                done++;
-            }
-
-            @Override
-            public ResultValue snapshot() {
-                return new ResultValue.Scalar(done + " released");
-            }
-        };
     }
 }

@@ -190,7 +190,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    void theRunsTableListsEachRunAndEscCancelsTheSelectedOne() throws Exception {
+    void theRunsTableListsEachRunEscCancelsTheSelectedOneAndCancelAllTheRest() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         LatchProvider latch = new LatchProvider();
         ServiceRegistration<WorkProvider> sum = context.registerService(WorkProvider.class, new SumProvider(), null);
@@ -218,6 +218,13 @@ class WorkbenchWindowTest {
                     () -> "Esc did not cancel the selected run: " + rowText(table, 0));
             assertEquals("Sum SUCCEEDED " + RunsTable.progressBar(1) + " 10 / 10 units", rowText(table, 1).substring(0,
                     rowText(table, 1).indexOf(" units") + " units".length()));
+
+            select(window.toggleButton());
+            spinUntil(display, () -> table.getItemCount() == 3 && rowText(table, 0).startsWith("Latch RUNNING"),
+                    Duration.ofSeconds(5), () -> "the second Latch run is not listed on top: " + rowText(table, 0));
+            select(menuItem(window.getShell().getMenuBar(), "Run", WorkbenchWindow.CANCEL_ALL_ACCELERATOR));
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch CANCELED"), Duration.ofSeconds(5),
+                    () -> "Run > Cancel All did not cancel the active run: " + rowText(table, 0));
         } finally {
             latch.release();
             waiting.unregister();
