@@ -38,6 +38,8 @@ final class FakeJobService implements JobService {
     final List<ProviderInfo> providers = new CopyOnWriteArrayList<>(List.of(PRIMES, TICKER));
     final List<FakeRun> started = new CopyOnWriteArrayList<>();
     final List<RunOptions> options = new CopyOnWriteArrayList<>();
+    /** The first run started, for tests that wait for it. */
+    final CompletableFuture<FakeRun> firstStarted = new CompletableFuture<>();
 
     @Override
     public List<ProviderInfo> providers() {
@@ -60,6 +62,7 @@ final class FakeJobService implements JobService {
                 ParameterDescriptor.withDefaults(provider.parameters(), parameters));
         started.add(run);
         options.add(runOptions);
+        firstStarted.complete(run);
         return run;
     }
 
@@ -82,12 +85,27 @@ final class FakeJobService implements JobService {
 
     /** Mutable parts in atomic holders, so that the record's accessors are the handle's. */
     record FakeRun(String id, ProviderInfo provider, Parameters parameters, SubmissionPublisher<RunEvent> events,
-            CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current, AtomicReference<String> cancelled)
-            implements RunHandle {
+            CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current, AtomicReference<String> cancelled,
+            CompletableFuture<Void> followed) implements RunHandle {
 
         FakeRun(String id, ProviderInfo provider, Parameters parameters) {
-            this(id, provider, parameters, new SubmissionPublisher<>(Runnable::run, Flow.defaultBufferSize()),
-                    new CompletableFuture<>(), new AtomicReference<>(RunState.RUNNING), new AtomicReference<>());
+            this(id, provider, parameters, new CompletableFuture<>());
+        }
+
+        private FakeRun(String id, ProviderInfo provider, Parameters parameters, CompletableFuture<Void> followed) {
+            this(id, provider, parameters, followedPublisher(followed), new CompletableFuture<>(),
+                    new AtomicReference<>(RunState.RUNNING), new AtomicReference<>(), followed);
+        }
+
+        /** Delivers on the publishing thread, and completes {@code followed} once someone subscribes. */
+        private static SubmissionPublisher<RunEvent> followedPublisher(CompletableFuture<Void> followed) {
+            return new SubmissionPublisher<>(Runnable::run, Flow.defaultBufferSize()) {
+                @Override
+                public void subscribe(Flow.Subscriber<? super RunEvent> subscriber) {
+                    super.subscribe(subscriber);
+                    followed.complete(null);
+                }
+            };
         }
 
         void publish(RunEvent event) {

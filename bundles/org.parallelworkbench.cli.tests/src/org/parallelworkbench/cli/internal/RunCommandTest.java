@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +62,11 @@ class RunCommandTest {
                 throw new IllegalStateException(e);
             }
         }, caller);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // Started and subscribed: an event published before the command subscribes would be lost.
-        while (jobs.started.isEmpty() || !jobs.started.get(0).events().hasSubscribers()) {
-            if (System.nanoTime() > deadline || exit.isDone()) {
-                fail("no run started and followed within " + WAIT.toSeconds() + " s; stderr: " + text(err));
-            }
-            Thread.sleep(10); // polling the fake engine's list of started runs, bounded above
+        // Started and followed: an event published before the command subscribes would be lost.
+        try {
+            jobs.firstStarted.get(WAIT.toSeconds(), TimeUnit.SECONDS).followed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            fail("no run started and followed within " + WAIT.toSeconds() + " s (" + e + "); exit " + exit + "; stderr: " + text(err));
         }
         return exit;
     }

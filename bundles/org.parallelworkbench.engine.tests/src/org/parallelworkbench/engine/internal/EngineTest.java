@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,10 +28,11 @@ class EngineTest extends EngineTestBase {
     void runNeverExceedsItsMaxConcurrentUnitsEvenWithMoreWorkers() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
+        CyclicBarrier wave = new CyclicBarrier(3); // 60 units meet in waves of 3: the cap is reached for certain
         engine(8).addProvider(TestProvider.finite("capped", 60, 3, (unit, ctx) -> {
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(20); // work, so that units overlap as much as the cap allows
+                TestUnits.meet(wave);
             } finally {
                 running.decrementAndGet();
             }
@@ -73,8 +75,7 @@ class EngineTest extends EngineTestBase {
     void closeCancelsAllRunsAndLeavesNoWorkerThread() {
         engine(4).addProvider(new TestProvider("waits", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 2),
                 (unit, ctx) -> {
-                    Thread.sleep(60_000); // ends by the interrupt
-                    return "late";
+                    return TestUnits.awaitInterrupt();
                 }));
         List<RunHandle> runs = List.of(engine.start("waits", Parameters.NONE), engine.start("waits", Parameters.NONE));
         Waits.until(() -> engine.pool().liveThreads().size() == 4, SHORT,
@@ -98,8 +99,7 @@ class EngineTest extends EngineTestBase {
     void runsBeyondMaxConcurrentRunsWaitAndCanBeCancelledBeforeTheyStart() {
         engine(4).addProvider(new TestProvider("waits", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1),
                 (unit, ctx) -> {
-                    Thread.sleep(60_000);
-                    return "late";
+                    return TestUnits.awaitInterrupt();
                 }));
         List<RunHandle> runs = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {

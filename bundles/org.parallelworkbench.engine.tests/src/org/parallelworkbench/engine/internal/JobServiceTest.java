@@ -233,7 +233,7 @@ class JobServiceTest {
         register(TestProvider.finite("capped", 40, 1, (unit, ctx) -> {
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(2); // work, so that units would overlap if the cap were not kept
+                TestUnits.compute(Duration.ofMillis(2)); // so that units would overlap if the cap were not kept
             } finally {
                 running.decrementAndGet();
             }

@@ -31,8 +31,7 @@ class ReliabilityTest extends EngineTestBase {
     @Test
     void sixtyFourRunsOfSixteenUnitsAreAllCanceledWithinOneSecond() {
         engine(4).addProvider(TestProvider.finite("sixteen", 16, 4, (unit, ctx) -> {
-            Thread.sleep(60_000); // ends by the interrupt
-            return "late";
+            return TestUnits.awaitInterrupt();
         }));
         List<RunHandle> runs = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -117,7 +116,7 @@ class ReliabilityTest extends EngineTestBase {
         CountDownLatch blocking = new CountDownLatch(1);
         engine(2).addProvider(TestProvider.finite("quick", 200, 2, (unit, ctx) -> "q"));
         engine.addProvider(openEnded("endless", (unit, ctx) -> {
-            Thread.sleep(5);
+            TestUnits.compute(Duration.ofMillis(5));
             return "e";
         }));
         engine.addObserver(run -> {
@@ -187,8 +186,7 @@ class ReliabilityTest extends EngineTestBase {
         CountDownLatch holding = new CountDownLatch(1);
         engine(new EngineSettings(1, 4, 30_000)).addProvider(openEnded("holds", (unit, ctx) -> {
             holding.countDown();
-            Thread.sleep(60_000); // ends by the interrupt
-            return "late";
+            return TestUnits.awaitInterrupt();
         }));
         List<RunHandle> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -2,6 +2,7 @@ package org.parallelworkbench.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ class WorkerShiftTest extends EngineTestBase {
     /** Units of about a millisecond, open-ended, counted per provider. */
     private static TestProvider counting(String id, AtomicLong done) {
         return new TestProvider(id, p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1), (unit, ctx) -> {
-            Thread.sleep(1);
+            TestUnits.compute(Duration.ofMillis(1));
             done.incrementAndGet();
             return "u" + unit.index();
         });
