@@ -36,8 +36,7 @@ class InstalledProvidersTest {
 
     @BeforeAll
     static void openDisplay() throws InterruptedException {
-        assertTrue(System.getenv("DISPLAY") != null, "UI tests need a display: run them under xvfb-run");
-        display = new Display();
+        display = UiTestSupport.openDisplay();
         jobs = UiTestSupport.service(InstalledProvidersTest.class, JobService.class);
         spinUntil(display, () -> jobs.providers().size() >= 4, Duration.ofSeconds(10),
                 () -> "the shipped providers did not all arrive: " + jobs.providers());

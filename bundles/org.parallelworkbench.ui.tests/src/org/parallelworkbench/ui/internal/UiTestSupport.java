@@ -38,6 +38,14 @@ final class UiTestSupport {
         }
     }
 
+    /** The display a UI test class owns; fails saying what to do when there is none. */
+    static Display openDisplay() {
+        if (System.getenv("DISPLAY") == null) {
+            fail("UI tests need a display: run them under xvfb-run");
+        }
+        return new Display();
+    }
+
     /** What a mouse click on a push button or a menu item ends in. */
     static void select(Widget widget) {
         widget.notifyListeners(SWT.Selection, new Event());

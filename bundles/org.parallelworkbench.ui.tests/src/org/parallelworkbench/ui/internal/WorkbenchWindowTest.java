@@ -54,8 +54,7 @@ class WorkbenchWindowTest {
 
     @BeforeAll
     static void openDisplay() throws InterruptedException {
-        assertTrue(System.getenv("DISPLAY") != null, "UI tests need a display: run them under xvfb-run");
-        display = new Display();
+        display = UiTestSupport.openDisplay();
         jobs = UiTestSupport.service(WorkbenchWindowTest.class, JobService.class);
     }
 
@@ -184,6 +183,9 @@ class WorkbenchWindowTest {
             runToTheEnd("kind=image", () -> view.visiblePage() instanceof org.eclipse.swt.widgets.Canvas);
             assertEquals(KindsProvider.IMAGE_WIDTH, view.image().getBounds().width);
             assertEquals(KindsProvider.IMAGE_HEIGHT, view.image().getBounds().height);
+            org.eclipse.swt.graphics.ImageData shown = view.image().getImageData();
+            assertEquals(new org.eclipse.swt.graphics.RGB(255, 0, 0), shown.palette.getRGB(shown.getPixel(3, 2)),
+                    "the provider's opaque red pixels");
         } finally {
             registration.unregister();
         }
