@@ -10,6 +10,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunOptions;
@@ -24,6 +25,11 @@ import org.parallelworkbench.core.UnitResult;
 final class FakeJobService implements JobService {
 
     static final ProviderInfo TICKER = new ProviderInfo("ticker", "Ticker", "Counts up", "1");
+    /** A provider with one parameter of each kind the form shows differently. */
+    static final ProviderInfo COUNTER = new ProviderInfo("counter", "Counter", "Counts to a limit", "2.1", List.of(
+            ParameterDescriptor.integer("limit", "Limit", 100, 1, 1000).withUnit("units").withHelp("How far to count"),
+            ParameterDescriptor.bool("fast", "Fast", false),
+            ParameterDescriptor.choice("mode", "Mode", "up", List.of("up", "down"))));
 
     final List<FakeRun> started = new CopyOnWriteArrayList<>();
     volatile List<ProviderInfo> installed = List.of(TICKER);
@@ -37,7 +43,11 @@ final class FakeJobService implements JobService {
 
     @Override
     public List<ParameterProblem> validate(String providerId, Parameters parameters) {
-        return validator.apply(parameters);
+        ProviderInfo provider = installed.stream().filter(p -> p.id().equals(providerId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No provider with id '" + providerId + "'"));
+        List<ParameterProblem> problems = new ArrayList<>(ParameterDescriptor.validate(provider.parameters(), parameters));
+        problems.addAll(validator.apply(parameters));
+        return problems;
     }
 
     @Override

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
-import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
-import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitResult;
 
 class RunsViewModelTest {
 
@@ -21,15 +20,14 @@ class RunsViewModelTest {
     private QueueRealm realm;
     private FakeJobService jobs;
     private RunsViewModel runs;
-    private RunControlViewModel control;
+    private WorkbenchViewModel control;
 
     @BeforeEach
     void setUp() {
         realm = new QueueRealm();
         jobs = new FakeJobService();
-        runs = new RunsViewModel(realm);
-        control = new RunControlViewModel(realm, jobs, new WritableValue<>(realm, FakeJobService.TICKER, ProviderInfo.class),
-                new WritableValue<>(realm, "", String.class), runs);
+        control = new WorkbenchViewModel(realm, jobs);
+        runs = control.runs();
     }
 
     @Test
@@ -42,7 +40,7 @@ class RunsViewModelTest {
         assertEquals(2, runs.rows().size());
         assertEquals("RUNNING", runs.rows().get(0).state().getValue(), "the newest run comes first");
         assertEquals("SUCCEEDED", runs.rows().get(1).state().getValue());
-        assertEquals("Ticker", runs.rows().get(0).providerName().getValue());
+        assertEquals("Ticker", runs.rows().get(0).providerName());
     }
 
     @Test
@@ -129,6 +127,41 @@ class RunsViewModelTest {
         assertNull(ended.cancelReason, "an ended run is left alone");
         assertEquals(RunsViewModel.CANCEL_REASON, first.cancelReason);
         assertEquals(RunsViewModel.CANCEL_REASON, second.cancelReason);
+    }
+
+    @Test
+    void aFloodOfEventsCostsTheRealmOneDeliveryAndTheLatestValueWins() throws Exception {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        int events = 100_000;
+
+        onEngineThread(() -> {
+            for (int i = 1; i <= events; i++) {
+                run.publish(new RunEvent.UnitCompleted(run.id(), new UnitResult(i - 1, Integer.toString(i)), i, events));
+                run.publish(new RunEvent.Progress(run.id(), i, events, 1e6, 0));
+            }
+        });
+
+        assertEquals(1, realm.queued(), "2 x " + events + " events must queue one delivery, not a backlog");
+        deliver();
+        RunRowViewModel row = runs.rows().get(0);
+        assertEquals(Integer.toString(events), row.latestValue().getValue());
+        assertEquals(events + " / " + events + " units", row.progressText().getValue());
+    }
+
+    @Test
+    void removeEndedForgetsEndedRunsAndKeepsActiveOnes() {
+        control.start();
+        control.start();
+        jobs.started.get(1).end(RunState.SUCCEEDED, "");
+        realm.drain();
+        assertEquals(runs.rows().get(0), runs.selection().getValue(), "the newest run is selected");
+
+        runs.removeEnded();
+
+        assertEquals(1, runs.rows().size());
+        assertEquals("run-1", runs.rows().get(0).runId());
+        assertEquals(runs.rows().get(0), runs.selection().getValue(), "the selection moves to a listed run");
     }
 
     /** Runs what the Realm has queued, including relay deliveries that waited for their interval. */

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
 
 class WorkbenchViewModelTest {
 
-    private static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes", "1");
+    private static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes", "1.2.0");
     private static final ProviderInfo MANDELBROT = new ProviderInfo("mandelbrot", "Mandelbrot", "Draws", "1");
 
     private final QueueRealm realm = new QueueRealm();
@@ -28,7 +27,8 @@ class WorkbenchViewModelTest {
 
         assertEquals(List.of(MANDELBROT, PRIMES, FakeJobService.TICKER), List.copyOf(workbench.providers()));
         assertEquals(FakeJobService.TICKER, workbench.selectedProvider().getValue());
-        assertEquals("Ticker: Counts up", workbench.providerDescription().getValue());
+        assertEquals("Counts up", workbench.providerDescription().getValue());
+        assertEquals("Ticker 1", workbench.providerHeading().getValue());
     }
 
     @Test
@@ -40,6 +40,7 @@ class WorkbenchViewModelTest {
         jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
         workbench.refreshProviders();
         assertEquals(PRIMES, workbench.selectedProvider().getValue());
+        assertEquals("Primes 1.2.0", workbench.providerHeading().getValue());
 
         jobs.installed = List.of(MANDELBROT);
         workbench.refreshProviders();
@@ -48,25 +49,13 @@ class WorkbenchViewModelTest {
         jobs.installed = List.of();
         workbench.refreshProviders();
         assertNull(workbench.selectedProvider().getValue());
-        assertEquals("No provider is installed.", workbench.providerDescription().getValue());
+        assertEquals("No provider is installed", workbench.providerHeading().getValue());
+        assertEquals(false, workbench.canStart().getValue());
     }
 
     @Test
-    void theParameterHintListsEachDefaultWithItsUnit() {
-        ProviderInfo ticker = new ProviderInfo("ticker", "Ticker", "", "1", List.of(
-                ParameterDescriptor.integer("start", "Start", 1, 0, 10),
-                ParameterDescriptor.integer("intervalMillis", "Interval", 1000, 1, 5000).withUnit("ms")));
-        jobs.installed = List.of(ticker, PRIMES);
-        workbench.refreshProviders();
-
-        assertEquals("defaults: start=1 intervalMillis=1000 (ms)", workbench.parameterHint().getValue());
-        workbench.selectedProvider().setValue(PRIMES);
-        assertEquals("no parameters", workbench.parameterHint().getValue());
-    }
-
-    @Test
-    void aProviderArrivingOrLeavingUpdatesTheListWithoutTouchingTheSelectedOnesRun() {
-        workbench.run().start();
+    void aProviderArrivingOrLeavingUpdatesTheListWithoutTouchingActiveRuns() {
+        workbench.start();
 
         workbench.providersChanged(List.of(FakeJobService.TICKER, PRIMES));
         assertEquals(List.of(PRIMES, FakeJobService.TICKER), List.copyOf(workbench.providers()));
@@ -74,18 +63,8 @@ class WorkbenchViewModelTest {
 
         workbench.providersChanged(List.of(FakeJobService.TICKER));
         assertEquals(List.of(FakeJobService.TICKER), List.copyOf(workbench.providers()));
-        assertEquals(true, workbench.run().running().getValue(), "the running ticker must go on");
-    }
-
-    @Test
-    void startRunsTheSelectedProvider() {
-        jobs.installed = List.of(PRIMES, FakeJobService.TICKER);
-        workbench.refreshProviders();
-        workbench.selectedProvider().setValue(PRIMES);
-
-        workbench.run().start();
-
-        assertEquals("primes", jobs.started.get(0).provider().id());
+        assertEquals(true, workbench.runs().rows().get(0).active().getValue(), "the running ticker must go on");
+        assertNull(jobs.started.get(0).cancelReason);
     }
 
     @Test
@@ -94,30 +73,33 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void closingWhileARunIsActiveAsksTheUser() {
-        workbench.run().start();
+    void closingWhileRunsAreActiveAsksTheUserAndTheTitleCountsThem() {
+        workbench.start();
+        workbench.start();
 
         CloseDecision decision = workbench.closeRequested();
 
         CloseDecision.AskUser ask = assertInstanceOf(CloseDecision.AskUser.class, decision);
-        assertEquals(1, ask.activeRuns());
-        assertEquals("1 run is still active. Cancel and exit, or keep running?", ask.question());
-        assertEquals(WorkbenchViewModel.TITLE + " \u2013 running", workbench.windowTitle().getValue());
+        assertEquals(2, ask.activeRuns());
+        assertEquals("2 runs are still active. Cancel and exit, or keep running?", ask.question());
+        assertEquals(WorkbenchViewModel.TITLE + " \u2013 2 runs active", workbench.windowTitle().getValue());
     }
 
     @Test
     void exitCancelsEveryActiveRunWithTheExitReason() {
-        workbench.run().start();
+        workbench.start();
         jobs.start("ticker", Parameters.NONE);
 
         workbench.cancelAllForExit();
 
+        assertEquals(2, jobs.started.size());
         jobs.started.forEach(run -> assertEquals(WorkbenchViewModel.EXIT_REASON, run.cancelReason));
     }
 
     @Test
     void afterTheRunEndsClosingNeedsNoQuestionAgain() {
-        workbench.run().start();
+        workbench.start();
+        assertEquals(WorkbenchViewModel.TITLE + " \u2013 1 run active", workbench.windowTitle().getValue());
         jobs.started.get(0).end(RunState.CANCELED, "test");
         realm.drain();
 

@@ -3,70 +3,83 @@ package org.parallelworkbench.viewmodel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
 import org.eclipse.core.databinding.observable.list.WritableList;
-import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunHandle;
 
 /**
  * The workbench window's state and behaviour: the installed providers, the selected one with its
- * parameters and Start/Stop control (the ticker of the original demo by default), and the close guard.
- * Lives in one Realm, like the ViewModels it holds.
+ * parameter form, Start and Stop, the runs started from the window and the one selected among them, the
+ * status line and the close guard. Lives in one Realm, like the ViewModels it holds; its commands must
+ * be called inside it.
  */
 public final class WorkbenchViewModel {
 
     public static final String TITLE = "Parallel Workbench";
     public static final String TICKER_PROVIDER_ID = "ticker";
     static final String EXIT_REASON = "The workbench was closed";
+    static final String READY = "Ready";
 
+    private final Realm realm;
     private final JobService jobs;
     private final WritableList<ProviderInfo> providers;
     private final WritableValue<ProviderInfo> selectedProvider;
-    private final WritableValue<String> parameterText;
+    private final IObservableValue<String> providerHeading;
     private final IObservableValue<String> providerDescription;
-    private final IObservableValue<String> parameterHint;
+    private final ParameterFormViewModel form;
     private final RunsViewModel runs;
-    private final RunControlViewModel run;
+    private final WritableValue<String> message;
+    private final IObservableValue<Boolean> canStart;
+    private final IObservableValue<String> latestValue;
+    private final IObservableValue<String> statusLine;
     private final IObservableValue<String> windowTitle;
 
     public WorkbenchViewModel(Realm realm, JobService jobs) {
+        this(realm, jobs, ParameterMemory.NONE);
+    }
+
+    /** @param memory where the parameters each provider was last started with are kept */
+    public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory) {
+        this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         providers = new WritableList<>(realm);
         selectedProvider = new WritableValue<>(realm, null, ProviderInfo.class);
-        parameterText = new WritableValue<>(realm, "", String.class);
-        providerDescription = new ComputedValue<>(realm, String.class) {
-            @Override
-            protected String calculate() {
-                ProviderInfo selected = selectedProvider.getValue();
-                return selected == null ? "No provider is installed." : selected.name() + ": " + selected.description();
-            }
-        };
-        parameterHint = new ComputedValue<>(realm, String.class) {
-            @Override
-            protected String calculate() {
-                ProviderInfo selected = selectedProvider.getValue();
-                if (selected == null || selected.parameters().isEmpty()) {
-                    return "no parameters";
-                }
-                return "defaults: " + selected.parameters().stream()
-                        .map(p -> p.name() + "=" + p.defaultValue() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")"))
-                        .collect(Collectors.joining(" "));
-            }
-        };
+        providerHeading = Observables.computed(realm, () -> {
+            ProviderInfo selected = selectedProvider.getValue();
+            return selected == null ? "No provider is installed"
+                    : selected.name() + (selected.version().isEmpty() ? "" : " " + selected.version());
+        });
+        providerDescription = Observables.computed(realm, () -> {
+            ProviderInfo selected = selectedProvider.getValue();
+            return selected == null ? "Worker bundles contribute providers; none is installed now." : selected.description();
+        });
+        form = new ParameterFormViewModel(realm, jobs, selectedProvider, memory);
         runs = new RunsViewModel(realm);
-        run = new RunControlViewModel(realm, jobs, selectedProvider, parameterText, runs);
-        windowTitle = new ComputedValue<>(realm, String.class) {
-            @Override
-            protected String calculate() {
-                return run.running().getValue() ? TITLE + " \u2013 running" : TITLE;
+        message = new WritableValue<>(realm, READY, String.class);
+        canStart = form.valid();
+        latestValue = Observables.computed(realm, () -> {
+            RunRowViewModel selected = runs.selection().getValue();
+            return selected == null ? RunRowViewModel.NO_VALUE : selected.latestValue().getValue();
+        });
+        statusLine = Observables.computed(realm, () -> {
+            String problems = form.problemsText().getValue();
+            if (!problems.isEmpty() && selectedProvider.getValue() != null) {
+                return "Cannot start: " + problems.replace("\n", "; ");
             }
-        };
+            RunRowViewModel selected = runs.selection().getValue();
+            return selected == null ? message.getValue() : selected.status().getValue();
+        });
+        windowTitle = Observables.computed(realm, () -> {
+            int active = runs.activeCount().getValue();
+            return active == 0 ? TITLE : TITLE + " \u2013 " + (active == 1 ? "1 run" : active + " runs") + " active";
+        });
         refreshProviders();
     }
 
@@ -79,32 +92,84 @@ public final class WorkbenchViewModel {
         return selectedProvider;
     }
 
-    /** {@code name=value} pairs for the next run, as on the command line; empty means defaults. */
-    public IObservableValue<String> parameterText() {
-        return parameterText;
+    /** The selected provider's name and version. */
+    public IObservableValue<String> providerHeading() {
+        return providerHeading;
     }
 
     public IObservableValue<String> providerDescription() {
         return providerDescription;
     }
 
-    /** What the parameters field shows while empty: each parameter with its default. */
-    public IObservableValue<String> parameterHint() {
-        return parameterHint;
+    /** The selected provider's parameters. */
+    public ParameterFormViewModel form() {
+        return form;
     }
 
-    public RunControlViewModel run() {
-        return run;
-    }
-
-    /** The runs started from this window, for the Runs table. */
+    /** The runs started from this window and the selected one. */
     public RunsViewModel runs() {
         return runs;
+    }
+
+    /** A provider is selected and its parameters are valid. Runs already active do not matter. */
+    public IObservableValue<Boolean> canStart() {
+        return canStart;
+    }
+
+    /** Stop stops the selected run, so it can while that run is active. */
+    public IObservableValue<Boolean> canStop() {
+        return runs.selectionActive();
+    }
+
+    /** The selected run's latest value or result summary: the original demo's label. */
+    public IObservableValue<String> latestValue() {
+        return latestValue;
+    }
+
+    /** Why Start is disabled, else the selected run's status, else the last message. */
+    public IObservableValue<String> statusLine() {
+        return statusLine;
     }
 
     /** The window's title: says when work is running, also when the window is in the background. */
     public IObservableValue<String> windowTitle() {
         return windowTitle;
+    }
+
+    /**
+     * Starts a run of the selected provider with the form's values, lists it and selects it; the values are
+     * remembered for this provider. Runs already active go on. Does nothing while the form is invalid.
+     */
+    public void start() {
+        checkRealm();
+        ProviderInfo selected = selectedProvider.getValue();
+        if (selected == null || !form.valid().getValue()) {
+            return;
+        }
+        RunHandle handle;
+        try {
+            handle = jobs.start(selected.id(), form.parameters());
+        } catch (InvalidParametersException e) {
+            showMessage("Cannot start: " + String.join("; ", e.problems().stream().map(Object::toString).toList()));
+            return;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            showMessage("Cannot start " + selected.name() + ": " + e.getMessage());
+            return;
+        }
+        form.rememberValues();
+        runs.add(handle);
+    }
+
+    /** Asks the selected run to stop; it shows CANCELED once the engine confirms. */
+    public void stop() {
+        runs.cancelSelected();
+    }
+
+    /** Shows a message in the status line in place of the selected run's status. */
+    public void showMessage(String text) {
+        checkRealm();
+        message.setValue(text);
+        runs.selection().setValue(null);
     }
 
     /** Reads the installed providers from the engine again (Run > Refresh Providers). */
@@ -117,6 +182,7 @@ public final class WorkbenchViewModel {
      * if it is still installed; else selects the ticker, else the first. Inside the Realm.
      */
     public void providersChanged(List<ProviderInfo> nowInstalled) {
+        checkRealm();
         List<ProviderInfo> installed = nowInstalled.stream()
                 .sorted(Comparator.comparing(ProviderInfo::name).thenComparing(ProviderInfo::id)).toList();
         ProviderInfo selected = selectedProvider.getValue();
@@ -144,5 +210,11 @@ public final class WorkbenchViewModel {
     /** The user chose to exit although runs were active. */
     public void cancelAllForExit() {
         jobs.cancelAll(EXIT_REASON);
+    }
+
+    private void checkRealm() {
+        if (!realm.isCurrent()) {
+            throw new IllegalStateException("WorkbenchViewModel must be used inside its Realm");
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.parallelworkbench.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.ui.internal.UiTestSupport.fill;
+import static org.parallelworkbench.ui.internal.UiTestSupport.pick;
 import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
 
@@ -11,7 +13,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +78,7 @@ class InstalledProvidersTest {
     @Test
     void monteCarloDrawsItsRunningEstimateAsAChart() {
         run("montecarlo", "samples=200000 units=20 seed=7", () -> window.resultView().visiblePage() == window.resultView().chart());
-        ResultValue.Series series = (ResultValue.Series) viewModel.run().result().getValue();
+        ResultValue.Series series = (ResultValue.Series) viewModel.runs().selection().getValue().result().getValue();
         double estimate = series.points().get(series.points().size() - 1).y();
         assertTrue(Math.abs(estimate - Math.PI) < 0.05, "estimate " + estimate);
     }
@@ -93,11 +94,11 @@ class InstalledProvidersTest {
     private void run(String providerId, String parameters, BooleanSupplier shown) {
         ProviderInfo provider = viewModel.providers().stream().filter(p -> p.id().equals(providerId)).findFirst()
                 .orElseThrow(() -> new AssertionError(providerId + " is not listed"));
-        window.providerViewer().setSelection(new StructuredSelection(provider), true);
-        window.parameterText().setText(parameters);
-        select(window.toggleButton());
-        spinUntil(display, () -> viewModel.run().status().getValue().startsWith("Finished") && shown.getAsBoolean(),
-                RUN_TIMEOUT, () -> providerId + " did not finish and show its result: " + viewModel.run().status().getValue()
+        pick(window, provider);
+        fill(window, parameters);
+        select(window.startButton());
+        spinUntil(display, () -> viewModel.statusLine().getValue().startsWith("Finished") && shown.getAsBoolean(),
+                RUN_TIMEOUT, () -> providerId + " did not finish and show its result: " + viewModel.statusLine().getValue()
                         + ", label '" + window.valueLabel().getText() + "'");
     }
 }

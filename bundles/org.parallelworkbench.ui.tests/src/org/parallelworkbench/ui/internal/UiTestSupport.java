@@ -7,7 +7,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -15,6 +20,7 @@ import org.eclipse.swt.widgets.Widget;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.core.ProviderInfo;
 
 /** Drives SWT from the test thread, which owns the Display: events are dispatched while waiting. */
 final class UiTestSupport {
@@ -49,6 +55,38 @@ final class UiTestSupport {
     /** What a mouse click on a push button or a menu item ends in. */
     static void select(Widget widget) {
         widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Picks the provider in the window's list, as a click on its row does. */
+    static void pick(WorkbenchWindow window, ProviderInfo provider) {
+        window.providersList().viewer().setSelection(new StructuredSelection(provider), true);
+    }
+
+    /**
+     * Types {@code name=value} pairs into the parameter form, each the way its editor takes input: text
+     * typed, a check box clicked, a drop-down item chosen.
+     */
+    static void fill(WorkbenchWindow window, String pairs) {
+        for (String pair : pairs.trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String name = pair.substring(0, pair.indexOf('='));
+            String value = pair.substring(pair.indexOf('=') + 1);
+            Control editor = window.parameterForm().editor(name);
+            if (editor instanceof Text text) {
+                text.setText(value);
+            } else if (editor instanceof Button check) {
+                check.setSelection(Boolean.parseBoolean(value));
+                check.notifyListeners(SWT.Selection, new Event());
+            } else if (editor instanceof Combo combo) {
+                combo.select(combo.indexOf(value));
+                combo.notifyListeners(SWT.Selection, new Event());
+                combo.notifyListeners(SWT.Modify, new Event());
+            } else {
+                fail("No way to type into " + editor);
+            }
+        }
     }
 
     static MenuItem menuItem(Menu menuBar, String menuText, int accelerator) {

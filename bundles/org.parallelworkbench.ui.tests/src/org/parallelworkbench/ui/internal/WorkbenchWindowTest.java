@@ -3,7 +3,9 @@ package org.parallelworkbench.ui.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.ui.internal.UiTestSupport.fill;
 import static org.parallelworkbench.ui.internal.UiTestSupport.menuItem;
+import static org.parallelworkbench.ui.internal.UiTestSupport.pick;
 import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
 
@@ -16,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -88,31 +89,33 @@ class WorkbenchWindowTest {
 
     @Test
     void startShowsSuccessiveValuesAndStopEndsTheRunCancelledWithinOneSecond() throws Exception {
-        assertEquals("Start", window.toggleButton().getText().replace("&", ""));
+        assertTrue(window.startButton().isEnabled());
+        assertFalse(window.stopButton().isEnabled(), "nothing to stop yet");
 
-        select(window.toggleButton());
+        select(window.startButton());
         RunHandle run = onlyActiveRun();
         List<Long> shown = new ArrayList<>();
         spinUntil(display, () -> recordValue(shown) && twoSuccessive(shown), VALUES_TIMEOUT,
                 () -> "label did not show two successive values, saw " + shown);
-        assertEquals("Stop", window.toggleButton().getText().replace("&", ""));
+        assertTrue(window.stopButton().isEnabled());
+        assertEquals(WorkbenchViewModel.TITLE + " \u2013 1 run active", window.getShell().getText());
 
-        // Stop from the keyboard path: the Run menu item that Ctrl+R triggers.
+        // Stop from the keyboard path: the Run menu item that its accelerator triggers.
         long stopPressed = System.nanoTime();
-        select(menuItem(window.getShell().getMenuBar(), "Run", SWT.MOD1 | 'R'));
+        select(menuItem(window.getShell().getMenuBar(), "Run", WorkbenchWindow.STOP_ACCELERATOR));
         RunOutcome outcome = run.outcome().toCompletableFuture().get(STOP_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
         long stoppedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopPressed);
 
         assertEquals(RunState.CANCELED, outcome.state(), () -> "run ended " + outcome);
         assertTrue(stoppedMillis <= STOP_WITHIN_MILLIS, "stop took " + stoppedMillis + " ms");
-        spinUntil(display, () -> window.toggleButton().getText().replace("&", "").equals("Start"), Duration.ofSeconds(5),
-                () -> "button did not go back to Start");
-        assertTrue(window.getShell().getText().equals(WorkbenchViewModel.TITLE), window.getShell().getText());
+        spinUntil(display, () -> !window.stopButton().isEnabled(), Duration.ofSeconds(5),
+                () -> "Stop stayed enabled after the run ended");
+        assertEquals(WorkbenchViewModel.TITLE, window.getShell().getText());
     }
 
     @Test
     void closingWhileRunningAsksAndKeepRunningKeepsWindowAndRun() throws Exception {
-        select(window.toggleButton());
+        select(window.startButton());
         RunHandle run = onlyActiveRun();
 
         closeAnswers.add(CloseConfirmation.KEEP_RUNNING);
@@ -130,35 +133,57 @@ class WorkbenchWindowTest {
         assertEquals(RunState.CANCELED, outcome.state());
     }
 
+    /** The walk through the window: a bad value, its fix, two runs, one cancelled, the other's result. */
     @Test
-    void aPickedProviderRunsWithTheTypedParametersAndShowsItsResult() throws Exception {
+    void aBadValueDisablesStartItsFixStartsAndOfTwoRunsTheCancelledOneLeavesTheOthersResult() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new SumProvider(), null);
+        LatchProvider latch = new LatchProvider();
+        List<ServiceRegistration<WorkProvider>> registrations = List.of(
+                context.registerService(WorkProvider.class, new SumProvider(), null),
+                context.registerService(WorkProvider.class, latch, null));
         try {
-            spinUntil(display, () -> jobs.providers().contains(SumProvider.INFO), Duration.ofSeconds(5),
-                    () -> "the engine did not see the test provider");
+            spinUntil(display, () -> jobs.providers().containsAll(List.of(SumProvider.INFO, LatchProvider.INFO)),
+                    Duration.ofSeconds(5), () -> "the engine did not see the test providers");
             select(menuItem(window.getShell().getMenuBar(), "Run", SWT.F5));
-            spinUntil(display, () -> viewModel.providers().contains(SumProvider.INFO), Duration.ofSeconds(5),
-                    () -> "Refresh Providers did not list the test provider");
+            assertTrue(viewModel.providers().containsAll(List.of(SumProvider.INFO, LatchProvider.INFO)),
+                    "Run > Refresh Providers did not list the test providers");
 
-            window.providerViewer().setSelection(new StructuredSelection(SumProvider.INFO), true);
+            pick(window, LatchProvider.INFO);
+            select(window.startButton());
+            pick(window, SumProvider.INFO);
             assertEquals(SumProvider.INFO, viewModel.selectedProvider().getValue());
-
-            window.parameterText().setText("n=1001");
-            spinUntil(display, () -> !window.toggleButton().isEnabled() && window.parameterDecoration().isVisible(),
+            fill(window, "n=1001");
+            spinUntil(display, () -> !window.startButton().isEnabled() && window.parameterForm().decoration("n").isVisible(),
                     Duration.ofSeconds(5), () -> "Start stayed enabled, or no error decoration, for n=1001");
-            assertEquals("n: must be between 1 and 1000, not 1001", window.parameterDecoration().getDescriptionText());
+            assertEquals("must be between 1 and 1000, not 1001", window.parameterForm().decoration("n").getDescriptionText());
+            assertEquals("Cannot start: n: must be between 1 and 1000, not 1001", viewModel.statusLine().getValue());
 
-            window.parameterText().setText("n=100");
-            spinUntil(display, () -> window.toggleButton().isEnabled() && !window.parameterDecoration().isVisible(),
+            fill(window, "n=100");
+            spinUntil(display, () -> window.startButton().isEnabled() && !window.parameterForm().decoration("n").isVisible(),
                     Duration.ofSeconds(5), () -> "Start did not come back, or the decoration stayed, for n=100");
-            select(window.toggleButton());
-            spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050"), Duration.ofSeconds(10),
-                    () -> "label shows '" + window.valueLabel().getText() + "', not the result");
-            spinUntil(display, () -> viewModel.run().status().getValue().equals("Finished: sum = 5050"), Duration.ofSeconds(5),
-                    () -> "status is '" + viewModel.run().status().getValue() + "'");
+            select(window.startButton());
+            Table table = window.runsTable().viewer().getTable();
+            spinUntil(display, () -> table.getItemCount() == 2, Duration.ofSeconds(5), () -> "two runs are not listed");
+
+            table.setSelection(1);
+            table.notifyListeners(SWT.Selection, new Event());
+            Event esc = new Event();
+            esc.keyCode = SWT.ESC;
+            table.notifyListeners(SWT.KeyDown, esc);
+            spinUntil(display, () -> rowText(table, 1).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
+                    () -> "Esc did not cancel the selected run: " + rowText(table, 1));
+            assertEquals("Canceled by the user", viewModel.statusLine().getValue(), "the selected run's status");
+
+            table.setSelection(0);
+            table.notifyListeners(SWT.Selection, new Event());
+            spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050")
+                    && rowText(table, 0).startsWith("Sum n=100 SUCCEEDED"), Duration.ofSeconds(10),
+                    () -> "label shows '" + window.valueLabel().getText() + "', not the Sum run's result; row "
+                            + rowText(table, 0));
+            assertEquals("Finished: sum = 5050", viewModel.statusLine().getValue());
         } finally {
-            registration.unregister();
+            latch.release();
+            registrations.forEach(ServiceRegistration::unregister);
         }
     }
 
@@ -170,7 +195,7 @@ class WorkbenchWindowTest {
             spinUntil(display, () -> jobs.providers().contains(KindsProvider.INFO), Duration.ofSeconds(5),
                     () -> "the engine did not see the test provider");
             viewModel.refreshProviders();
-            window.providerViewer().setSelection(new StructuredSelection(KindsProvider.INFO), true);
+            pick(window, KindsProvider.INFO);
             ResultView view = window.resultView();
 
             runToTheEnd("kind=series", () -> view.visiblePage() == view.chart());
@@ -186,6 +211,12 @@ class WorkbenchWindowTest {
             org.eclipse.swt.graphics.ImageData shown = view.image().getImageData();
             assertEquals(new org.eclipse.swt.graphics.RGB(255, 0, 0), shown.palette.getRGB(shown.getPixel(3, 2)),
                     "the provider's opaque red pixels");
+
+            Table runs = window.runsTable().viewer().getTable();
+            runs.setSelection(2);
+            runs.notifyListeners(SWT.Selection, new Event());
+            spinUntil(display, () -> view.visiblePage() == view.chart(), Duration.ofSeconds(5),
+                    () -> "selecting the series run did not show its chart again");
         } finally {
             registration.unregister();
         }
@@ -201,32 +232,32 @@ class WorkbenchWindowTest {
             spinUntil(display, () -> jobs.providers().containsAll(List.of(SumProvider.INFO, LatchProvider.INFO)),
                     Duration.ofSeconds(5), () -> "the engine did not see the test providers");
             viewModel.refreshProviders();
-            window.providerViewer().setSelection(new StructuredSelection(SumProvider.INFO), true);
+            pick(window, SumProvider.INFO);
             runToTheEnd("n=10", () -> true);
 
-            window.parameterText().setText("");
-            window.providerViewer().setSelection(new StructuredSelection(LatchProvider.INFO), true);
-            select(window.toggleButton());
+            pick(window, LatchProvider.INFO);
+            select(window.startButton());
             Table table = window.runsTable().viewer().getTable();
-            spinUntil(display, () -> table.getItemCount() == 2 && rowText(table, 0).startsWith("Latch RUNNING"),
+            spinUntil(display, () -> table.getItemCount() == 2 && rowText(table, 0).startsWith("Latch  RUNNING"),
                     Duration.ofSeconds(5), () -> "no running Latch row on top: " + rowText(table, 0));
 
-            window.runsTable().viewer().setSelection(new StructuredSelection(window.runsTable().viewer().getElementAt(0)));
             Event esc = new Event();
             esc.keyCode = SWT.ESC;
             table.notifyListeners(SWT.KeyDown, esc);
 
-            spinUntil(display, () -> rowText(table, 0).startsWith("Latch CANCELED"), Duration.ofSeconds(5),
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
                     () -> "Esc did not cancel the selected run: " + rowText(table, 0));
-            assertEquals("Sum SUCCEEDED " + RunsTable.progressBar(1) + " 10 / 10 units", rowText(table, 1).substring(0,
+            assertEquals("Sum n=10 SUCCEEDED " + RunsTable.progressBar(1) + " 10 / 10 units", rowText(table, 1).substring(0,
                     rowText(table, 1).indexOf(" units") + " units".length()));
 
-            select(window.toggleButton());
-            spinUntil(display, () -> table.getItemCount() == 3 && rowText(table, 0).startsWith("Latch RUNNING"),
-                    Duration.ofSeconds(5), () -> "the second Latch run is not listed on top: " + rowText(table, 0));
+            select(window.startButton());
+            select(window.startButton());
+            spinUntil(display, () -> table.getItemCount() == 4 && rowText(table, 0).startsWith("Latch  RUNNING")
+                    && rowText(table, 1).startsWith("Latch  RUNNING"),
+                    Duration.ofSeconds(5), () -> "the two new Latch runs are not listed on top: " + rowText(table, 0));
             select(menuItem(window.getShell().getMenuBar(), "Run", WorkbenchWindow.CANCEL_ALL_ACCELERATOR));
-            spinUntil(display, () -> rowText(table, 0).startsWith("Latch CANCELED"), Duration.ofSeconds(5),
-                    () -> "Run > Cancel All did not cancel the active run: " + rowText(table, 0));
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  CANCELED") && rowText(table, 1).startsWith("Latch  CANCELED"),
+                    Duration.ofSeconds(5), () -> "Run > Cancel All did not cancel the active runs: " + rowText(table, 0));
         } finally {
             latch.release();
             waiting.unregister();
@@ -244,11 +275,11 @@ class WorkbenchWindowTest {
     }
 
     private void runToTheEnd(String parameters, java.util.function.BooleanSupplier shown) {
-        window.parameterText().setText(parameters);
-        select(window.toggleButton());
-        spinUntil(display, () -> viewModel.run().status().getValue().startsWith("Finished") && shown.getAsBoolean(),
+        fill(window, parameters);
+        select(window.startButton());
+        spinUntil(display, () -> viewModel.statusLine().getValue().startsWith("Finished") && shown.getAsBoolean(),
                 Duration.ofSeconds(10), () -> "run with " + parameters + " did not finish and show its result: "
-                        + viewModel.run().status().getValue() + ", page " + window.resultView().visiblePage());
+                        + viewModel.statusLine().getValue() + ", page " + window.resultView().visiblePage());
     }
 
     @Test

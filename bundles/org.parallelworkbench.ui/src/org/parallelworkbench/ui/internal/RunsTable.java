@@ -35,15 +35,19 @@ final class RunsTable {
     private final Composite holder;
     private final Map<RunRowViewModel, ISideEffect> rowRefreshers = new HashMap<>();
 
-    /** @param cancelSelected the action that cancels the selected row's run */
-    RunsTable(Composite parent, RunsViewModel runs, IAction cancelSelected) {
+    /**
+     * @param cancelSelected the action that cancels the selected row's run
+     * @param removeEnded    the action that forgets the ended runs
+     */
+    RunsTable(Composite parent, RunsViewModel runs, IAction cancelSelected, IAction removeEnded) {
         holder = new Composite(parent, SWT.NONE);
         TableColumnLayout columns = new TableColumnLayout();
         holder.setLayout(columns);
         viewer = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column(columns, "Provider", 3, row -> row.providerName().getValue());
+        column(columns, "Provider", 3, RunRowViewModel::providerName);
+        column(columns, "Parameters", 3, RunRowViewModel::parametersText);
         column(columns, "State", 2, row -> row.state().getValue());
         column(columns, "Progress", 3, row -> progressBar(row.progressFraction().getValue()));
         column(columns, "Units", 3, row -> row.progressText().getValue());
@@ -58,6 +62,7 @@ final class RunsTable {
 
         MenuManager contextMenu = new MenuManager();
         contextMenu.add(cancelSelected);
+        contextMenu.add(removeEnded);
         viewer.getTable().setMenu(contextMenu.createContextMenu(viewer.getTable()));
         viewer.getTable().addListener(SWT.KeyDown, event -> {
             if (event.keyCode == SWT.ESC) {
@@ -101,7 +106,7 @@ final class RunsTable {
 
     /** Reads every observable the cells show, so the row's side effect reruns when any of them changes. */
     private static List<Object> cellTexts(RunRowViewModel row) {
-        return List.of(row.providerName().getValue(), row.state().getValue(), row.progressFraction().getValue(),
+        return List.of(row.state().getValue(), row.progressFraction().getValue(),
                 row.progressText().getValue(), row.throughput().getValue(), row.eta().getValue(), row.elapsed().getValue());
     }
 

@@ -1,6 +1,10 @@
 package org.parallelworkbench.ui.internal;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +15,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.viewmodel.ParameterMemory;
+import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
 /**
@@ -36,6 +45,10 @@ public final class WorkbenchApplication {
 
     public static final String MODE_PROPERTY = "parallelworkbench.mode";
     public static final String GUI_MODE = "gui";
+    static final String PLATFORM_PREFIX = "org.parallelworkbench.";
+    static final String WORKERS_PREFIX = "org.parallelworkbench.workers.";
+    static final String HOME_PROPERTY = "parallelworkbench.home";
+    static final String PARAMETERS_UNDER_HOME = "data/ui/last-parameters.properties";
     static final long UI_THREAD_JOIN_TIMEOUT_MILLIS = 5_000;
 
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
@@ -66,10 +79,10 @@ public final class WorkbenchApplication {
             Display.setAppName("Parallel Workbench");
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
-                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs);
+                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory());
                 providersChanged = () -> realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
                 providersChanged.run();
-                WorkbenchWindow window = new WorkbenchWindow(viewModel);
+                WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(), this::aboutEntries);
                 display.addFilter(SWT.Paint, new FirstPaintLogger(display));
                 window.setBlockOnOpen(true);
                 window.open();
@@ -84,6 +97,16 @@ public final class WorkbenchApplication {
                 stopFramework();
             }
         }
+    }
+
+    /** Last-used parameters live with the product, not in the framework cache, which a start may wipe. */
+    private ParameterMemory parameterMemory() {
+        String home = context.getProperty(HOME_PROPERTY);
+        if (home != null && !home.isBlank()) {
+            return new PropertiesParameterMemory(Path.of(home).resolve(PARAMETERS_UNDER_HOME));
+        }
+        File inDataArea = context.getDataFile("last-parameters.properties");
+        return inDataArea == null ? ParameterMemory.NONE : new PropertiesParameterMemory(inDataArea.toPath());
     }
 
     @Reference(name = "providers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -102,6 +125,29 @@ public final class WorkbenchApplication {
         if (providers.remove(provider) != null) {
             providersChanged.run();
         }
+    }
+
+    /** What Help > About lists: this product's platform bundles, each provider with its bundle, the runtime. */
+    List<AboutEntry> aboutEntries() {
+        List<AboutEntry> entries = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name != null && name.startsWith(PLATFORM_PREFIX) && !name.startsWith(WORKERS_PREFIX) && !name.endsWith(".tests")) {
+                entries.add(new AboutEntry("Platform", bundle.getHeaders().get(Constants.BUNDLE_NAME), bundle.getVersion().toString(), name));
+            }
+        }
+        providers.forEach((provider, info) -> {
+            Bundle bundle = FrameworkUtil.getBundle(provider.getClass());
+            entries.add(new AboutEntry("Provider", info.name() + " (" + info.id() + ")", info.version(),
+                    bundle == null ? "" : bundle.getSymbolicName() + " " + bundle.getVersion()));
+        });
+        Bundle framework = context.getBundle(0);
+        entries.add(new AboutEntry("Runtime", "OSGi framework", framework.getVersion().toString(), framework.getSymbolicName()));
+        entries.add(new AboutEntry("Runtime", "Java " + System.getProperty("java.vendor", ""),
+                System.getProperty("java.runtime.version", System.getProperty("java.version")), ""));
+        entries.add(new AboutEntry("Runtime", "SWT " + SWT.getPlatform(), Integer.toString(SWT.getVersion()), ""));
+        entries.sort(Comparator.comparing(AboutEntry::kind).thenComparing(AboutEntry::name));
+        return entries;
     }
 
     /** The installed providers now; any thread. */

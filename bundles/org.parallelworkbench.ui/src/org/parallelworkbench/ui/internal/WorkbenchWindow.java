@@ -1,78 +1,102 @@
 package org.parallelworkbench.ui.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.eclipse.core.databinding.DataBindingContext;
 import org.eclipse.core.databinding.UpdateValueStrategy;
+import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.sideeffect.ISideEffect;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
-import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
-import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
-import org.eclipse.jface.viewers.ComboViewer;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.ApplicationWindow;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.viewmodel.CloseDecision;
-import org.parallelworkbench.viewmodel.RunControlViewModel;
 import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
 /**
- * The workbench window. Creates widgets and binds them to the {@link WorkbenchViewModel}; listeners
- * only call the ViewModel. Must be created and used on the UI thread, inside the display's Realm.
+ * The workbench window: the providers on the left; on the right the selected provider's parameter form,
+ * Start and Stop, the selected run's value and result, and the Runs table. Creates widgets and binds
+ * them to the {@link WorkbenchViewModel}; listeners only call the ViewModel. Must be created and used on
+ * the UI thread.
  */
 public final class WorkbenchWindow extends ApplicationWindow {
 
+    static final int START_ACCELERATOR = SWT.MOD1 | 'R';
+    /** Eclipse's Terminate key. */
+    static final int STOP_ACCELERATOR = SWT.MOD1 | SWT.F2;
     static final int CANCEL_ALL_ACCELERATOR = SWT.MOD1 | SWT.SHIFT | 'X';
-    /** Share of the height below the controls that the result view gets; the Runs table has the rest. */
-    private static final int[] RESULT_AND_RUNS_WEIGHTS = { 65, 35 };
+    private static final int[] PROVIDERS_AND_WORK_WEIGHTS = { 24, 76 };
+    private static final int[] RESULT_AND_RUNS_WEIGHTS = { 62, 38 };
 
     private final WorkbenchViewModel viewModel;
     private final CloseConfirmation closeConfirmation;
-    private final IAction toggleAction;
+    private final Supplier<List<AboutEntry>> aboutEntries;
+    private final IAction startAction;
+    private final IAction stopAction;
     private final IAction cancelSelectedAction;
     private final IAction cancelAllAction;
+    private final IAction removeEndedAction;
+    private final List<ISideEffect> sideEffects = new ArrayList<>();
+    private Realm realm;
     private DataBindingContext bindings;
-    private ComboViewer providerViewer;
-    private Text parameterText;
-    private ControlDecoration parameterDecoration;
-    private Button toggleButton;
+    private ProvidersList providersList;
+    private ParameterForm parameterForm;
+    private Button startButton;
+    private Button stopButton;
     private Label valueLabel;
     private ResultView resultView;
     private RunsTable runsTable;
+    private CTabFolder bottomTabs;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
-        this(viewModel, CloseConfirmation.dialog());
+        this(viewModel, CloseConfirmation.dialog(), List::of);
     }
 
     WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation) {
+        this(viewModel, closeConfirmation, List::of);
+    }
+
+    /** @param aboutEntries the versions Help > About lists, asked for each time it opens */
+    WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation, Supplier<List<AboutEntry>> aboutEntries) {
         super(null);
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.closeConfirmation = Objects.requireNonNull(closeConfirmation, "closeConfirmation");
-        this.toggleAction = action("&Start/Stop", SWT.MOD1 | 'R', viewModel.run()::toggle);
-        this.cancelSelectedAction = action("&Cancel\tEsc", SWT.NONE,
-                () -> viewModel.runs().cancel((RunRowViewModel) runsTable.viewer().getStructuredSelection().getFirstElement()));
-        this.cancelAllAction = action("Cancel &All", CANCEL_ALL_ACCELERATOR, viewModel.runs()::cancelAll);
+        this.aboutEntries = Objects.requireNonNull(aboutEntries, "aboutEntries");
+        startAction = action("&Start", START_ACCELERATOR, viewModel::start);
+        stopAction = action("S&top", STOP_ACCELERATOR, viewModel::stop);
+        cancelSelectedAction = action("&Cancel\tEsc", SWT.NONE, viewModel.runs()::cancelSelected);
+        cancelAllAction = action("Cancel &All", CANCEL_ALL_ACCELERATOR, viewModel.runs()::cancelAll);
+        removeEndedAction = action("&Remove Ended Runs", SWT.NONE, viewModel.runs()::removeEnded);
         addMenuBar();
+        addToolBar(SWT.FLAT | SWT.RIGHT);
         addStatusLine();
     }
 
@@ -84,7 +108,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(760, 680);
+        return new Point(1040, 760);
     }
 
     @Override
@@ -93,91 +117,128 @@ public final class WorkbenchWindow extends ApplicationWindow {
         MenuManager file = new MenuManager("&File");
         file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
         MenuManager run = new MenuManager("&Run");
-        run.add(toggleAction);
+        run.add(startAction);
+        run.add(stopAction);
         run.add(cancelAllAction);
-        run.add(action("&Refresh Providers", SWT.F5, viewModel::refreshProviders));
+        run.add(new Separator());
+        run.add(removeEndedAction);
+        run.add(action("Restore &Default Parameters", SWT.NONE, viewModel.form()::restoreDefaults));
+        run.add(action("Re&fresh Providers", SWT.F5, viewModel::refreshProviders));
+        MenuManager help = new MenuManager("&Help");
+        help.add(action("&About " + WorkbenchViewModel.TITLE, SWT.NONE, () -> new AboutDialog(getShell(), aboutEntries.get()).open()));
         menuBar.add(file);
         menuBar.add(run);
+        menuBar.add(help);
         return menuBar;
     }
 
     @Override
-    protected Control createContents(Composite parent) {
-        RunControlViewModel run = viewModel.run();
-        Composite body = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(16, 16).spacing(12, 10).applyTo(body);
-
-        new Label(body, SWT.NONE).setText("&Provider:");
-        providerViewer = new ComboViewer(body, SWT.READ_ONLY | SWT.DROP_DOWN);
-        providerViewer.setContentProvider(new ObservableListContentProvider<ProviderInfo>());
-        providerViewer.setLabelProvider(LabelProvider.createTextProvider(p -> ((ProviderInfo) p).name()));
-        providerViewer.setInput(viewModel.providers());
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(providerViewer.getControl());
-
-        Label description = new Label(body, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(description);
-
-        new Label(body, SWT.NONE).setText("P&arameters:");
-        parameterText = new Text(body, SWT.BORDER | SWT.SINGLE);
-        parameterDecoration = new ControlDecoration(parameterText, SWT.LEFT | SWT.TOP);
-        parameterDecoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
-        GridDataFactory.fillDefaults().grab(true, false).indent(parameterDecoration.getImage().getBounds().width, 0)
-                .applyTo(parameterText);
-
-        // A push button whose label says what it will do: a pressed-looking toggle could disagree with
-        // the run's real state while the engine confirms a stop.
-        toggleButton = new Button(body, SWT.PUSH);
-        toggleButton.addListener(SWT.Selection, event -> run.toggle());
-        GridDataFactory.swtDefaults().hint(120, SWT.DEFAULT).align(SWT.BEGINNING, SWT.CENTER).applyTo(toggleButton);
-
-        valueLabel = new Label(body, SWT.NONE);
-        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), valueLabel);
-        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(24).setStyle(SWT.BOLD)));
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
-
-        SashForm resultAndRuns = new SashForm(body, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 420).applyTo(resultAndRuns);
-        resultView = new ResultView(resultAndRuns);
-        runsTable = new RunsTable(resultAndRuns, viewModel.runs(), cancelSelectedAction);
-        resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
-
-        bind(run, description);
-        toggleButton.setFocus();
-        return body;
+    protected ToolBarManager createToolBarManager(int style) {
+        ToolBarManager toolBar = new ToolBarManager(style);
+        toolBar.add(startAction);
+        toolBar.add(stopAction);
+        toolBar.add(cancelAllAction);
+        return toolBar;
     }
 
-    private void bind(RunControlViewModel run, Label description) {
-        bindings = new DataBindingContext();
-        // Target first, then model. The selection and the parameters are the user's input; the rest only shows.
-        bindings.bindValue(ViewerProperties.singleSelection(ProviderInfo.class).observe(providerViewer),
+    @Override
+    protected Control createContents(Composite parent) {
+        realm = DisplayRealm.getRealm(parent.getDisplay());
+        bindings = new DataBindingContext(realm);
+        SashForm providersAndWork = new SashForm(parent, SWT.HORIZONTAL);
+        providersList = new ProvidersList(providersAndWork, viewModel);
+
+        Composite work = new Composite(providersAndWork, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(1).margins(12, 8).spacing(8, 8).applyTo(work);
+        Label heading = new Label(work, SWT.NONE);
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), heading);
+        heading.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setStyle(SWT.BOLD)));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(heading);
+        Label description = new Label(work, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(description);
+
+        Group parameters = new Group(work, SWT.NONE);
+        parameters.setText("Parameters");
+        GridLayoutFactory.swtDefaults().applyTo(parameters);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(parameters);
+        parameterForm = new ParameterForm(parameters, viewModel.form());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(parameterForm.control());
+
+        Composite controls = new Composite(work, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(controls);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(controls);
+        // Push buttons whose labels say what they do: Start always starts another run, Stop stops the selected one.
+        startButton = button(controls, "&Start", viewModel::start);
+        stopButton = button(controls, "S&top", viewModel::stop);
+        valueLabel = new Label(controls, SWT.NONE);
+        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(22).setStyle(SWT.BOLD)));
+        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
+
+        SashForm resultAndRuns = new SashForm(work, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 360).applyTo(resultAndRuns);
+        resultView = new ResultView(resultAndRuns);
+        bottomTabs = new CTabFolder(resultAndRuns, SWT.BORDER | SWT.FLAT);
+        runsTable = new RunsTable(bottomTabs, viewModel.runs(), cancelSelectedAction, removeEndedAction);
+        tab("Runs", runsTable.control());
+        bottomTabs.setSelection(0);
+        resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
+        providersAndWork.setWeights(PROVIDERS_AND_WORK_WEIGHTS);
+
+        bind(heading, description);
+        getShell().setDefaultButton(startButton);
+        return providersAndWork;
+    }
+
+    private void tab(String title, Control control) {
+        CTabItem item = new CTabItem(bottomTabs, SWT.NONE);
+        item.setText(title);
+        item.setControl(control);
+    }
+
+    private void bind(Label heading, Label description) {
+        // Target first, then model. The selections are the user's input; the rest only shows.
+        bindings.bindValue(ViewerProperties.singleSelection(ProviderInfo.class).observe(providersList.viewer()),
                 viewModel.selectedProvider());
-        bindings.bindValue(WidgetProperties.text(SWT.Modify).observe(parameterText), viewModel.parameterText());
-        bindings.bindValue(WidgetProperties.message().observe(parameterText), viewModel.parameterHint(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.text().observe(description), viewModel.providerDescription(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.enabled().observe(providerViewer.getControl()), run.idle(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.enabled().observe(parameterText), run.idle(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.enabled().observe(toggleButton), run.canToggle(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.text().observe(toggleButton), run.toggleLabel(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.text().observe(valueLabel), run.latestValue(), neverToModel(), null);
-        bindings.bindValue(WidgetProperties.text().observe(getShell()), viewModel.windowTitle(), neverToModel(), null);
-        ISideEffect status = ISideEffect.create(run.statusLine()::getValue, this::setStatus);
-        ISideEffect result = ISideEffect.create(run.result()::getValue, resultView::show);
-        ISideEffect problems = ISideEffect.create(run.parameterProblems()::getValue, this::showParameterProblems);
+        bindings.bindValue(ViewerProperties.singleSelection(RunRowViewModel.class).observe(runsTable.viewer()),
+                viewModel.runs().selection());
+        show(WidgetProperties.text().observe(heading), viewModel.providerHeading());
+        show(WidgetProperties.text().observe(description), viewModel.providerDescription());
+        show(WidgetProperties.enabled().observe(startButton), viewModel.canStart());
+        show(WidgetProperties.enabled().observe(stopButton), viewModel.canStop());
+        show(WidgetProperties.text().observe(valueLabel), viewModel.latestValue());
+        show(WidgetProperties.text().observe(getShell()), viewModel.windowTitle());
+        sideEffect(viewModel.canStart()::getValue, startAction::setEnabled);
+        sideEffect(viewModel.canStop()::getValue, stopAction::setEnabled);
+        sideEffect(() -> viewModel.runs().activeCount().getValue() > 0, cancelAllAction::setEnabled);
+        sideEffect(viewModel.statusLine()::getValue, this::setStatus);
+        sideEffect(() -> {
+            RunRowViewModel selected = viewModel.runs().selection().getValue();
+            return selected == null ? null : selected.result().getValue();
+        }, (ResultValue result) -> resultView.show(result));
         getShell().addDisposeListener(event -> {
-            status.dispose();
-            result.dispose();
-            problems.dispose();
+            sideEffects.forEach(ISideEffect::dispose);
             bindings.dispose();
         });
     }
 
-    private void showParameterProblems(String problems) {
-        if (problems.isEmpty()) {
-            parameterDecoration.hide();
-        } else {
-            parameterDecoration.setDescriptionText(problems);
-            parameterDecoration.show();
-        }
+    /** Widgets that only show ViewModel state never write it back. */
+    private <T> void show(IObservableValue<T> target, IObservableValue<T> model) {
+        bindings.bindValue(target, model, new UpdateValueStrategy<>(UpdateValueStrategy.POLICY_NEVER), null);
+    }
+
+    /** Reruns {@code consumer} with what {@code supplier} reads, whenever an observable it read changes. */
+    private <T> void sideEffect(Supplier<T> supplier, java.util.function.Consumer<T> consumer) {
+        ISideEffect effect = ISideEffect.createPaused(realm, () -> consumer.accept(supplier.get()));
+        effect.resume();
+        sideEffects.add(effect);
+    }
+
+    private static Button button(Composite parent, String text, Runnable command) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.addListener(SWT.Selection, event -> command.run());
+        GridDataFactory.swtDefaults().hint(110, SWT.DEFAULT).applyTo(button);
+        return button;
     }
 
     private static IAction action(String text, int accelerator, Runnable command) {
@@ -189,11 +250,6 @@ public final class WorkbenchWindow extends ApplicationWindow {
         };
         action.setAccelerator(accelerator);
         return action;
-    }
-
-    /** Widgets that only show ViewModel state never write it back. */
-    private static <T> UpdateValueStrategy<T, T> neverToModel() {
-        return new UpdateValueStrategy<>(UpdateValueStrategy.POLICY_NEVER);
     }
 
     /** The title bar's close button and File > Exit both end here. */
@@ -217,20 +273,20 @@ public final class WorkbenchWindow extends ApplicationWindow {
         return true;
     }
 
-    ComboViewer providerViewer() {
-        return providerViewer;
+    ProvidersList providersList() {
+        return providersList;
     }
 
-    Text parameterText() {
-        return parameterText;
+    ParameterForm parameterForm() {
+        return parameterForm;
     }
 
-    ControlDecoration parameterDecoration() {
-        return parameterDecoration;
+    Button startButton() {
+        return startButton;
     }
 
-    Button toggleButton() {
-        return toggleButton;
+    Button stopButton() {
+        return stopButton;
     }
 
     Label valueLabel() {

@@ -1,0 +1,209 @@
+package org.parallelworkbench.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.InvalidParametersException;
+import org.parallelworkbench.core.ParameterProblem;
+import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunState;
+
+/** Start, Stop, the big label and the status line: the original demo's controls, for many runs. */
+class StartAndStopTest {
+
+    private QueueRealm realm;
+    private FakeJobService jobs;
+    private WorkbenchViewModel workbench;
+
+    @BeforeEach
+    void setUp() {
+        realm = new QueueRealm();
+        jobs = new FakeJobService();
+        jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
+        workbench = new WorkbenchViewModel(realm, jobs);
+    }
+
+    @Test
+    void startListsTheRunSelectsItAndStopBecomesPossible() {
+        assertTrue(workbench.canStart().getValue());
+        assertFalse(workbench.canStop().getValue());
+
+        workbench.start();
+
+        assertEquals(1, jobs.started.size());
+        assertSame(workbench.runs().rows().get(0), workbench.runs().selection().getValue());
+        assertTrue(workbench.canStop().getValue());
+        assertTrue(workbench.canStart().getValue(), "another run may start while one is active");
+        assertEquals("Ticker running", workbench.statusLine().getValue());
+    }
+
+    @Test
+    void twoRunsGoOnSideBySideAndStopStopsOnlyTheSelectedOne() {
+        workbench.start();
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.start();
+        FakeJobService.FakeRun ticker = jobs.started.get(0);
+        FakeJobService.FakeRun counter = jobs.started.get(1);
+
+        workbench.runs().selection().setValue(workbench.runs().rows().get(1));
+        workbench.stop();
+
+        assertEquals(RunsViewModel.CANCEL_REASON, ticker.cancelReason);
+        assertNull(counter.cancelReason);
+        assertTrue(workbench.canStop().getValue(), "still active until the engine says the run ended");
+
+        ticker.end(RunState.CANCELED, ticker.cancelReason);
+        realm.drain();
+        assertFalse(workbench.canStop().getValue());
+        assertEquals(RunsViewModel.CANCEL_REASON, workbench.statusLine().getValue());
+        assertEquals(1, workbench.runs().activeCount().getValue());
+    }
+
+    @Test
+    void theFormsValuesReachTheEngineAndAreRememberedForTheProvider() {
+        InMemoryParameterMemory memory = new InMemoryParameterMemory();
+        workbench = new WorkbenchViewModel(realm, jobs, memory);
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        field("limit").value().setValue(" 500 ");
+
+        workbench.start();
+
+        assertEquals(Map.of("limit", "500", "fast", "false", "mode", "up"), jobs.started.get(0).parameters().values());
+        assertEquals(Map.of("limit", "500"), memory.recall("counter"), "only what differs from the defaults is kept");
+    }
+
+    @Test
+    void valuesFromTheEngineReachTheLabelThroughTheRealmOnly() throws Exception {
+        workbench.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+
+        Thread engine = new Thread(() -> run.emit("1"), "fake-engine");
+        engine.start();
+        engine.join(5_000);
+
+        assertEquals(RunRowViewModel.NO_VALUE, workbench.latestValue().getValue(),
+                "an engine thread must not change the observable itself");
+        realm.drain();
+        assertEquals("1", workbench.latestValue().getValue());
+    }
+
+    @Test
+    void theLabelFollowsTheSelectedRun() {
+        workbench.start();
+        workbench.start();
+        jobs.started.get(0).emit("first");
+        jobs.started.get(1).emit("second");
+        realm.drain();
+
+        assertEquals("second", workbench.latestValue().getValue());
+        workbench.runs().selection().setValue(workbench.runs().rows().get(1));
+        assertEquals("first", workbench.latestValue().getValue());
+    }
+
+    @Test
+    void onceAResultIsPublishedTheLabelShowsItNotTheUnitValues() {
+        workbench.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+
+        run.publish(new RunEvent.ResultUpdated(run.id(), new ResultValue.Scalar("78498")));
+        run.emit("9592");
+        realm.drain();
+
+        RunRowViewModel row = workbench.runs().selection().getValue();
+        assertEquals("78498", workbench.latestValue().getValue());
+        assertEquals(new ResultValue.Scalar("78498"), row.result().getValue());
+    }
+
+    @Test
+    void theFinalResultReplacesTheGrowingOne() {
+        workbench.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        run.publish(new RunEvent.ResultUpdated(run.id(), new ResultValue.Scalar("partial")));
+        realm.drain();
+
+        run.end(RunState.SUCCEEDED, "");
+        realm.drain();
+
+        RunRowViewModel row = workbench.runs().selection().getValue();
+        assertEquals(new ResultValue.Scalar(""), row.result().getValue(), "the outcome's result, not the partial one");
+        assertEquals(RunState.SUCCEEDED, row.outcome().getValue().state());
+    }
+
+    @Test
+    void aFailedRunShowsItsReason() {
+        workbench.start();
+        jobs.started.get(0).end(RunState.FAILED, "Unit 3 failed after 1 attempt: disk full");
+        realm.drain();
+
+        assertEquals("Failed: Unit 3 failed after 1 attempt: disk full", workbench.statusLine().getValue());
+        assertFalse(workbench.canStop().getValue());
+    }
+
+    @Test
+    void aRejectedStartSaysWhyAndListsNothing() {
+        jobs.rejectWith = new InvalidParametersException("ticker", List.of(
+                new ParameterProblem("intervalMillis", "must be between 1 and 3600000 ms, not 0"),
+                new ParameterProblem("bogus", "unknown parameter; known: start, intervalMillis")));
+
+        workbench.start();
+
+        assertTrue(workbench.runs().rows().isEmpty());
+        assertEquals("Cannot start: intervalMillis: must be between 1 and 3600000 ms, not 0; "
+                + "bogus: unknown parameter; known: start, intervalMillis", workbench.statusLine().getValue());
+    }
+
+    @Test
+    void invalidValuesDisableStartAndSayWhyUntilTheyAreFixed() {
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        assertTrue(workbench.canStart().getValue());
+
+        field("limit").value().setValue("0");
+        assertFalse(workbench.canStart().getValue());
+        assertEquals("limit: must be between 1 and 1000 units, not 0", workbench.form().problemsText().getValue());
+        assertEquals("Cannot start: limit: must be between 1 and 1000 units, not 0", workbench.statusLine().getValue());
+        workbench.start();
+        assertTrue(jobs.started.isEmpty(), "Start does nothing while the form is invalid");
+
+        field("limit").value().setValue("10");
+        assertTrue(workbench.canStart().getValue());
+        assertEquals(WorkbenchViewModel.READY, workbench.statusLine().getValue());
+    }
+
+    @Test
+    void withoutAProviderStartIsDisabledAndDoesNothing() {
+        workbench.selectedProvider().setValue(null);
+
+        assertFalse(workbench.canStart().getValue());
+        workbench.start();
+        assertTrue(jobs.started.isEmpty());
+    }
+
+    @Test
+    void commandsOutsideTheRealmAreRefused() throws Exception {
+        Throwable[] thrown = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                workbench.start();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        other.start();
+        other.join(5_000);
+        assertTrue(thrown[0] instanceof IllegalStateException, "expected IllegalStateException, got " + thrown[0]);
+        assertTrue(jobs.started.isEmpty());
+    }
+
+    private ParameterFieldViewModel field(String name) {
+        return workbench.form().fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,136 @@
+package org.parallelworkbench.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.core.databinding.observable.list.IObservableList;
+import org.eclipse.core.databinding.observable.list.WritableList;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ParameterDescriptor;
+import org.parallelworkbench.core.ParameterProblem;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+
+/**
+ * The parameter form of the selected provider: a field per declared parameter, filled with the values
+ * the provider was last started with, else its defaults. The provider's own validation (the engine's
+ * {@link JobService#validate}) judges the whole set as the user types, so the window, the command line
+ * and the engine agree on what is valid.
+ */
+public final class ParameterFormViewModel {
+
+    private final Realm realm;
+    private final JobService jobs;
+    private final IObservableValue<ProviderInfo> provider;
+    private final ParameterMemory memory;
+    private final WritableList<ParameterFieldViewModel> fields;
+    private final IObservableValue<List<ParameterProblem>> problems;
+    private final IObservableValue<String> problemsText;
+    private final IObservableValue<Boolean> valid;
+    /** The provider the fields were made for; Realm thread only. */
+    private ProviderInfo shownProvider;
+
+    ParameterFormViewModel(Realm realm, JobService jobs, IObservableValue<ProviderInfo> provider, ParameterMemory memory) {
+        this.realm = Objects.requireNonNull(realm, "realm");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.memory = Objects.requireNonNull(memory, "memory");
+        fields = new WritableList<>(realm);
+        problems = Observables.computed(realm, () -> validate(provider.getValue(), parameters()));
+        problemsText = Observables.computed(realm,
+                () -> problems.getValue().stream().map(ParameterProblem::toString).collect(Collectors.joining("\n")));
+        valid = Observables.computed(realm, () -> provider.getValue() != null && problems.getValue().isEmpty());
+        provider.addValueChangeListener(event -> showFieldsOf(event.diff.getNewValue()));
+        showFieldsOf(provider.getValue());
+    }
+
+    /** A field per parameter of the selected provider, in the order it declares them. */
+    public IObservableList<ParameterFieldViewModel> fields() {
+        return fields;
+    }
+
+    /** Every problem of the current values, also those spanning several fields; empty when they may run. */
+    public IObservableValue<List<ParameterProblem>> problems() {
+        return problems;
+    }
+
+    /** {@link #problems()} as "name: message" lines. */
+    public IObservableValue<String> problemsText() {
+        return problemsText;
+    }
+
+    /** A provider is selected and its values have no problem. */
+    public IObservableValue<Boolean> valid() {
+        return valid;
+    }
+
+    /** The values as the engine takes them. */
+    public Parameters parameters() {
+        Map<String, String> values = new TreeMap<>();
+        for (ParameterFieldViewModel field : fields) {
+            values.put(field.name(), field.value().getValue() == null ? "" : field.value().getValue().trim());
+        }
+        return new Parameters(values);
+    }
+
+    /** Puts every field back to its provider's default. */
+    public void restoreDefaults() {
+        checkRealm();
+        fields.forEach(field -> field.value().setValue(field.descriptor().defaultValue()));
+    }
+
+    /** Remembers the values that differ from the defaults, for the next time this provider is picked. */
+    void rememberValues() {
+        ProviderInfo selected = provider.getValue();
+        if (selected == null) {
+            return;
+        }
+        Map<String, String> changed = new TreeMap<>();
+        parameters().values().forEach((name, value) -> {
+            if (fields.stream().anyMatch(f -> f.name().equals(name) && !f.descriptor().defaultValue().equals(value))) {
+                changed.put(name, value);
+            }
+        });
+        memory.remember(selected.id(), changed);
+    }
+
+    private void showFieldsOf(ProviderInfo selected) {
+        // The same provider again (e.g. its bundle was updated): what the user typed stays.
+        Map<String, String> current = shownProvider != null && selected != null && shownProvider.id().equals(selected.id())
+                ? parameters().values() : selected == null ? Map.of() : memory.recall(selected.id());
+        shownProvider = selected;
+        List<ParameterFieldViewModel> made = new ArrayList<>();
+        if (selected != null) {
+            for (ParameterDescriptor descriptor : selected.parameters()) {
+                made.add(new ParameterFieldViewModel(realm, descriptor,
+                        current.getOrDefault(descriptor.name(), descriptor.defaultValue()), problems));
+            }
+        }
+        fields.clear();
+        fields.addAll(made);
+    }
+
+    private List<ParameterProblem> validate(ProviderInfo selected, Parameters values) {
+        if (selected == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(jobs.validate(selected.id(), values));
+        } catch (RuntimeException e) {
+            // The provider has just gone, or its validation broke: either way it must not start.
+            return List.of(new ParameterProblem(selected.id(), e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private void checkRealm() {
+        if (!realm.isCurrent()) {
+            throw new IllegalStateException("ParameterFormViewModel must be used inside its Realm");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.parallelworkbench.viewmodel;
+
+import java.util.Map;
+
+/**
+ * Remembers the parameter values a provider was last started with, so that the form shows them the next
+ * time. Implementations decide where they keep them; a failure to keep them must not stop a run.
+ */
+public interface ParameterMemory {
+
+    /** Keeps nothing: every form starts from the providers' defaults. */
+    ParameterMemory NONE = new ParameterMemory() {
+        @Override
+        public Map<String, String> recall(String providerId) {
+            return Map.of();
+        }
+
+        @Override
+        public void remember(String providerId, Map<String, String> values) {
+            // nothing kept
+        }
+    };
+
+    /** The values last remembered for this provider; empty if none. */
+    Map<String, String> recall(String providerId);
+
+    void remember(String providerId, Map<String, String> values);
+}
