@@ -22,6 +22,7 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.export.ResultExporter;
 
 /**
  * {@code parallel-workbench run}: checks the request, starts one run, shows its progress on stderr, waits

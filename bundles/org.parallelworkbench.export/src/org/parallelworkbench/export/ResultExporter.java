@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import org.parallelworkbench.core.ResultValue;
  * Writes a run's final {@link ResultValue} to a file in the format its extension names. Implementations
  * are stateless and thread-safe.
  */
-sealed interface ResultExporter permits CsvExporter, JsonExporter, PngExporter {
+public sealed interface ResultExporter permits CsvExporter, JsonExporter, PngExporter {
 
     /** Every exporter, in the order the usage message names them. */
     List<ResultExporter> ALL = List.of(new CsvExporter(), new JsonExporter(), new PngExporter());

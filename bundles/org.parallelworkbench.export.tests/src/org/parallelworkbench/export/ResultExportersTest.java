@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

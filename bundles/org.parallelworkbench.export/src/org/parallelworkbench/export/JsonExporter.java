@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
