@@ -26,7 +26,7 @@ final class PngExporter implements ResultExporter {
 
     @Override
     public void write(ResultValue value, OutputStream out) throws IOException {
-        requireSupported(value);
+        ResultExporters.requireSupported(this, value);
         ResultValue.Image image = (ResultValue.Image) value;
         BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_ARGB);
         buffered.setRGB(0, 0, image.width(), image.height(), image.argb(), 0, image.width());

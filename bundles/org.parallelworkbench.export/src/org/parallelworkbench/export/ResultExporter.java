@@ -6,65 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import org.parallelworkbench.core.ResultValue;
 
 /**
- * Writes a run's final {@link ResultValue} to a file in the format its extension names. Implementations
- * are stateless and thread-safe.
+ * Writes a run's final {@link ResultValue} in the one format its {@link #extension() extension} names.
+ * Implementations are stateless and thread-safe; the set of them is fixed (get them from
+ * {@link ResultExporters}), so callers can rely on every message and format documented here.
  */
 public sealed interface ResultExporter permits CsvExporter, JsonExporter, PngExporter {
-
-    /** Every exporter, in the order the usage message names them. */
-    List<ResultExporter> ALL = List.of(new CsvExporter(), new JsonExporter(), new PngExporter());
 
     /** Without the dot, lower case, e.g. {@code csv}. */
     String extension();
 
+    /** Whether {@link #write} takes this value; depends only on its kind (see {@link ResultExporters#kindOf}). */
     boolean supports(ResultValue value);
 
     /**
      * Writes the whole value; does not close the stream.
      *
-     * @throws IllegalArgumentException if this exporter does not {@link #supports support} the value
+     * @throws IllegalArgumentException if this exporter does not {@link #supports support} the value, with
+     *         {@link #unsupportedMessage} as its message
      */
     void write(ResultValue value, OutputStream out) throws IOException;
 
-    /** The exporter for this file's extension (case-insensitive), if there is one. */
-    static Optional<ResultExporter> forFile(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(exporter -> name.endsWith("." + exporter.extension())).findFirst();
-    }
-
-    /** E.g. {@code ".csv, .json or .png"}. */
-    static String extensionList() {
-        List<String> names = ALL.stream().map(exporter -> "." + exporter.extension()).toList();
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-    }
-
-    /** scalar, series, table or image. */
-    static String kindOf(ResultValue value) {
-        return switch (value) {
-        case ResultValue.Scalar s -> "scalar";
-        case ResultValue.Series s -> "series";
-        case ResultValue.Table t -> "table";
-        case ResultValue.Image i -> "image";
-        };
-    }
-
-    /** One line for the user: which kind cannot be written how, and which extensions would work. */
-    default String unsupportedMessage(ResultValue value) {
-        List<String> alternatives = ALL.stream().filter(exporter -> exporter.supports(value)).map(e -> "." + e.extension()).toList();
-        String kind = kindOf(value);
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " results cannot be written as ." + extension()
-                + "; use " + String.join(" or ", alternatives);
-    }
-
     /**
      * Writes to a temporary file next to {@code file} and moves it into place, so a reader never sees a
-     * half-written file and a failed write leaves any previous file alone.
+     * half-written file and a failed write leaves any previous file alone. Blocks: call it off the UI thread.
+     *
+     * @throws IllegalArgumentException as {@link #write} does
      */
     default void writeFile(ResultValue value, Path file) throws IOException {
         Path target = file.toAbsolutePath();
@@ -80,20 +50,13 @@ public sealed interface ResultExporter permits CsvExporter, JsonExporter, PngExp
     }
 
     /**
-     * A number as text both CSV and JSON readers take: whole values without a fraction ({@code 1000},
-     * not {@code 1000.0}), others as {@link Double#toString}. Not-finite values give "NaN"/"Infinity".
+     * One line for the user: which kind cannot be written how, and which extensions would work, e.g.
+     * {@code "Image results cannot be written as .csv; use .json or .png"}.
      */
-    static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
-
-    /** Throws the documented exception of {@link #write} for an unsupported value. */
-    default void requireSupported(ResultValue value) {
-        if (!supports(value)) {
-            throw new IllegalArgumentException(unsupportedMessage(value));
-        }
+    default String unsupportedMessage(ResultValue value) {
+        List<String> alternatives = ResultExporters.supporting(value).stream().map(e -> "." + e.extension()).toList();
+        String kind = ResultExporters.kindOf(value);
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " results cannot be written as ." + extension()
+                + "; use " + String.join(" or ", alternatives);
     }
 }
