@@ -22,6 +22,8 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.export.ResultExporter;
+import org.parallelworkbench.export.ResultExporters;
 
 /**
  * {@code parallel-workbench run}: checks the request, starts one run, shows its progress on stderr, waits
@@ -134,8 +136,8 @@ final class RunCommand {
             return Optional.empty();
         }
         Path file = output.get();
-        ResultExporter exporter = ResultExporter.forFile(file).orElseThrow(() -> new UsageException(
-                "Cannot export to '" + file + "': the file name must end in " + ResultExporter.extensionList()));
+        ResultExporter exporter = ResultExporters.forFile(file).orElseThrow(() -> new UsageException(
+                "Cannot export to '" + file + "': the file name must end in " + ResultExporters.extensionList()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
             throw new UsageException("Cannot export to '" + file + "': " + parent + " is not a writable folder");
@@ -176,7 +178,7 @@ final class RunCommand {
     }
 
     private int export(ResultValue result, Path file) {
-        ResultExporter exporter = ResultExporter.forFile(file).orElseThrow(); // checked before starting
+        ResultExporter exporter = ResultExporters.forFile(file).orElseThrow(); // checked before starting
         if (!exporter.supports(result)) {
             io.err().println(exporter.unsupportedMessage(result));
             return ExitCodes.USAGE;

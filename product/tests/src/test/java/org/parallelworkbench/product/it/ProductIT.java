@@ -102,9 +102,9 @@ class ProductIT {
             assertEquals(symbolicNames.stream().distinct().count(), symbolicNames.size(), names::toString);
             // The Equinox framework jar must never ship: Felix is the framework, the shim carries the name.
             assertFalse(names.stream().anyMatch(n -> n.startsWith("org.eclipse.osgi_3.") && !n.contains("felixshim")), names::toString);
-            for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.engine_",
-                    "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_", "org.eclipse.swt.gtk.linux.x86_64_",
-                    "org.apache.felix.gogo.runtime_", "org.apache.felix.gogo.command_")) {
+            for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.export_",
+                    "org.parallelworkbench.engine_", "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_",
+                    "org.eclipse.swt.gtk.linux.x86_64_", "org.apache.felix.gogo.runtime_", "org.apache.felix.gogo.command_")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), () -> "no " + prefix + "* in " + names);
             }
         }

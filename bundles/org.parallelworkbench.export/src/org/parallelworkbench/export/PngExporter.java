@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,7 +26,7 @@ final class PngExporter implements ResultExporter {
 
     @Override
     public void write(ResultValue value, OutputStream out) throws IOException {
-        requireSupported(value);
+        ResultExporters.requireSupported(this, value);
         ResultValue.Image image = (ResultValue.Image) value;
         BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_ARGB);
         buffered.setRGB(0, 0, image.width(), image.height(), image.argb(), 0, image.width());

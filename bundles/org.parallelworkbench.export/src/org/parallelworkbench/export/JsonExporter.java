@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +40,7 @@ final class JsonExporter implements ResultExporter {
     @Override
     public void write(ResultValue value, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write("{\"kind\":" + string(ResultExporter.kindOf(value)));
+        writer.write("{\"kind\":" + string(ResultExporters.kindOf(value)));
         switch (value) {
         case ResultValue.Scalar scalar -> writer.write(",\"text\":" + string(scalar.text()));
         case ResultValue.Series series -> {
@@ -71,7 +71,7 @@ final class JsonExporter implements ResultExporter {
     }
 
     private static String number(double value) {
-        return Double.isFinite(value) ? ResultExporter.number(value) : "null";
+        return Double.isFinite(value) ? ResultExporters.number(value) : "null";
     }
 
     private static String strings(List<String> values) {

@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,14 +43,49 @@ class ResultExportersTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static List<String> extensions(List<ResultExporter> exporters) {
+        return exporters.stream().map(ResultExporter::extension).toList();
+    }
+
     @Test
     void exporterIsChosenByExtensionIgnoringCase() {
-        assertTrue(ResultExporter.forFile(Path.of("out/pi.CSV")).orElseThrow() instanceof CsvExporter);
-        assertTrue(ResultExporter.forFile(Path.of("r.json")).orElseThrow() instanceof JsonExporter);
-        assertTrue(ResultExporter.forFile(Path.of("m.png")).orElseThrow() instanceof PngExporter);
-        assertTrue(ResultExporter.forFile(Path.of("r.txt")).isEmpty());
-        assertTrue(ResultExporter.forFile(Path.of("csv")).isEmpty());
-        assertEquals(".csv, .json or .png", ResultExporter.extensionList());
+        assertTrue(ResultExporters.forFile(Path.of("out/pi.CSV")).orElseThrow() instanceof CsvExporter);
+        assertTrue(ResultExporters.forFile(Path.of("r.json")).orElseThrow() instanceof JsonExporter);
+        assertTrue(ResultExporters.forFile(Path.of("m.png")).orElseThrow() instanceof PngExporter);
+        assertTrue(ResultExporters.forFile(Path.of("r.txt")).isEmpty());
+        assertTrue(ResultExporters.forFile(Path.of("csv")).isEmpty());
+        assertEquals(".csv, .json or .png", ResultExporters.extensionList());
+    }
+
+    @Test
+    void everyExporterIsListedOnceInUsageOrder() {
+        assertEquals(List.of("csv", "json", "png"), extensions(ResultExporters.all()));
+    }
+
+    @Test
+    void aScalarCanBeWrittenAsCsvOrJson() {
+        assertEquals(List.of("csv", "json"), extensions(ResultExporters.supporting(SCALAR)));
+    }
+
+    @Test
+    void aSeriesCanBeWrittenAsCsvOrJson() {
+        assertEquals(List.of("csv", "json"), extensions(ResultExporters.supporting(SERIES)));
+    }
+
+    @Test
+    void aTableCanBeWrittenAsCsvOrJson() {
+        assertEquals(List.of("csv", "json"), extensions(ResultExporters.supporting(TABLE)));
+    }
+
+    @Test
+    void anImageCanBeWrittenAsJsonOrPng() {
+        assertEquals(List.of("json", "png"), extensions(ResultExporters.supporting(IMAGE)));
+    }
+
+    @Test
+    void kindsAreNamedInLowerCase() {
+        assertEquals(List.of("scalar", "series", "table", "image"),
+                List.of(SCALAR, SERIES, TABLE, IMAGE).stream().map(ResultExporters::kindOf).toList());
     }
 
     @Test
@@ -138,10 +173,21 @@ class ResultExportersTest {
     }
 
     @Test
+    void aRefusedWriteFileLeavesThePreviousFileAndNoTemporaryFile() throws IOException {
+        Path file = temp.resolve("m.csv");
+        Files.writeString(file, "old");
+        assertThrows(IllegalArgumentException.class, () -> new CsvExporter().writeFile(IMAGE, file));
+        assertEquals("old", Files.readString(file));
+        try (var files = Files.list(temp)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
     void numbersAreWholeWithoutAFraction() {
-        assertEquals("1000", ResultExporter.number(1000.0));
-        assertEquals("-3", ResultExporter.number(-3.0));
-        assertEquals("0.25", ResultExporter.number(0.25));
-        assertEquals("1.0E20", ResultExporter.number(1e20));
+        assertEquals("1000", ResultExporters.number(1000.0));
+        assertEquals("-3", ResultExporters.number(-3.0));
+        assertEquals("0.25", ResultExporters.number(0.25));
+        assertEquals("1.0E20", ResultExporters.number(1e20));
     }
 }

@@ -1,4 +1,4 @@
-package org.parallelworkbench.cli.internal;
+package org.parallelworkbench.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,14 +30,14 @@ final class CsvExporter implements ResultExporter {
 
     @Override
     public void write(ResultValue value, OutputStream out) throws IOException {
-        requireSupported(value);
+        ResultExporters.requireSupported(this, value);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         switch (value) {
         case ResultValue.Scalar scalar -> row(writer, List.of(scalar.text()));
         case ResultValue.Series series -> {
             row(writer, List.of(orDefault(series.xLabel(), "x"), orDefault(series.yLabel(), "y")));
             for (ResultValue.Point point : series.points()) {
-                row(writer, List.of(ResultExporter.number(point.x()), ResultExporter.number(point.y())));
+                row(writer, List.of(ResultExporters.number(point.x()), ResultExporters.number(point.y())));
             }
         }
         case ResultValue.Table table -> {
