@@ -18,8 +18,10 @@ class ChecksumsProviderServiceTest {
     void theProviderArrivesAsAWorkProviderService() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(ChecksumsProvider.class).getBundleContext();
         assertNotNull(context, "the provider's bundle was not started");
-        ServiceTracker<WorkProvider, WorkProvider> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(
-                "(&(objectClass=" + WorkProvider.class.getName() + ")(component.name=" + ChecksumsProvider.class.getName() + "))"), null);
+        ServiceTracker<WorkProvider, WorkProvider> tracker = new ServiceTracker<>(context,
+                FrameworkUtil.createFilter("(&(objectClass=" + WorkProvider.class.getName() + ")(component.name="
+                        + ChecksumsProvider.class.getName() + "))"),
+                null);
         tracker.open();
         try {
             WorkProvider provider = tracker.waitForService(SERVICE_WAIT_MILLIS);

@@ -153,7 +153,8 @@ class ChecksumsProviderTest {
         }
 
         assertEquals(List.of("a.txt", "z.txt"), files(plan(parameters())));
-        assertEquals(List.of("a.txt", "sub/b.txt", "sub/deeper/c.txt", "z.txt"), files(plan(parameters().with("recursive", "true"))));
+        assertEquals(List.of("a.txt", "sub/b.txt", "sub/deeper/c.txt", "z.txt"),
+                files(plan(parameters().with("recursive", "true"))));
     }
 
     @Test

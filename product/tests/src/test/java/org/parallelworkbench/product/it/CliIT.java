@@ -129,7 +129,8 @@ class CliIT {
                 .run(COMMAND_TIMEOUT, Product.WORK_DIR);
         assertEquals(0, result.exitCode(), result::describe);
         assertEquals("2 rows", result.stdout().strip(), result::describe);
-        assertEquals(List.of("File,Size (bytes),SHA-256", "\"a, with comma.txt\",5," + sha256("first"), "b.txt,6," + sha256("second")),
+        assertEquals(List.of("File,Size (bytes),SHA-256", "\"a, with comma.txt\",5," + sha256("first"),
+                "b.txt,6," + sha256("second")),
                 Files.readAllLines(workDir.resolve("sums.csv")), result::describe);
     }
 
