@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +84,7 @@ class CliIT {
     void providersListsEveryProviderWithItsParameters() throws Exception {
         Command.Result result = run("providers");
         assertEquals(0, result.exitCode(), result::describe);
-        for (String id : List.of("mandelbrot", "montecarlo", "primes", "ticker")) {
+        for (String id : List.of("checksums", "mandelbrot", "montecarlo", "primes", "ticker")) {
             assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith(id + " ")), () -> id + " missing\n" + result.describe());
         }
         assertTrue(result.stdout().contains("    limit="), result::describe);
@@ -117,6 +121,20 @@ class CliIT {
     }
 
     @Test
+    void checksumsOfARelativeFolderExportAsCsvRowsInPathOrder(@TempDir Path workDir) throws Exception {
+        Path data = Files.createDirectory(workDir.resolve("data"));
+        Files.writeString(data.resolve("b.txt"), "second");
+        Files.writeString(data.resolve("a, with comma.txt"), "first");
+        Command.Result result = launcher(workDir, "run", "checksums", "folder=data", "--output", "sums.csv")
+                .run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals("2 rows", result.stdout().strip(), result::describe);
+        assertEquals(List.of("File,Size (bytes),SHA-256", "\"a, with comma.txt\",5," + sha256("first"),
+                "b.txt,6," + sha256("second")),
+                Files.readAllLines(workDir.resolve("sums.csv")), result::describe);
+    }
+
+    @Test
     void mandelbrotExportsAPngOfTheRequestedSize(@TempDir Path workDir) throws Exception {
         Command.Result result = launcher(workDir, "run", "mandelbrot", "width=96", "height=64", "--output", "m.png")
                 .run(COMMAND_TIMEOUT, Product.WORK_DIR);
@@ -143,6 +161,10 @@ class CliIT {
     @Test
     void sigtermCancelsARunningTickerAndExitsWith143() throws Exception {
         assertSignalCancelsTheRun("TERM", SIGTERM_EXIT_CODE);
+    }
+
+    private static String sha256(String content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
