@@ -2,6 +2,7 @@ package org.parallelworkbench.ui.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -171,7 +172,7 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
     private Path cfgFile(Dictionary<String, Object> properties, String pid) throws IOException {
         Object key = properties.get(FILE_INSTALL_FILENAME);
         if (key != null) {
-            Path file = Path.of(java.net.URI.create(key.toString()));
+            Path file = Path.of(URI.create(key.toString()));
             if (!file.getFileName().toString().endsWith(".cfg")) {
                 throw new IOException(file + " is not a .cfg file; change the settings there by hand");
             }
