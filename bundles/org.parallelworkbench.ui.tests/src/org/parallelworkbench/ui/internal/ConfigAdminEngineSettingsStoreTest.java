@@ -1,0 +1,211 @@
+package org.parallelworkbench.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
+
+/**
+ * The Config Admin store against the real Felix Config Admin and the real engine: what it writes is the
+ * engine's configuration, the engine applies it while it runs, and the product's .cfg files keep it.
+ */
+class ConfigAdminEngineSettingsStoreTest {
+
+    private static final Duration APPLIED_WITHIN = Duration.ofSeconds(10);
+    /** Ticks of the running ticker during which a second run, were it allowed, would have started. */
+    private static final int TICKS_WHILE_CAPPED = 10;
+    private static final String ENGINE_COMPONENT = "org.parallelworkbench.engine.internal.JobServiceComponent";
+
+    @TempDir
+    Path temp;
+
+    private BundleContext context;
+    private ConfigurationAdmin configurationAdmin;
+    private JobService jobs;
+    private ServiceComponentRuntime scr;
+
+    @BeforeEach
+    void services() throws InterruptedException {
+        context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        configurationAdmin = UiTestSupport.service(getClass(), ConfigurationAdmin.class);
+        jobs = UiTestSupport.service(getClass(), JobService.class);
+        scr = UiTestSupport.service(getClass(), ServiceComponentRuntime.class);
+    }
+
+    @AfterEach
+    void restoreTheEngineDefaults() throws Exception {
+        jobs.cancelAll("test ended");
+        for (Configuration configuration : configurations("(|(service.pid=" + ConfigAdminEngineSettingsStore.ENGINE_PID
+                + ")(service.factoryPid=" + ConfigAdminEngineSettingsStore.FILE_INSTALL_FACTORY_PID + "))")) {
+            configuration.delete();
+        }
+        // Without a configuration the component's properties are its defaults, and carry no service.pid.
+        waitUntil(() -> !engineComponentProperties().containsKey(Constants.SERVICE_PID),
+                () -> "the engine kept its configuration: " + engineComponentProperties());
+    }
+
+    @Test
+    void aWriteReachesTheRunningEngineWhichThenRunsOneRunAtATime() throws Exception {
+        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
+
+        store.write(new Settings(2, 1, ""));
+
+        assertEquals(new Settings(2, 1, ""), store.read());
+        // SCR updates the component's service properties after its @Modified method has returned.
+        waitUntil(() -> "1".equals(engineProperty("maxConcurrentRuns")), () -> "the engine never got the run limit");
+        waitUntil(() -> jobs.providers().stream().anyMatch(provider -> provider.id().equals("ticker")),
+                () -> "the ticker provider never arrived");
+        RunHandle first = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
+        RunHandle second = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
+        waitUntil(() -> first.state() == RunState.RUNNING || second.state() == RunState.RUNNING,
+                () -> "neither run started");
+        RunHandle running = first.state() == RunState.RUNNING ? first : second;
+        RunHandle waiting = running == first ? second : first;
+        AtomicInteger ticks = new AtomicInteger();
+        running.events().subscribe(RunEvent.subscriber(event -> {
+            if (event instanceof RunEvent.UnitCompleted) {
+                ticks.incrementAndGet();
+            }
+        }));
+        waitUntil(() -> ticks.get() >= TICKS_WHILE_CAPPED, () -> "the running ticker did not tick");
+
+        assertEquals(RunState.SCHEDULED, waiting.state(), "a second run started despite the limit of 1");
+        running.cancel("make room");
+        waitUntil(() -> waiting.state() == RunState.RUNNING, () -> "the waiting run never started");
+    }
+
+    @Test
+    void aWriteKeepsTheConfigurationsOtherProperties() throws Exception {
+        Configuration configuration = configurationAdmin.getConfiguration(ConfigAdminEngineSettingsStore.ENGINE_PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("poolSize", 2);
+        properties.put("borrowTimeoutMillis", 777L);
+        configuration.update(properties);
+        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
+        assertEquals(new Settings(2, 4, ""), store.read(), "the engine's default run limit was not read");
+
+        store.write(new Settings(3, 2, ""));
+
+        Dictionary<String, Object> written = configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties();
+        assertEquals("3", written.get("poolSize"));
+        assertEquals("2", written.get("maxConcurrentRuns"));
+        assertEquals(777L, written.get("borrowTimeoutMillis"));
+        waitUntil(() -> "3".equals(engineProperty("poolSize")) && Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
+                () -> "the engine's properties are " + engineProperty("poolSize") + ", " + engineProperty("borrowTimeoutMillis"));
+    }
+
+    @Test
+    void theDropinFolderIsAFileInstallWatcherUntilItIsCleared() throws Exception {
+        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null,
+                Map.of("felix.fileinstall.poll", "1000"));
+
+        store.write(new Settings(0, 4, temp.toString()));
+
+        Configuration watcher = configuration(ConfigAdminEngineSettingsStore.DROPINS_PID);
+        assertNotNull(watcher, "no File Install watcher configuration");
+        assertEquals(ConfigAdminEngineSettingsStore.FILE_INSTALL_FACTORY_PID, watcher.getFactoryPid());
+        assertEquals(temp.toString(), watcher.getProperties().get("felix.fileinstall.dir"));
+        assertEquals(".*\\.jar", watcher.getProperties().get("felix.fileinstall.filter"));
+        assertEquals("1000", watcher.getProperties().get("felix.fileinstall.poll"));
+        assertEquals(temp.toString(), store.read().dropinFolder());
+
+        store.write(new Settings(0, 4, ""));
+
+        assertNull(configuration(ConfigAdminEngineSettingsStore.DROPINS_PID), "the watcher stayed configured");
+        assertEquals("", store.read().dropinFolder());
+    }
+
+    @Test
+    void inTheProductTheSettingsAreKeptInTheCfgFilesFileInstallReadsAtStart() throws Exception {
+        Path conf = Files.createDirectory(temp.resolve("conf"));
+        Path dropins = Files.createDirectory(temp.resolve("more dropins"));
+        Path engineFile = conf.resolve("org.parallelworkbench.engine.cfg");
+        Files.write(engineFile, List.of("# Workers; 0 = one per processor.", "#poolSize = 0", "",
+                "borrowTimeoutMillis = 777", "#maxConcurrentRuns = 4"), StandardCharsets.ISO_8859_1);
+        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, conf,
+                Map.of("felix.fileinstall.poll", "1000"));
+
+        store.write(new Settings(5, 2, dropins.toString()));
+
+        assertEquals(List.of("# Workers; 0 = one per processor.", "poolSize = 5", "", "borrowTimeoutMillis = 777",
+                "maxConcurrentRuns = 2"), Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1));
+        assertEquals(ConfigAdminEngineSettingsStore.fileInstallKey(engineFile),
+                configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties().get("felix.fileinstall.filename"),
+                "File Install would not recognise the configuration as its file's");
+        Path dropinsFile = conf.resolve("org.apache.felix.fileinstall-dropins.cfg");
+        assertEquals(List.of("felix.fileinstall.poll = 1000", "felix.fileinstall.filter = .*\\\\.jar",
+                "felix.fileinstall.dir = " + dropins), Files.readAllLines(dropinsFile, StandardCharsets.ISO_8859_1));
+
+        store.write(new Settings(5, 2, ""));
+
+        assertFalse(Files.exists(dropinsFile), "the cleared drop-in folder is still in conf");
+        assertTrue(Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1).contains("poolSize = 5"));
+    }
+
+    private Object engineProperty(String key) {
+        ServiceReference<JobService> reference = context.getServiceReference(JobService.class);
+        return reference == null ? null : reference.getProperty(key);
+    }
+
+    private Map<String, Object> engineComponentProperties() {
+        ServiceReference<JobService> reference = context.getServiceReference(JobService.class);
+        ComponentDescriptionDTO description = scr.getComponentDescriptionDTO(reference.getBundle(), ENGINE_COMPONENT);
+        return scr.getComponentConfigurationDTOs(description).stream().findFirst()
+                .map(configuration -> configuration.properties).orElse(Map.of());
+    }
+
+    private Configuration configuration(String pid) throws IOException, InvalidSyntaxException {
+        List<Configuration> found = configurations("(service.pid=" + pid + ")");
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private List<Configuration> configurations(String filter) throws IOException, InvalidSyntaxException {
+        Configuration[] found = configurationAdmin.listConfigurations(filter);
+        return found == null ? List.of() : List.of(found);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
+        long deadline = System.nanoTime() + APPLIED_WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail(message.get() + " (not within " + APPLIED_WITHIN.toMillis() + " ms)");
+            }
+            Thread.sleep(5); // polling a real condition with a deadline
+        }
+    }
+}
