@@ -14,11 +14,12 @@ import java.util.Locale;
  * @param smoke        a short run that checks the harness; its timings mean little
  * @param baseline     the window open, no runs
  * @param flood        the window open, {@code runs} flooding runs listed in it
+ * @param unitMicros   busy time of each flood unit, 0 for empty units
  * @param floodEvents  what the runs published during the flood phase, summed over the runs
  * @param loadAverage  the first three fields of /proc/loadavg, taken at the end
  */
 record ResponsivenessReport(Duration phaseLength, boolean smoke, Phase baseline, Phase flood, int runs,
-        RunEventCounter.Counts floodEvents, String loadAverage) {
+        long unitMicros, RunEventCounter.Counts floodEvents, String loadAverage) {
 
     /** The window issue's bar: a probe waits at most this long at the 99th percentile under the flood. */
     static final double TARGET_P99_MILLIS = 20;
@@ -53,7 +54,7 @@ record ResponsivenessReport(Duration phaseLength, boolean smoke, Phase baseline,
         line(out, "mode", smoke
                 ? "smoke, " + phaseLength.toSeconds() + " s per phase: checks the harness, timings not asserted"
                         + " (-Dpw.uibench.seconds=20 measures)"
-                : "benchmark, " + phaseLength.toSeconds() + " s per phase (-Dpw.uibench.seconds)");
+                : "benchmark, " + phaseLength.toSeconds() + " s per phase (-Dpw.uibench.seconds, -Dpw.uibench.unitMicros)");
         line(out, "machine", Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage
                 + " (/proc/loadavg, at the end), Java " + Runtime.version() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
@@ -69,8 +70,9 @@ record ResponsivenessReport(Duration phaseLength, boolean smoke, Phase baseline,
                 ratio(flood.delays().p99Nanos(), baseline.delays().p99Nanos()),
                 ratio(flood.delays().maxNanos(), baseline.delays().maxNanos())));
         out.append('\n');
-        line(out, "flood", String.format(Locale.ROOT, "%,d units done in the phase (%,.0f units/s); events a subscriber"
-                + " got: UnitCompleted %,d, Progress %,d, ResultUpdated %,d", floodEvents.unitsDone(),
+        line(out, "flood", String.format(Locale.ROOT, "%s; %,d units done in the phase (%,.0f units/s); events a"
+                + " subscriber got: UnitCompleted %,d, Progress %,d, ResultUpdated %,d",
+                unitMicros == 0 ? "empty units" : unitMicros + " us of busy work per unit", floodEvents.unitsDone(),
                 flood.perSecond(floodEvents.unitsDone()), floodEvents.unitCompleted(), floodEvents.progress(),
                 floodEvents.resultUpdated()));
         line(out, "UI CPU", "CPU time of the UI thread / wall time of the phase (ThreadMXBean), not time it was busy"

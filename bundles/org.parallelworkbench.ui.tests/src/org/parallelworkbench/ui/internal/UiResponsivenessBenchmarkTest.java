@@ -53,6 +53,8 @@ class UiResponsivenessBenchmarkTest {
 
     static final String SECONDS_PROPERTY = "pw.uibench.seconds";
     static final String REPORT_PROPERTY = "pw.uibench.report";
+    /** Busy time per flood unit in µs; 0 (the default) for empty units. */
+    static final String UNIT_MICROS_PROPERTY = "pw.uibench.unitMicros";
     private static final long SMOKE_SECONDS = 2;
     private static final int RUNS = 4;
     /** Lets the JIT and the flood settle before a phase is measured. */
@@ -129,7 +131,7 @@ class UiResponsivenessBenchmarkTest {
 
         List<RunOutcome> outcomes = cancelAndAwait(runs);
         ResponsivenessReport report = new ResponsivenessReport(phaseLength, System.getProperty(SECONDS_PROPERTY) == null,
-                baseline, flooded, RUNS, sum(after).minus(sum(before)), loadAverage());
+                baseline, flooded, RUNS, unitMicros(), sum(after).minus(sum(before)), loadAverage());
         System.out.println(report.text());
         Path file = reportFile();
         report.write(file);
@@ -153,7 +155,8 @@ class UiResponsivenessBenchmarkTest {
                 new FloodProvider(), null);
         spinUntil(display, () -> jobs.providers().contains(FloodProvider.INFO), SETTLE_TIMEOUT,
                 () -> "the engine did not see the flood provider");
-        return IntStream.range(0, RUNS).mapToObj(i -> jobs.start(FloodProvider.INFO.id(), Parameters.NONE)).toList();
+        Parameters parameters = Parameters.parse(List.of(FloodProvider.UNIT_MICROS + "=" + unitMicros()));
+        return IntStream.range(0, RUNS).mapToObj(i -> jobs.start(FloodProvider.INFO.id(), parameters)).toList();
     }
 
     /** Runs the event loop the way the product does for the phase's length, probing it. */
@@ -203,6 +206,10 @@ class UiResponsivenessBenchmarkTest {
         assertTrue(delays.p50Nanos() <= delays.p99Nanos() && delays.p99Nanos() <= delays.maxNanos(),
                 () -> "percentiles out of order in phase '" + phase.name() + "': " + delays);
         assertTrue(phase.uiCpuNanos() >= 0 && phase.wallNanos() > 0, () -> "no CPU or wall time in " + phase);
+    }
+
+    private static long unitMicros() {
+        return Long.getLong(UNIT_MICROS_PROPERTY, 0);
     }
 
     private static RunEventCounter.Counts sum(List<RunEventCounter.Counts> counts) {
