@@ -123,6 +123,8 @@ class UiResponsivenessBenchmarkTest {
         display.asyncExec(() -> runs.forEach(viewModel.runs()::add));
         spinUntil(display, () -> counters.stream().allMatch(counter -> counter.unitsDone() > 0), SETTLE_TIMEOUT,
                 () -> "not every run reported units done: " + counters.stream().map(RunEventCounter::unitsDone).toList());
+        spinUntil(display, () -> tables(window.getShell()).stream().anyMatch(table -> table.getItemCount() == RUNS),
+                SETTLE_TIMEOUT, () -> "the window does not list the " + RUNS + " runs");
         measure("warm-up", WARM_UP);
         List<RunEventCounter.Counts> before = counters.stream().map(RunEventCounter::counts).toList();
         ResponsivenessReport.Phase flooded = measure("window, " + RUNS + " flood runs", phaseLength);
