@@ -13,6 +13,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunEvent;
@@ -105,8 +106,12 @@ final class FakeJobService implements JobService {
         }
 
         void end(RunState state, String reason) {
+            end(state, reason, null);
+        }
+
+        void end(RunState state, String reason, ResultValue result) {
             events.close();
-            outcome.complete(new RunOutcome(state, results, null, reason, Duration.ZERO));
+            outcome.complete(new RunOutcome(state, results, result, reason, Duration.ZERO));
         }
 
         @Override

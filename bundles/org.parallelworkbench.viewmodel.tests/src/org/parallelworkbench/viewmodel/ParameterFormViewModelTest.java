@@ -21,7 +21,7 @@ class ParameterFormViewModelTest {
 
     private WorkbenchViewModel workbench() {
         jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
-        return new WorkbenchViewModel(realm, jobs, memory);
+        return new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
     }
 
     @Test

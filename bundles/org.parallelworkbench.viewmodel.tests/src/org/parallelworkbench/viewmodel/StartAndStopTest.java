@@ -71,7 +71,7 @@ class StartAndStopTest {
     @Test
     void theFormsValuesReachTheEngineAndAreRememberedForTheProvider() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
-        workbench = new WorkbenchViewModel(realm, jobs, memory);
+        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);
         field("limit").value().setValue(" 500 ");
 

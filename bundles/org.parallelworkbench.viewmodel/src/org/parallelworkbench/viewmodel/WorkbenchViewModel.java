@@ -3,6 +3,7 @@ package org.parallelworkbench.viewmodel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
@@ -35,18 +36,23 @@ public final class WorkbenchViewModel {
     private final IObservableValue<String> providerDescription;
     private final ParameterFormViewModel form;
     private final RunsViewModel runs;
+    /** A message that stands in for the selected run's status until the selection changes; null for none. */
     private final WritableValue<String> message;
+    private final ExportViewModel export;
     private final IObservableValue<Boolean> canStart;
     private final IObservableValue<String> latestValue;
     private final IObservableValue<String> statusLine;
     private final IObservableValue<String> windowTitle;
 
     public WorkbenchViewModel(Realm realm, JobService jobs) {
-        this(realm, jobs, ParameterMemory.NONE);
+        this(realm, jobs, ParameterMemory.NONE, command -> new Thread(command, "pw-export").start());
     }
 
-    /** @param memory where the parameters each provider was last started with are kept */
-    public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory) {
+    /**
+     * @param memory         where the parameters each provider was last started with are kept
+     * @param exportExecutor where results are written to files; never the Realm's thread
+     */
+    public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory, Executor exportExecutor) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         providers = new WritableList<>(realm);
@@ -62,8 +68,10 @@ public final class WorkbenchViewModel {
         });
         form = new ParameterFormViewModel(realm, jobs, selectedProvider, memory);
         runs = new RunsViewModel(realm);
-        message = new WritableValue<>(realm, READY, String.class);
+        message = new WritableValue<>(realm, null, String.class);
+        runs.selection().addValueChangeListener(event -> message.setValue(null));
         canStart = form.valid();
+        export = new ExportViewModel(realm, runs.selection(), exportExecutor, this::showMessage);
         latestValue = Observables.computed(realm, () -> {
             RunRowViewModel selected = runs.selection().getValue();
             return selected == null ? RunRowViewModel.NO_VALUE : selected.latestValue().getValue();
@@ -73,8 +81,11 @@ public final class WorkbenchViewModel {
             if (!problems.isEmpty() && selectedProvider.getValue() != null) {
                 return "Cannot start: " + problems.replace("\n", "; ");
             }
+            if (message.getValue() != null) {
+                return message.getValue();
+            }
             RunRowViewModel selected = runs.selection().getValue();
-            return selected == null ? message.getValue() : selected.status().getValue();
+            return selected == null ? READY : selected.status().getValue();
         });
         windowTitle = Observables.computed(realm, () -> {
             int active = runs.activeCount().getValue();
@@ -111,6 +122,11 @@ public final class WorkbenchViewModel {
         return runs;
     }
 
+    /** File > Export Result for the selected run. */
+    public ExportViewModel export() {
+        return export;
+    }
+
     /** A provider is selected and its parameters are valid. Runs already active do not matter. */
     public IObservableValue<Boolean> canStart() {
         return canStart;
@@ -126,7 +142,7 @@ public final class WorkbenchViewModel {
         return latestValue;
     }
 
-    /** Why Start is disabled, else the selected run's status, else the last message. */
+    /** Why Start is disabled, else the latest message, else the selected run's status. */
     public IObservableValue<String> statusLine() {
         return statusLine;
     }
@@ -165,11 +181,10 @@ public final class WorkbenchViewModel {
         runs.cancelSelected();
     }
 
-    /** Shows a message in the status line in place of the selected run's status. */
+    /** Shows a message in the status line in place of the selected run's status, until another run is selected. */
     public void showMessage(String text) {
         checkRealm();
         message.setValue(text);
-        runs.selection().setValue(null);
     }
 
     /** Reads the installed providers from the engine again (Run > Refresh Providers). */

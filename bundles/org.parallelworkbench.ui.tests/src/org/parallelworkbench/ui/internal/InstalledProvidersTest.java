@@ -7,6 +7,9 @@ import static org.parallelworkbench.ui.internal.UiTestSupport.pick;
 import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
@@ -39,7 +43,7 @@ class InstalledProvidersTest {
     static void openDisplay() throws InterruptedException {
         display = UiTestSupport.openDisplay();
         jobs = UiTestSupport.service(InstalledProvidersTest.class, JobService.class);
-        spinUntil(display, () -> jobs.providers().size() >= 4, Duration.ofSeconds(10),
+        spinUntil(display, () -> jobs.providers().size() >= 5, Duration.ofSeconds(10),
                 () -> "the shipped providers did not all arrive: " + jobs.providers());
     }
 
@@ -67,7 +71,7 @@ class InstalledProvidersTest {
     @Test
     void theWindowListsEveryShippedProvider() {
         List<String> ids = viewModel.providers().stream().map(ProviderInfo::id).toList();
-        assertTrue(ids.containsAll(List.of("ticker", "primes", "montecarlo", "mandelbrot")), ids::toString);
+        assertTrue(ids.containsAll(List.of("ticker", "primes", "montecarlo", "mandelbrot", "checksums")), ids::toString);
     }
 
     @Test
@@ -89,6 +93,20 @@ class InstalledProvidersTest {
                 () -> window.resultView().visiblePage() instanceof Canvas && window.resultView().image() != null);
         assertEquals(64, window.resultView().image().getBounds().width);
         assertEquals(48, window.resultView().image().getBounds().height);
+    }
+
+    @Test
+    void checksumsListsEachFileOfTheFolderInATable(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "abc");
+        Files.writeString(folder.resolve("b.txt"), "");
+
+        run("checksums", "folder=" + folder + " algorithm=SHA-1",
+                () -> window.resultView().table() != null && window.resultView().table().getTable().getItemCount() == 2);
+        org.eclipse.swt.widgets.Table table = window.resultView().table().getTable();
+        assertEquals("a.txt", table.getItem(0).getText(0));
+        assertEquals("3", table.getItem(0).getText(1));
+        assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", table.getItem(0).getText(2), "SHA-1 of 'abc'");
+        assertEquals("da39a3ee5e6b4b0d3255bfef95601890afd80709", table.getItem(1).getText(2), "SHA-1 of nothing");
     }
 
     private void run(String providerId, String parameters, BooleanSupplier shown) {

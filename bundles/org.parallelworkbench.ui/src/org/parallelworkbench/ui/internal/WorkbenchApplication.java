@@ -20,6 +20,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.BundleException;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.viewmodel.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.ParameterMemory;
 import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
@@ -55,6 +57,7 @@ public final class WorkbenchApplication {
 
     private final JobService jobs;
     private final BundleContext context;
+    private final EngineSettingsStore settingsStore;
     private volatile Display display;
     private volatile boolean deactivating;
     private Thread uiThread;
@@ -64,9 +67,11 @@ public final class WorkbenchApplication {
     private volatile Runnable providersChanged = () -> { };
 
     @Activate
-    public WorkbenchApplication(@Reference(name = "jobs") JobService jobs, BundleContext context) {
+    public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
+            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin, BundleContext context) {
         this.jobs = jobs;
         this.context = context;
+        this.settingsStore = new ConfigAdminEngineSettingsStore(configurationAdmin, context);
         if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
             uiThread = new Thread(this::runUserInterface, "pw-ui");
             uiThread.start();
@@ -79,10 +84,12 @@ public final class WorkbenchApplication {
             Display.setAppName("Parallel Workbench");
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
-                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory());
+                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
+                        command -> new Thread(command, "pw-export").start());
                 providersChanged = () -> realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
                 providersChanged.run();
-                WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(), this::aboutEntries);
+                WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(),
+                        new WindowServices(this::aboutEntries, settingsStore));
                 display.addFilter(SWT.Paint, new FirstPaintLogger(display));
                 window.setBlockOnOpen(true);
                 window.open();

@@ -1,7 +1,9 @@
 package org.parallelworkbench.ui.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -32,12 +34,14 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.viewmodel.CloseDecision;
+import org.parallelworkbench.viewmodel.PreferencesViewModel;
 import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 
@@ -53,12 +57,15 @@ public final class WorkbenchWindow extends ApplicationWindow {
     /** Eclipse's Terminate key. */
     static final int STOP_ACCELERATOR = SWT.MOD1 | SWT.F2;
     static final int CANCEL_ALL_ACCELERATOR = SWT.MOD1 | SWT.SHIFT | 'X';
+    static final int EXPORT_ACCELERATOR = SWT.MOD1 | 'E';
     private static final int[] PROVIDERS_AND_WORK_WEIGHTS = { 24, 76 };
     private static final int[] RESULT_AND_RUNS_WEIGHTS = { 62, 38 };
 
     private final WorkbenchViewModel viewModel;
     private final CloseConfirmation closeConfirmation;
-    private final Supplier<List<AboutEntry>> aboutEntries;
+    private final WindowServices services;
+    private final IAction exportAction;
+    private final IAction preferencesAction;
     private final IAction startAction;
     private final IAction stopAction;
     private final IAction cancelSelectedAction;
@@ -77,24 +84,26 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private CTabFolder bottomTabs;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
-        this(viewModel, CloseConfirmation.dialog(), List::of);
+        this(viewModel, CloseConfirmation.dialog(), WindowServices.NONE);
     }
 
     WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation) {
-        this(viewModel, closeConfirmation, List::of);
+        this(viewModel, closeConfirmation, WindowServices.NONE);
     }
 
-    /** @param aboutEntries the versions Help > About lists, asked for each time it opens */
-    WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation, Supplier<List<AboutEntry>> aboutEntries) {
+    WorkbenchWindow(WorkbenchViewModel viewModel, CloseConfirmation closeConfirmation, WindowServices services) {
         super(null);
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.closeConfirmation = Objects.requireNonNull(closeConfirmation, "closeConfirmation");
-        this.aboutEntries = Objects.requireNonNull(aboutEntries, "aboutEntries");
+        this.services = Objects.requireNonNull(services, "services");
         startAction = action("&Start", START_ACCELERATOR, viewModel::start);
         stopAction = action("S&top", STOP_ACCELERATOR, viewModel::stop);
         cancelSelectedAction = action("&Cancel\tEsc", SWT.NONE, viewModel.runs()::cancelSelected);
         cancelAllAction = action("Cancel &All", CANCEL_ALL_ACCELERATOR, viewModel.runs()::cancelAll);
         removeEndedAction = action("&Remove Ended Runs", SWT.NONE, viewModel.runs()::removeEnded);
+        exportAction = action("&Export Result\u2026", EXPORT_ACCELERATOR, this::exportResult);
+        preferencesAction = action("&Preferences\u2026", SWT.NONE, this::openPreferences);
+        preferencesAction.setEnabled(services.settingsStore() != null);
         addMenuBar();
         addToolBar(SWT.FLAT | SWT.RIGHT);
         addStatusLine();
@@ -115,6 +124,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
     protected MenuManager createMenuManager() {
         MenuManager menuBar = new MenuManager();
         MenuManager file = new MenuManager("&File");
+        file.add(exportAction);
+        file.add(new Separator());
         file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
         MenuManager run = new MenuManager("&Run");
         run.add(startAction);
@@ -124,10 +135,14 @@ public final class WorkbenchWindow extends ApplicationWindow {
         run.add(removeEndedAction);
         run.add(action("Restore &Default Parameters", SWT.NONE, viewModel.form()::restoreDefaults));
         run.add(action("Re&fresh Providers", SWT.F5, viewModel::refreshProviders));
+        MenuManager window = new MenuManager("&Window");
+        window.add(preferencesAction);
         MenuManager help = new MenuManager("&Help");
-        help.add(action("&About " + WorkbenchViewModel.TITLE, SWT.NONE, () -> new AboutDialog(getShell(), aboutEntries.get()).open()));
+        help.add(action("&About " + WorkbenchViewModel.TITLE, SWT.NONE,
+                () -> new AboutDialog(getShell(), services.aboutEntries().get()).open()));
         menuBar.add(file);
         menuBar.add(run);
+        menuBar.add(window);
         menuBar.add(help);
         return menuBar;
     }
@@ -138,6 +153,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
         toolBar.add(startAction);
         toolBar.add(stopAction);
         toolBar.add(cancelAllAction);
+        toolBar.add(new Separator());
+        toolBar.add(exportAction);
         return toolBar;
     }
 
@@ -211,6 +228,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         sideEffect(viewModel.canStop()::getValue, stopAction::setEnabled);
         sideEffect(() -> viewModel.runs().activeCount().getValue() > 0, cancelAllAction::setEnabled);
         sideEffect(viewModel.statusLine()::getValue, this::setStatus);
+        sideEffect(viewModel.export().canExport()::getValue, exportAction::setEnabled);
         sideEffect(() -> {
             RunRowViewModel selected = viewModel.runs().selection().getValue();
             return selected == null ? null : selected.result().getValue();
@@ -231,6 +249,31 @@ public final class WorkbenchWindow extends ApplicationWindow {
         ISideEffect effect = ISideEffect.createPaused(realm, () -> consumer.accept(supplier.get()));
         effect.resume();
         sideEffects.add(effect);
+    }
+
+    /** Asks where to, then lets the ViewModel write off the UI thread; the status line says how it went. */
+    private void exportResult() {
+        List<String> extensions = viewModel.export().extensions();
+        if (extensions.isEmpty()) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
+        dialog.setText("Export Result");
+        dialog.setOverwrite(true);
+        dialog.setFileName(viewModel.export().suggestedFileName());
+        dialog.setFilterExtensions(extensions.stream().map(extension -> "*." + extension).toArray(String[]::new));
+        dialog.setFilterNames(extensions.stream().map(extension -> extension.toUpperCase(Locale.ROOT) + " (*." + extension + ")")
+                .toArray(String[]::new));
+        String chosen = dialog.open();
+        if (chosen != null) {
+            viewModel.export().exportTo(Path.of(chosen));
+        }
+    }
+
+    private void openPreferences() {
+        PreferencesViewModel preferences = new PreferencesViewModel(realm, services.settingsStore(),
+                Runtime.getRuntime().availableProcessors());
+        new PreferencesDialog(getShell(), preferences).open();
     }
 
     private static Button button(Composite parent, String text, Runnable command) {
