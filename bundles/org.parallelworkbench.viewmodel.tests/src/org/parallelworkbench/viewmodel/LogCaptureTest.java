@@ -1,6 +1,5 @@
 package org.parallelworkbench.viewmodel;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +108,7 @@ class LogCaptureTest {
             }
         });
 
-        assertDoesNotThrow(() -> capture.publish(record));
+        capture.publish(record); // throwing here would fail the test
         assertEquals(1, reported.size(), "the failure goes to the handler's error manager");
         assertTrue(reported.get(0).contains("cannot print"), reported.get(0));
     }
