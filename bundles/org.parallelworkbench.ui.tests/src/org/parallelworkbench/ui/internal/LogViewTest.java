@@ -128,6 +128,23 @@ class LogViewTest {
         assertEquals("No warnings or errors", view.summary().getText());
     }
 
+    @Test
+    void enterOnAnEntryMovesTheFocusToItsDetail() {
+        Realm.runWithDefault(DisplayRealm.getRealm(display),
+                () -> log.post(Instant.now(), LogEntry.Severity.WARNING, "Engine", "slow worker", "", ""));
+        Table table = view.viewer().getTable();
+        spinUntil(display, () -> table.getItemCount() == 1, TIMEOUT, () -> "the entry did not appear");
+        table.setFocus();
+        clickRow(table, 0);
+
+        // A double-click and Enter both end in the table's default selection.
+        Event enter = new Event();
+        enter.item = table.getItem(0);
+        table.notifyListeners(SWT.DefaultSelection, enter);
+
+        spinUntil(display, () -> view.detail().isFocusControl(), TIMEOUT, () -> "the detail did not take the focus");
+    }
+
     /** What a mouse click on a row ends in: the table selects it and tells its listeners. */
     private static void clickRow(Table table, int index) {
         table.setSelection(index);
