@@ -39,6 +39,7 @@ public final class WorkbenchViewModel {
     /** A message that stands in for the selected run's status until the selection changes; null for none. */
     private final WritableValue<String> message;
     private final ExportViewModel export;
+    private final LogViewModel log;
     private final IObservableValue<Boolean> canStart;
     private final IObservableValue<String> latestValue;
     private final IObservableValue<String> statusLine;
@@ -68,6 +69,7 @@ public final class WorkbenchViewModel {
         });
         form = new ParameterFormViewModel(realm, jobs, selectedProvider, memory);
         runs = new RunsViewModel(realm);
+        log = new LogViewModel(realm);
         message = new WritableValue<>(realm, null, String.class);
         runs.selection().addValueChangeListener(event -> message.setValue(null));
         canStart = form.valid();
@@ -122,6 +124,17 @@ public final class WorkbenchViewModel {
         return runs;
     }
 
+    /** Warnings and errors, every failed run among them. */
+    public LogViewModel log() {
+        return log;
+    }
+
+    /** Shows the selected run's entries in the log: a failed run's cause, one action away from its row. */
+    public boolean showSelectedRunInLog() {
+        RunRowViewModel selected = runs.selection().getValue();
+        return selected != null && log.selectRun(selected.runId());
+    }
+
     /** File > Export Result for the selected run. */
     public ExportViewModel export() {
         return export;
@@ -174,6 +187,7 @@ public final class WorkbenchViewModel {
         }
         form.rememberValues();
         runs.add(handle);
+        log.follow(handle);
     }
 
     /** Asks the selected run to stop; it shows CANCELED once the engine confirms. */

@@ -188,6 +188,35 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aFailedRunsCauseIsOneDoubleClickAwayInTheLog() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new FailingProvider(), null);
+        try {
+            spinUntil(display, () -> jobs.providers().contains(FailingProvider.INFO), Duration.ofSeconds(5),
+                    () -> "the engine did not see the test provider");
+            viewModel.refreshProviders();
+            pick(window, FailingProvider.INFO);
+            select(window.startButton());
+            Table runs = window.runsTable().viewer().getTable();
+            spinUntil(display, () -> rowText(runs, 0).startsWith("Failing  FAILED") && window.bottomTabs().getItem(1).getText().equals("Log (1)"),
+                    Duration.ofSeconds(10), () -> "no failed row and no unseen error on the Log tab: " + rowText(runs, 0) + ", tab "
+                            + window.bottomTabs().getItem(1).getText());
+            assertTrue(viewModel.statusLine().getValue().startsWith("Failed: ") && viewModel.statusLine().getValue().contains(FailingProvider.CAUSE),
+                    viewModel.statusLine().getValue());
+
+            runs.notifyListeners(SWT.DefaultSelection, new Event());
+
+            assertEquals(window.bottomTabs().getItem(1), window.bottomTabs().getSelection(), "the Log tab is shown");
+            spinUntil(display, () -> window.logView().detail().getText().contains(FailingProvider.CAUSE)
+                    && window.bottomTabs().getItem(1).getText().equals("Log"), Duration.ofSeconds(5),
+                    () -> "the log's detail does not show the cause, or the error is not counted as seen: "
+                            + window.logView().detail().getText() + ", tab " + window.bottomTabs().getItem(1).getText());
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void eachResultKindIsShownInItsOwnView() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new KindsProvider(), null);

@@ -36,10 +36,11 @@ final class RunsTable {
     private final Map<RunRowViewModel, ISideEffect> rowRefreshers = new HashMap<>();
 
     /**
-     * @param cancelSelected the action that cancels the selected row's run
-     * @param removeEnded    the action that forgets the ended runs
+     * @param cancelSelected what Esc does: cancels the selected row's run
+     * @param openSelected   what a double-click or Enter does on a row
+     * @param contextActions the row's context menu, in order
      */
-    RunsTable(Composite parent, RunsViewModel runs, IAction cancelSelected, IAction removeEnded) {
+    RunsTable(Composite parent, RunsViewModel runs, IAction cancelSelected, IAction openSelected, List<IAction> contextActions) {
         holder = new Composite(parent, SWT.NONE);
         TableColumnLayout columns = new TableColumnLayout();
         holder.setLayout(columns);
@@ -61,8 +62,9 @@ final class RunsTable {
         viewer.setInput(runs.rows());
 
         MenuManager contextMenu = new MenuManager();
-        contextMenu.add(cancelSelected);
-        contextMenu.add(removeEnded);
+        contextActions.forEach(contextMenu::add);
+        // A double-click and Enter both arrive as the table's default selection.
+        viewer.addDoubleClickListener(event -> openSelected.run());
         viewer.getTable().setMenu(contextMenu.createContextMenu(viewer.getTable()));
         viewer.getTable().addListener(SWT.KeyDown, event -> {
             if (event.keyCode == SWT.ESC) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
@@ -32,6 +33,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.viewmodel.EngineSettingsStore;
+import org.parallelworkbench.viewmodel.LogCapture;
 import org.parallelworkbench.viewmodel.ParameterMemory;
 import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
@@ -92,7 +94,13 @@ public final class WorkbenchApplication {
                         new WindowServices(this::aboutEntries, settingsStore));
                 display.addFilter(SWT.Paint, new FirstPaintLogger(display));
                 window.setBlockOnOpen(true);
-                window.open();
+                // What the product logs at WARNING and above shows in the window's Log view while it is open.
+                LogCapture capture = LogCapture.install(viewModel.log(), Logger.getLogger(""));
+                try {
+                    window.open();
+                } finally {
+                    capture.close();
+                }
             });
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.ERROR, "The workbench window failed; stopping", e);

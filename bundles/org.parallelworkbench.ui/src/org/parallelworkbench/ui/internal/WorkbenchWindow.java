@@ -66,6 +66,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private final WindowServices services;
     private final IAction exportAction;
     private final IAction preferencesAction;
+    private final IAction showInLogAction;
+    private final IAction clearLogAction;
     private final IAction startAction;
     private final IAction stopAction;
     private final IAction cancelSelectedAction;
@@ -82,6 +84,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private ResultView resultView;
     private RunsTable runsTable;
     private CTabFolder bottomTabs;
+    private LogView logView;
+    private CTabItem logTab;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
         this(viewModel, CloseConfirmation.dialog(), WindowServices.NONE);
@@ -102,6 +106,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
         cancelAllAction = action("Cancel &All", CANCEL_ALL_ACCELERATOR, viewModel.runs()::cancelAll);
         removeEndedAction = action("&Remove Ended Runs", SWT.NONE, viewModel.runs()::removeEnded);
         exportAction = action("&Export Result\u2026", EXPORT_ACCELERATOR, this::exportResult);
+        showInLogAction = action("Show in &Log", SWT.MOD1 | 'L', this::showSelectedRunInLog);
+        clearLogAction = action("C&lear Log", SWT.NONE, viewModel.log()::clear);
         preferencesAction = action("&Preferences\u2026", SWT.NONE, this::openPreferences);
         preferencesAction.setEnabled(services.settingsStore() != null);
         addMenuBar();
@@ -132,10 +138,13 @@ public final class WorkbenchWindow extends ApplicationWindow {
         run.add(stopAction);
         run.add(cancelAllAction);
         run.add(new Separator());
+        run.add(showInLogAction);
         run.add(removeEndedAction);
         run.add(action("Restore &Default Parameters", SWT.NONE, viewModel.form()::restoreDefaults));
         run.add(action("Re&fresh Providers", SWT.F5, viewModel::refreshProviders));
         MenuManager window = new MenuManager("&Window");
+        window.add(clearLogAction);
+        window.add(new Separator());
         window.add(preferencesAction);
         MenuManager help = new MenuManager("&Help");
         help.add(action("&About " + WorkbenchViewModel.TITLE, SWT.NONE,
@@ -195,9 +204,18 @@ public final class WorkbenchWindow extends ApplicationWindow {
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 360).applyTo(resultAndRuns);
         resultView = new ResultView(resultAndRuns);
         bottomTabs = new CTabFolder(resultAndRuns, SWT.BORDER | SWT.FLAT);
-        runsTable = new RunsTable(bottomTabs, viewModel.runs(), cancelSelectedAction, removeEndedAction);
+        runsTable = new RunsTable(bottomTabs, viewModel.runs(), cancelSelectedAction, showInLogAction,
+                List.of(cancelSelectedAction, showInLogAction, removeEndedAction));
         tab("Runs", runsTable.control());
+        logView = new LogView(bottomTabs, viewModel.log());
+        logTab = tab("Log", logView.control());
         bottomTabs.setSelection(0);
+        // Errors are seen once the Log tab shows them.
+        bottomTabs.addListener(SWT.Selection, event -> {
+            if (bottomTabs.getSelection() == logTab) {
+                viewModel.log().markErrorsSeen();
+            }
+        });
         resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
         providersAndWork.setWeights(PROVIDERS_AND_WORK_WEIGHTS);
 
@@ -206,10 +224,18 @@ public final class WorkbenchWindow extends ApplicationWindow {
         return providersAndWork;
     }
 
-    private void tab(String title, Control control) {
+    private CTabItem tab(String title, Control control) {
         CTabItem item = new CTabItem(bottomTabs, SWT.NONE);
         item.setText(title);
         item.setControl(control);
+        return item;
+    }
+
+    /** Double-click, Enter or Ctrl+L on a run: its entries in the Log tab, a failure's cause selected. */
+    private void showSelectedRunInLog() {
+        viewModel.showSelectedRunInLog();
+        bottomTabs.setSelection(logTab);
+        viewModel.log().markErrorsSeen();
     }
 
     private void bind(Label heading, Label description) {
@@ -229,6 +255,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         sideEffect(() -> viewModel.runs().activeCount().getValue() > 0, cancelAllAction::setEnabled);
         sideEffect(viewModel.statusLine()::getValue, this::setStatus);
         sideEffect(viewModel.export().canExport()::getValue, exportAction::setEnabled);
+        sideEffect(viewModel.log().unseenErrors()::getValue, unseen -> logTab.setText(unseen == 0 ? "Log" : "Log (" + unseen + ")"));
         sideEffect(() -> {
             RunRowViewModel selected = viewModel.runs().selection().getValue();
             return selected == null ? null : selected.result().getValue();
@@ -342,5 +369,13 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     RunsTable runsTable() {
         return runsTable;
+    }
+
+    LogView logView() {
+        return logView;
+    }
+
+    CTabFolder bottomTabs() {
+        return bottomTabs;
     }
 }
