@@ -35,7 +35,10 @@ final class UnitQueue {
     private final AtomicLong cursor = new AtomicLong();
     /** Units that threw and are to be tried again, in failure order. */
     private final Queue<WorkUnit> retries = new ConcurrentLinkedQueue<>();
-    /** Failed attempts so far, only of units that failed at least once. */
+    /**
+     * Failed attempts so far of units that failed and have not completed since; an entry goes when its
+     * unit completes, so an open-ended run that now and then retries a unit does not grow this map.
+     */
     private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
     /** Set once a unit could not be created: the plan gives nothing more. */
     private volatile boolean broken;
@@ -110,6 +113,13 @@ final class UnitQueue {
         LOG.log(Level.WARNING, run + ": unit " + index + " failed", failure);
         run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
                 + UnitDispatcher.message(failure));
+    }
+
+    /** The unit completed: it needs no count of failed attempts any more. */
+    void completed(WorkUnit unit) {
+        if (!failedAttempts.isEmpty()) {
+            failedAttempts.remove(unit.index());
+        }
     }
 
     /** A unit returned null or another unit's result: the run fails, unless it is stopping anyway. */

@@ -113,6 +113,7 @@ final class WorkerShift {
                 return false;
             }
             completions.add(result);
+            units.completed(unit);
             worker.renewInvalidState();
             if (System.nanoTime() - sliceEnd >= 0) {
                 return true;
