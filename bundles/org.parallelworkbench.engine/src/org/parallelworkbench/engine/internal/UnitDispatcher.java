@@ -31,6 +31,8 @@ import org.parallelworkbench.core.WorkPlan;
  * plan's, so a run that goes on for days holds no more than a finite one), waking for a shift's
  * end or a stop at once and otherwise every {@link #MIN_WAIT_MILLIS} to {@link #WAIT_SLICE_MILLIS}, gives
  * the workers of ended shifts back to the pool (or destroys them), and borrows more while units remain.
+ * No shift starts, and running shifts take no further unit, while too many results wait to be drained
+ * ({@link UnitQueue#backlogFull()}), so a Job thread that falls behind the workers holds a bounded backlog.
  * Borrowing never relies on the pool's exception: with workers on the run it only takes a free one
  * ({@link WorkerPool#borrowIfFree}); with none it waits in the pool in slices, so a stop is seen quickly.
  * <p>
@@ -127,7 +129,7 @@ final class UnitDispatcher {
                 if (!more && shifts.isEmpty()) {
                     break;
                 }
-                if (more && shifts.size() < plan.maxConcurrentUnits()) {
+                if (more && shifts.size() < plan.maxConcurrentUnits() && !units.backlogFull()) {
                     Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
                     if (worker != null) {
                         startShift(worker);
@@ -170,6 +172,7 @@ final class UnitDispatcher {
             results.addLast(result);
             run.unitCompleted(result, ++unitsCompleted, unitsTotal);
         }
+        units.drained(unitsCompleted);
         run.tick();
         return any;
     }
