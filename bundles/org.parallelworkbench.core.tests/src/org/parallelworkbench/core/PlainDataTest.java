@@ -53,4 +53,16 @@ class PlainDataTest {
         assertTrue(RunState.CANCELED.isFinal());
         assertFalse(RunState.SCHEDULED.isFinal());
     }
+
+    @Test
+    void outcomesCountAtLeastTheUnitsWhoseResultsTheyKeep() {
+        List<UnitResult> kept = List.of(new UnitResult(5, "5"), new UnitResult(6, "6"));
+
+        assertEquals(2, new RunOutcome(RunState.SUCCEEDED, kept, null, "", Duration.ZERO).unitsCompleted(),
+                "the short constructor counts the results");
+        assertEquals(7, new RunOutcome(RunState.CANCELED, kept, 7, null, "", Duration.ZERO).unitsCompleted());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunOutcome(RunState.CANCELED, kept, 1, null, "", Duration.ZERO));
+        assertEquals("unitsCompleted (1) is less than the 2 results", e.getMessage());
+    }
 }

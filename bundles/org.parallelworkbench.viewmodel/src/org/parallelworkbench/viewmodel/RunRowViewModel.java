@@ -174,7 +174,7 @@ public final class RunRowViewModel {
             status.setValue("Run ended unexpectedly: " + failure);
             return;
         }
-        long done = ended.results().size();
+        long done = ended.unitsCompleted();
         long total = ended.state() == RunState.SUCCEEDED ? done : shownTotal;
         state.setValue(ended.state().name());
         progressText.setValue(describeUnits(done, total));

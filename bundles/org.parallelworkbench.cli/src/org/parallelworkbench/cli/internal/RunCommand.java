@@ -161,7 +161,7 @@ final class RunCommand {
         switch (outcome.state()) {
         case SUCCEEDED -> {
             io.out().println(outcome.summary());
-            io.err().println("SUCCEEDED in " + elapsed + ", " + outcome.results().size() + " units");
+            io.err().println("SUCCEEDED in " + elapsed + ", " + outcome.unitsCompleted() + " units");
             return request.output().map(file -> export(outcome.result(), file)).orElse(ExitCodes.OK);
         }
         case FAILED -> {
@@ -169,7 +169,7 @@ final class RunCommand {
             return ExitCodes.FAILED;
         }
         case CANCELED -> {
-            String soFar = outcome.results().isEmpty() ? "" : " (result so far: " + outcome.summary() + ")";
+            String soFar = outcome.unitsCompleted() == 0 ? "" : " (result so far: " + outcome.summary() + ")";
             io.err().println("CANCELED after " + elapsed + ": " + outcome.reason() + soFar);
             return ExitCodes.CANCELED;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,8 +19,13 @@ import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkUnit;
 
-/** Results and progress as streams: every unit reaches the accumulator and the outcome, updates are coalesced. */
+/**
+ * Results and progress as streams: every unit reaches the accumulator and is counted in the outcome, which
+ * keeps every result of a finite run and the latest of an open-ended one; updates are coalesced.
+ */
 class RunStreamTest extends EngineTestBase {
 
     /** Counts units and adds up their indexes, to show that none is missing or counted twice. */
@@ -52,6 +58,7 @@ class RunStreamTest extends EngineTestBase {
 
         assertEquals(RunState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(count, outcome.results().size(), "unit results were dropped");
+        assertEquals(count, outcome.unitsCompleted());
         for (int i = 0; i < count; i++) {
             assertEquals(i, outcome.results().get(i).unitIndex(), "results out of unit order");
         }
@@ -69,6 +76,37 @@ class RunStreamTest extends EngineTestBase {
         assertEquals(count, last.unitsTotal());
         assertEquals(0, last.etaMillis());
         assertTrue(last.unitsPerSecond() > 0, "units per second " + last.unitsPerSecond());
+    }
+
+    @Test
+    void anOpenEndedRunKeepsOnlyItsLatestResultsButCountsAndAccumulatesEveryUnit() {
+        int kept = RunOutcome.OPEN_ENDED_RESULTS_KEPT;
+        AtomicLong completed = new AtomicLong();
+        engine(2).addProvider(new TestProvider("endless", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1),
+                (unit, ctx) -> {
+                    completed.incrementAndGet(); // one unit at a time, so the latest are the highest indexes
+                    return "v" + unit.index();
+                }).withAccumulator(CountingAccumulator::new));
+
+        RunHandle run = engine.start("endless", Parameters.NONE);
+        EventLog events = EventLog.of(run);
+        Waits.until(() -> completed.get() >= 10L * kept, SHORT, () -> "only " + completed + " units completed");
+        run.cancel("enough");
+        RunOutcome outcome = Waits.outcome(run, CANCEL_BAR);
+        events.awaitEnd(SHORT);
+
+        long count = completed.get();
+        assertEquals(RunState.CANCELED, outcome.state(), outcome.reason());
+        assertEquals(count, outcome.unitsCompleted(), "units completed");
+        assertEquals(kept, outcome.results().size(), "results kept of " + count + " units");
+        for (int i = 0; i < kept; i++) {
+            long index = count - kept + i;
+            assertEquals(new UnitResult(index, "v" + index), outcome.results().get(i), "the latest results, in unit order");
+        }
+        long indexSum = count * (count - 1) / 2;
+        assertEquals(new ResultValue.Scalar(count + " units, index sum " + indexSum), outcome.result(),
+                "the accumulator did not see every unit");
+        assertEquals(count, events.latest(RunEvent.Progress.class).unitsDone());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.parallelworkbench.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,13 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ResultAccumulator;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
 
-/** Workers execute a run's units back to back in shifts: turns between runs, and how units are taken. */
+/**
+ * Workers execute a run's units back to back in shifts: turns between runs, how units are taken, and that
+ * none is taken while too many results wait for the run's Job thread.
+ */
 class WorkerShiftTest extends EngineTestBase {
 
     /** Units of about a millisecond, open-ended, counted per provider. */
@@ -54,6 +61,44 @@ class WorkerShiftTest extends EngineTestBase {
     }
 
     @Test
+    void workersTakeNoUnitWhileTooManyResultsWaitForASlowAccumulator() {
+        int poolSize = 2;
+        long slowAcceptNanos = Duration.ofMillis(1).toNanos() / 100;
+        AtomicLong executed = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong mostWaiting = new AtomicLong();
+        engine(poolSize).addProvider(new TestProvider("flood", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), poolSize),
+                (unit, ctx) -> {
+                    mostWaiting.accumulateAndGet(executed.incrementAndGet() - accepted.get(), Math::max);
+                    return "f";
+                }).withAccumulator(() -> new ResultAccumulator() {
+                    @Override
+                    public void accept(UnitResult result) {
+                        long end = System.nanoTime() + slowAcceptNanos; // far slower than a unit
+                        while (System.nanoTime() - end < 0) {
+                            Thread.onSpinWait();
+                        }
+                        accepted.incrementAndGet();
+                    }
+
+                    @Override
+                    public ResultValue snapshot() {
+                        return new ResultValue.Scalar(Long.toString(accepted.get()));
+                    }
+                }));
+        RunHandle run = engine.start("flood", Parameters.NONE);
+        // at 100,000 results a second the accumulator lags by far more than the bound after a second
+        Waits.until(() -> accepted.get() >= 100_000, Duration.ofSeconds(20), () -> "only " + accepted + " accepted");
+        run.cancel("enough");
+
+        RunOutcome outcome = Waits.outcome(run, SHORT); // the accumulator takes the waiting results first
+        assertEquals(RunState.CANCELED, outcome.state(), outcome.reason());
+        assertTrue(mostWaiting.get() <= UnitQueue.MAX_UNDRAINED_RESULTS + poolSize, "up to " + mostWaiting
+                + " results waited for the accumulator; bound " + UnitQueue.MAX_UNDRAINED_RESULTS);
+        assertEquals(executed.get(), outcome.unitsCompleted(), "units completed");
+    }
+
+    @Test
     void anOpenEndedPlanIsAskedForOneUnitAtATimeAndEveryIndexOnce() {
         AtomicInteger insideGenerator = new AtomicInteger();
         AtomicInteger mostInside = new AtomicInteger();
@@ -78,8 +123,11 @@ class WorkerShiftTest extends EngineTestBase {
         RunOutcome outcome = Waits.outcome(run, CANCEL_BAR);
         assertEquals(RunState.CANCELED, outcome.state(), outcome.reason());
         assertEquals(1, mostInside.get(), "callers inside the plan's generator at once");
-        for (int i = 0; i < outcome.results().size(); i++) {
-            assertEquals(i, outcome.results().get(i).unitIndex(), "results of an open-ended run, in unit order");
+        assertEquals(executed.size(), outcome.unitsCompleted(), "units completed");
+        assertEquals(RunOutcome.OPEN_ENDED_RESULTS_KEPT, outcome.results().size(), "results kept");
+        for (int i = 1; i < outcome.results().size(); i++) {
+            assertTrue(outcome.results().get(i - 1).unitIndex() < outcome.results().get(i).unitIndex(),
+                    "results of an open-ended run, in unit order");
         }
     }
 }

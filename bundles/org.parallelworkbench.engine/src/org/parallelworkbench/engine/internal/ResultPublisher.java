@@ -55,10 +55,6 @@ final class ResultPublisher {
         lastPublishNanos = startNanos;
     }
 
-    long unitsDone() {
-        return unitsDone;
-    }
-
     /**
      * Takes one completed unit; publishes if the last update is old enough.
      *

@@ -177,9 +177,13 @@ final class Run implements RunHandle {
         return true;
     }
 
-    /** Publishes the unit's result and feeds it to the accumulator; on the Job thread, in completion order. */
-    void unitCompleted(UnitResult result, long unitsTotal) {
-        publish(new RunEvent.UnitCompleted(id, result, resultPublisher.unitsDone() + 1, unitsTotal));
+    /**
+     * Publishes the unit's result and feeds it to the accumulator; on the Job thread, in completion order.
+     *
+     * @param unitsDone units completed so far, this one included
+     */
+    void unitCompleted(UnitResult result, long unitsDone, long unitsTotal) {
+        publish(new RunEvent.UnitCompleted(id, result, unitsDone, unitsTotal));
         if (accumulatorFailed) {
             return;
         }
@@ -202,9 +206,11 @@ final class Run implements RunHandle {
     /**
      * Ends the run: SUCCEEDED, or the state of the stop request. Only the first call has an effect.
      *
-     * @param results every completed unit's result, in unit order
+     * @param results        the completed units' results kept for the outcome, in unit order (see
+     *                       {@link RunOutcome#results()})
+     * @param unitsCompleted every completed unit, also those whose results are not kept
      */
-    void finish(List<UnitResult> results) {
+    void finish(List<UnitResult> results, long unitsCompleted) {
         Stop how = stop.get();
         RunState to = how == null ? RunState.SUCCEEDED : how.state();
         RunState from;
@@ -215,10 +221,10 @@ final class Run implements RunHandle {
             }
         } while (!state.compareAndSet(from, to));
         String reason = how == null ? "" : how.reason();
-        RunOutcome result = new RunOutcome(to, results, finalResult(), reason,
+        RunOutcome result = new RunOutcome(to, results, unitsCompleted, finalResult(), reason,
                 Duration.ofNanos(System.nanoTime() - createdNanos));
         LOG.log(to == RunState.FAILED ? Level.WARNING : Level.INFO, this + ": " + from + " -> " + to
-                + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + results.size() + " unit results"
+                + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + unitsCompleted + " units completed"
                 + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
         publishFinal(new RunEvent.StateChanged(id, to, reason));
         events.close();

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.core.runtime.jobs.JobGroup;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitResult;
 
 /**
  * The Eclipse {@link Job} of one run: a system job in the engine's {@link JobGroup}, belonging to the
@@ -48,7 +49,7 @@ final class RunJob extends Job {
             public void done(IJobChangeEvent event) {
                 // Ends a run whose job was cancelled before it ran; a no-op after run() finished it.
                 run.cancel(CANCELED_BY_JOB_MANAGER);
-                run.finish(List.of());
+                run.finish(List.of(), 0);
             }
         });
     }
@@ -67,10 +68,11 @@ final class RunJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         if (!run.begin()) {
-            run.finish(List.of());
+            run.finish(List.of(), 0);
             return Status.CANCEL_STATUS;
         }
-        run.finish(dispatcher.drive());
+        List<UnitResult> results = dispatcher.drive();
+        run.finish(results, dispatcher.unitsCompleted());
         return run.state() == RunState.CANCELED ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
 }

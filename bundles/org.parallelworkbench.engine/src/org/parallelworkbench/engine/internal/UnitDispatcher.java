@@ -2,7 +2,9 @@ package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
@@ -12,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.parallelworkbench.core.RunOptions;
+import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 
@@ -23,9 +26,13 @@ import org.parallelworkbench.core.WorkPlan;
  * <p>
  * Who does what: workers add results to a lock-free completion queue and, when their shift ends, post
  * the shift to {@link #signals} (as does {@link #wake()} after a stop request). The Job thread drains
- * completions in completion order into the {@link Run} (and so the accumulator), waking for a shift's
+ * completions in completion order into the {@link Run} (and so the accumulator) and keeps them for the
+ * outcome (all of a finite plan's, the latest {@link RunOutcome#OPEN_ENDED_RESULTS_KEPT} of an open-ended
+ * plan's, so a run that goes on for days holds no more than a finite one), waking for a shift's
  * end or a stop at once and otherwise every {@link #MIN_WAIT_MILLIS} to {@link #WAIT_SLICE_MILLIS}, gives
  * the workers of ended shifts back to the pool (or destroys them), and borrows more while units remain.
+ * No shift starts, and running shifts take no further unit, while too many results wait to be drained
+ * ({@link UnitQueue#backlogFull()}), so a Job thread that falls behind the workers holds a bounded backlog.
  * Borrowing never relies on the pool's exception: with workers on the run it only takes a free one
  * ({@link WorkerPool#borrowIfFree}); with none it waits in the pool in slices, so a stop is seen quickly.
  * <p>
@@ -67,8 +74,12 @@ final class UnitDispatcher {
     private final Queue<UnitResult> completions = new ConcurrentLinkedQueue<>();
     /** Shifts of workers on this run now. */
     private final List<WorkerShift> shifts = new ArrayList<>();
-    private final List<UnitResult> results = new ArrayList<>();
+    /** Results kept for the outcome, in completion order; see {@link #resultsKept}. */
+    private final ArrayDeque<UnitResult> results = new ArrayDeque<>();
+    /** All results of a finite plan, the latest ones of an open-ended plan. */
+    private final long resultsKept;
     private final long unitsTotal;
+    private long unitsCompleted;
 
     UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis,
             Incidents incidents) {
@@ -81,6 +92,7 @@ final class UnitDispatcher {
         this.incidents = incidents;
         this.units = new UnitQueue(run, plan);
         this.unitsTotal = unitsTotal(plan);
+        this.resultsKept = unitsTotal < 0 ? RunOutcome.OPEN_ENDED_RESULTS_KEPT : Long.MAX_VALUE;
     }
 
     /** Units in the plan, -1 when it is open-ended. */
@@ -93,10 +105,16 @@ final class UnitDispatcher {
         signals.add(WAKE);
     }
 
+    /** Units completed so far, also those whose results are no longer kept; on the Job thread. */
+    long unitsCompleted() {
+        return unitsCompleted;
+    }
+
     /**
      * Executes the plan until every unit is done or the run is stopping.
      *
-     * @return the results of all completed units, in unit order
+     * @return in unit order, the results of all completed units of a finite plan, of the latest
+     *         {@link RunOutcome#OPEN_ENDED_RESULTS_KEPT} of an open-ended plan
      */
     List<UnitResult> drive() {
         boolean interrupted = false;
@@ -111,7 +129,7 @@ final class UnitDispatcher {
                 if (!more && shifts.isEmpty()) {
                     break;
                 }
-                if (more && shifts.size() < plan.maxConcurrentUnits()) {
+                if (more && shifts.size() < plan.maxConcurrentUnits() && !units.backlogFull()) {
                     Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
                     if (worker != null) {
                         startShift(worker);
@@ -137,8 +155,10 @@ final class UnitDispatcher {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        results.sort(Comparator.comparingLong(UnitResult::unitIndex));
-        return results;
+        UnitResult[] kept = results.toArray(UnitResult[]::new);
+        results.clear();
+        Arrays.sort(kept, Comparator.comparingLong(UnitResult::unitIndex));
+        return Arrays.asList(kept);
     }
 
     /** Feeds the results that arrived to the run; true if there were any. */
@@ -146,9 +166,13 @@ final class UnitDispatcher {
         boolean any = false;
         for (UnitResult result; (result = completions.poll()) != null;) {
             any = true;
-            results.add(result);
-            run.unitCompleted(result, unitsTotal);
+            if (results.size() == resultsKept) {
+                results.removeFirst();
+            }
+            results.addLast(result);
+            run.unitCompleted(result, ++unitsCompleted, unitsTotal);
         }
+        units.drained(unitsCompleted);
         run.tick();
         return any;
     }

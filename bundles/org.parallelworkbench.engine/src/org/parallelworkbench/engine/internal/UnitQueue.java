@@ -18,6 +18,10 @@ import org.parallelworkbench.core.WorkUnit;
  * generator is called under this queue's lock, one index at a time, since a provider's function need
  * not be thread-safe. Also decides what a unit that threw or returned a wrong result means for the run.
  * <p>
+ * Back-pressure: while {@link #MAX_UNDRAINED_RESULTS} units handed out have not been drained by the run's
+ * Job thread ({@link #drained}), {@link #next()} gives nothing, so the workers' shifts end and the results
+ * waiting for a Job thread that falls behind (a slow accumulator, a starved thread) stay bounded.
+ * <p>
  * Threading: every method is thread-safe, called by the workers on the run ({@link #hasMore()} and
  * {@link #nextIndex()} also by its Job thread). The only lock is this queue's monitor around the open-ended
  * generator; nothing else is called under it, and the run is failed only after it is released. A unit
@@ -26,6 +30,11 @@ import org.parallelworkbench.core.WorkUnit;
 final class UnitQueue {
 
     private static final System.Logger LOG = System.getLogger(UnitQueue.class.getName());
+    /**
+     * Units handed out but not yet drained at which no further unit is handed out: some megabytes of
+     * results, yet tens of milliseconds of empty units, so a Job thread that keeps up never meets it.
+     */
+    static final long MAX_UNDRAINED_RESULTS = 100_000;
 
     private final Run run;
     private final WorkPlan.Finite finite;
@@ -35,10 +44,15 @@ final class UnitQueue {
     private final AtomicLong cursor = new AtomicLong();
     /** Units that threw and are to be tried again, in failure order. */
     private final Queue<WorkUnit> retries = new ConcurrentLinkedQueue<>();
-    /** Failed attempts so far, only of units that failed at least once. */
+    /**
+     * Failed attempts so far of units that failed and have not completed since; an entry goes when its
+     * unit completes, so an open-ended run that now and then retries a unit does not grow this map.
+     */
     private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
     /** Set once a unit could not be created: the plan gives nothing more. */
     private volatile boolean broken;
+    /** Completed units the Job thread has taken; written by it only. */
+    private volatile long unitsDrained;
 
     UnitQueue(Run run, WorkPlan plan) {
         this.run = run;
@@ -47,8 +61,14 @@ final class UnitQueue {
         this.unitsTotal = UnitDispatcher.unitsTotal(plan);
     }
 
-    /** The next unit to execute, or null when there is none now (all handed out, or the plan broke). */
+    /**
+     * The next unit to execute, or null when there is none now: all handed out, the plan broke, or too
+     * many results wait for the Job thread ({@link #backlogFull()}).
+     */
     WorkUnit next() {
+        if (backlogFull()) {
+            return null;
+        }
         WorkUnit retry = retries.poll();
         if (retry != null) {
             return retry;
@@ -78,6 +98,20 @@ final class UnitQueue {
             throw new IllegalStateException("the plan gave " + unit);
         }
         return unit;
+    }
+
+    /** The Job thread has taken this many completed units in all; on the Job thread. */
+    void drained(long unitsCompleted) {
+        unitsDrained = unitsCompleted;
+    }
+
+    /**
+     * True while {@link #MAX_UNDRAINED_RESULTS} or more units were handed out and not drained: no unit is
+     * handed out until the Job thread catches up. Units being retried count once, as they complete once.
+     */
+    boolean backlogFull() {
+        long handedOut = finite != null ? Math.min(cursor.get(), unitsTotal) : cursor.get();
+        return handedOut - unitsDrained >= MAX_UNDRAINED_RESULTS;
     }
 
     /** True while a unit is left to hand out (a retry, or the plan is not exhausted). */
@@ -110,6 +144,13 @@ final class UnitQueue {
         LOG.log(Level.WARNING, run + ": unit " + index + " failed", failure);
         run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
                 + UnitDispatcher.message(failure));
+    }
+
+    /** The unit completed: it needs no count of failed attempts any more. */
+    void completed(WorkUnit unit) {
+        if (!failedAttempts.isEmpty()) {
+            failedAttempts.remove(unit.index());
+        }
     }
 
     /** A unit returned null or another unit's result: the run fails, unless it is stopping anyway. */

@@ -11,9 +11,9 @@ import org.parallelworkbench.core.WorkUnit;
 /**
  * One borrowed worker's turn on a run. On the worker's own thread, {@link #work()} takes units from the
  * run's {@link UnitQueue} and executes them back to back, adding each result to the run's lock-free
- * completion queue, until the queue has nothing left, the run stops, a unit throws or returns a wrong
- * result, or {@link #TIME_SLICE_MILLIS} have passed (so runs waiting for a worker get a turn). No thread
- * hand-off happens per unit: the worker is handed over once per shift.
+ * completion queue, until the queue has nothing for now (see {@link UnitQueue#next()}), the run stops, a
+ * unit throws or returns a wrong result, or {@link #TIME_SLICE_MILLIS} have passed (so runs waiting for a
+ * worker get a turn). No thread hand-off happens per unit: the worker is handed over once per shift.
  * <p>
  * Threading: {@link #work()} and {@link #ended()} run on the worker's thread, {@code ended} once the worker
  * is idle again; the other methods are read by the run's Job thread. A shift holds no lock.
@@ -113,6 +113,7 @@ final class WorkerShift {
                 return false;
             }
             completions.add(result);
+            units.completed(unit);
             worker.renewInvalidState();
             if (System.nanoTime() - sliceEnd >= 0) {
                 return true;

@@ -21,9 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.parallelworkbench.benchmarks.QueuedUnitMemory.UnitShape;
 
 /**
- * Runs every benchmark and prints the figures against their targets: queued-unit heap (in this JVM),
- * then the JMH benchmarks (in forked JVMs), then a summary. Usage:
- * {@code BenchmarkMain [forks [warmupIterations [measurementIterations]]]}, iterations of 1 s each.
+ * Runs every benchmark and prints the figures against their targets: queued-unit heap and the heap an
+ * open-ended run holds (each in a fresh JVM), then the JMH benchmarks (in forked JVMs), then a summary.
+ * Usage: {@code BenchmarkMain [forks [warmupIterations [measurementIterations]]]}, iterations of 1 s each.
  */
 public final class BenchmarkMain {
 
@@ -32,6 +32,13 @@ public final class BenchmarkMain {
     static final int DEFAULT_MEASUREMENT_ITERATIONS = 4;
     static final int ITERATION_SECONDS = 1;
     static final int MEMORY_UNITS = 1_000_000;
+    /**
+     * Units of the open-ended run before its first heap sample; the second comes after 3 times as many
+     * more, enough that the completion queue's momentary backlog (a few MB) stays well below the target.
+     */
+    static final long OPEN_ENDED_UNITS = 3_000_000;
+    /** Heap an open-ended run may gain per further unit: it keeps nothing per unit. */
+    static final double TARGET_OPEN_ENDED_BYTES_PER_UNIT = 1.0;
     static final double TARGET_THROUGHPUT_RATIO = 0.9;
     static final double TARGET_OVERHEAD_MICROS = 2.0;
     static final double TARGET_SPEEDUP_PER_CORE = 0.9;
@@ -54,6 +61,11 @@ public final class BenchmarkMain {
             summary.add(String.format(Locale.ROOT, "  %-6s units: %6.1f bytes/unit", shape.name().toLowerCase(Locale.ROOT),
                     QueuedUnitMemory.inFreshJvm(MEMORY_UNITS, shape)));
         }
+        OpenEndedRunMemory.Held held = OpenEndedRunMemory.inFreshJvm(OPEN_ENDED_UNITS);
+        summary.add(String.format(Locale.ROOT, "Heap held by an open-ended run of empty units (used heap after full GC):"
+                + " %,d KB after %,d units, %,d KB after %,d more; %.2f bytes per further unit, target <= %.1f: %s",
+                held.early() / 1024, OPEN_ENDED_UNITS, held.late() / 1024, held.unitsBetween(), held.bytesPerLaterUnit(),
+                TARGET_OPEN_ENDED_BYTES_PER_UNIT, verdict(held.bytesPerLaterUnit() <= TARGET_OPEN_ENDED_BYTES_PER_UNIT)));
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(Pattern.quote(DispatchOverheadBenchmark.class.getName()) + "\\.")

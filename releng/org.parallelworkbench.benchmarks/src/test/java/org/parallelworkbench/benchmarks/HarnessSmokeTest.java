@@ -73,6 +73,12 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void theOpenEndedRunIsSampledAgainAfterThreeTimesAsManyMoreUnits() throws InterruptedException {
+        OpenEndedRunMemory.Held held = OpenEndedRunMemory.held(20_000);
+        assertTrue(held.unitsBetween() >= 60_000, "units between the samples: " + held.unitsBetween());
+    }
+
+    @Test
     void spreadGivesMedianAndRange() {
         assertEquals(new Spread(1, 2.5, 10, 4), Spread.of(List.of(3.0, 10.0, 1.0, 2.0)));
         assertEquals(new Spread(5, 5, 5, 1), Spread.of(List.of(5.0)));
