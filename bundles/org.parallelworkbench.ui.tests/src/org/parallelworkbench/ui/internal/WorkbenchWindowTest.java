@@ -312,6 +312,13 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theWindowOpensAtItsInitialSizeWithEveryPartShowing() {
+        assertEquals(WorkbenchWindow.INITIAL_SIZE, window.getShell().getSize());
+        assertTrue(window.runsTable().viewer().getTable().getSize().y > 50, "the Runs table is squeezed out");
+        assertTrue(window.providersList().viewer().getTable().getSize().x > 100, "the providers list is squeezed out");
+    }
+
+    @Test
     void closingWhenIdleDoesNotAsk() {
         window.getShell().close();
 

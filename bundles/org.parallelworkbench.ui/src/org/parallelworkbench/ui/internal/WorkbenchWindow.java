@@ -31,6 +31,7 @@ import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -58,6 +59,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     static final int STOP_ACCELERATOR = SWT.MOD1 | SWT.F2;
     static final int CANCEL_ALL_ACCELERATOR = SWT.MOD1 | SWT.SHIFT | 'X';
     static final int EXPORT_ACCELERATOR = SWT.MOD1 | 'E';
+    static final Point INITIAL_SIZE = new Point(1040, 760);
     private static final int[] PROVIDERS_AND_WORK_WEIGHTS = { 24, 76 };
     private static final int[] RESULT_AND_RUNS_WEIGHTS = { 62, 38 };
 
@@ -123,7 +125,18 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(1040, 760);
+        return new Point(INITIAL_SIZE.x, INITIAL_SIZE.y);
+    }
+
+    /**
+     * Always applies the initial size. GTK resizes the shell while the menu bar is made, and JFace takes any
+     * resize before opening for the user's and keeps the shell's tiny natural size.
+     */
+    @Override
+    protected void initializeBounds() {
+        Point size = getInitialSize();
+        Point location = getInitialLocation(size);
+        getShell().setBounds(getConstrainedShellBounds(new Rectangle(location.x, location.y, size.x, size.y)));
     }
 
     @Override
