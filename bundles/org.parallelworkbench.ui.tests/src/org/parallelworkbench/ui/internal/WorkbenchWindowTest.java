@@ -314,8 +314,11 @@ class WorkbenchWindowTest {
     @Test
     void theWindowOpensAtItsInitialSizeWithEveryPartShowing() {
         assertEquals(WorkbenchWindow.INITIAL_SIZE, window.getShell().getSize());
-        assertTrue(window.runsTable().viewer().getTable().getSize().y > 50, "the Runs table is squeezed out");
-        assertTrue(window.providersList().viewer().getTable().getSize().x > 100, "the providers list is squeezed out");
+        // Layouts of tab folders and column layouts settle in the event loop.
+        spinUntil(display, () -> window.runsTable().viewer().getTable().getSize().y > 50
+                && window.providersList().viewer().getTable().getSize().x > 100, Duration.ofSeconds(5),
+                () -> "a part is squeezed out: Runs table " + window.runsTable().viewer().getTable().getSize()
+                        + ", providers list " + window.providersList().viewer().getTable().getSize());
     }
 
     @Test

@@ -46,19 +46,19 @@ final class AboutDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         Label intro = new Label(area, SWT.WRAP);
         intro.setText(WorkbenchViewModel.TITLE + " runs parallel work from pluggable OSGi bundles in the background.");
-        GridDataFactory.fillDefaults().grab(true, false).hint(560, SWT.DEFAULT).applyTo(intro);
+        GridDataFactory.fillDefaults().grab(true, false).hint(860, SWT.DEFAULT).applyTo(intro);
         Composite holder = new Composite(area, SWT.NONE);
         TableColumnLayout columns = new TableColumnLayout();
         holder.setLayout(columns);
-        GridDataFactory.fillDefaults().grab(true, true).hint(640, 300).applyTo(holder);
+        GridDataFactory.fillDefaults().grab(true, true).hint(860, 320).applyTo(holder);
         table = new TableViewer(holder, SWT.BORDER | SWT.FULL_SELECTION);
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
         column(columns, "Kind", 2, AboutEntry::kind);
-        column(columns, "Name", 4, AboutEntry::name);
-        column(columns, "Version", 3, AboutEntry::version);
-        column(columns, "Bundle", 6, AboutEntry::bundle);
+        column(columns, "Name", 6, AboutEntry::name);
+        column(columns, "Version", 4, AboutEntry::version);
+        column(columns, "Bundle", 7, AboutEntry::bundle);
         table.setInput(entries);
         return area;
     }

@@ -2,7 +2,12 @@ package org.parallelworkbench.ui.internal;
 
 import java.util.List;
 
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.FontDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
@@ -18,6 +23,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
@@ -25,16 +31,18 @@ import org.parallelworkbench.core.ResultValue;
 
 /**
  * Shows a run's result in the form that suits its kind: a line chart for a series, a table for a table,
- * the image scaled to fit for an image; nothing for a single value, which the window's value label
- * shows. UI thread only.
+ * the image scaled to fit for an image, and a single value (the ticker's count) large in a label, as
+ * the original demo showed it. UI thread only.
  */
 final class ResultView {
 
     private static final String SERIES_ID = "result";
+    private static final int VALUE_FONT_HEIGHT = 40;
 
     private final Composite stack;
     private final StackLayout layout = new StackLayout();
-    private final Composite empty;
+    private final Composite valuePage;
+    private final Label valueLabel;
     private final Chart chart;
     private final Composite tableHolder;
     private final Canvas imageCanvas;
@@ -45,18 +53,29 @@ final class ResultView {
     ResultView(Composite parent) {
         stack = new Composite(parent, SWT.NONE);
         stack.setLayout(layout);
-        empty = new Composite(stack, SWT.NONE);
+        valuePage = new Composite(stack, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(valuePage);
+        valueLabel = new Label(valuePage, SWT.CENTER);
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), valueLabel);
+        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(VALUE_FONT_HEIGHT)
+                .setStyle(SWT.BOLD)));
+        GridDataFactory.fillDefaults().grab(true, true).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
         chart = new Chart(stack, SWT.NONE);
         chart.getLegend().setVisible(false);
         tableHolder = new Composite(stack, SWT.NONE);
         imageCanvas = new Canvas(stack, SWT.DOUBLE_BUFFERED);
         imageCanvas.addListener(SWT.Paint, this::paintImageToFit);
         stack.addDisposeListener(event -> disposeImage());
-        showPage(empty);
+        showPage(valuePage);
     }
 
     Control control() {
         return stack;
+    }
+
+    /** The value page's label: the original demo's label, showing the selected run's latest value. */
+    Label valueLabel() {
+        return valueLabel;
     }
 
     Control visiblePage() {
@@ -80,8 +99,8 @@ final class ResultView {
         case ResultValue.Series series -> showSeries(series);
         case ResultValue.Table rows -> showTable(rows);
         case ResultValue.Image pixels -> showImage(pixels);
-        case ResultValue.Scalar scalar -> showPage(empty);
-        case null -> showPage(empty);
+        case ResultValue.Scalar scalar -> showPage(valuePage);
+        case null -> showPage(valuePage);
         }
     }
 

@@ -82,7 +82,6 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private ParameterForm parameterForm;
     private Button startButton;
     private Button stopButton;
-    private Label valueLabel;
     private ResultView resultView;
     private RunsTable runsTable;
     private CTabFolder bottomTabs;
@@ -204,14 +203,11 @@ public final class WorkbenchWindow extends ApplicationWindow {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(parameterForm.control());
 
         Composite controls = new Composite(work, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(controls);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 0).applyTo(controls);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(controls);
         // Push buttons whose labels say what they do: Start always starts another run, Stop stops the selected one.
         startButton = button(controls, "&Start", viewModel::start);
         stopButton = button(controls, "S&top", viewModel::stop);
-        valueLabel = new Label(controls, SWT.NONE);
-        valueLabel.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setHeight(22).setStyle(SWT.BOLD)));
-        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).align(SWT.FILL, SWT.CENTER).applyTo(valueLabel);
 
         SashForm resultAndRuns = new SashForm(work, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 360).applyTo(resultAndRuns);
@@ -261,7 +257,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         show(WidgetProperties.text().observe(description), viewModel.providerDescription());
         show(WidgetProperties.enabled().observe(startButton), viewModel.canStart());
         show(WidgetProperties.enabled().observe(stopButton), viewModel.canStop());
-        show(WidgetProperties.text().observe(valueLabel), viewModel.latestValue());
+        show(WidgetProperties.text().observe(resultView.valueLabel()), viewModel.latestValue());
         show(WidgetProperties.text().observe(getShell()), viewModel.windowTitle());
         sideEffect(viewModel.canStart()::getValue, startAction::setEnabled);
         sideEffect(viewModel.canStop()::getValue, stopAction::setEnabled);
@@ -373,7 +369,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     }
 
     Label valueLabel() {
-        return valueLabel;
+        return resultView.valueLabel();
     }
 
     ResultView resultView() {
