@@ -87,13 +87,17 @@ class ReliabilityTest extends EngineTestBase {
     @Test
     void fiveHundredBlockedUnitsThenReleasedLeaveNoMoreThreadsThanTheCap() {
         AtomicInteger mostCounted = new AtomicInteger();
+        CountDownLatch firstRunStuck = new CountDownLatch(4);
         engine(4).addProvider(TestProvider.finite("blocked", 500, 500, (unit, ctx) -> {
             mostCounted.accumulateAndGet(engine.pool().workersCounted(), Math::max);
+            firstRunStuck.countDown();
             blockIgnoringInterrupts();
             return "done";
         }));
         RunHandle abandoned = engine.start("blocked", Parameters.NONE);
-        Waits.until(() -> engine.pool().liveThreads().size() == 4, SHORT, () -> "the first run never filled the pool");
+        // A live worker is not yet a stuck one: a worker the cancel reaches before its first unit goes back
+        // to the pool healthy and is rightly reused, so only a unit on each of the 4 makes all 4 abandoned.
+        Waits.await(firstRunStuck, SHORT, "the first run never had a unit stuck on each of the 4 workers");
         abandoned.cancel("abandon its workers");
         assertEquals(RunState.CANCELED, Waits.outcome(abandoned, CANCEL_BAR).state());
 
