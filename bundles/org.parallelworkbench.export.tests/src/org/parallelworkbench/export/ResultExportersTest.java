@@ -184,6 +184,16 @@ class ResultExportersTest {
     }
 
     @Test
+    void aWrittenFileGetsThePermissionsOfAnyNewFileNotOwnerOnlyOnes() throws IOException {
+        Path plain = Files.writeString(temp.resolve("plain.txt"), "x");
+        Path exported = temp.resolve("m.csv");
+
+        new CsvExporter().writeFile(TABLE, exported);
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(exported));
+    }
+
+    @Test
     void numbersAreWholeWithoutAFraction() {
         assertEquals("1000", ResultExporters.number(1000.0));
         assertEquals("-3", ResultExporters.number(-3.0));

@@ -110,8 +110,12 @@ final class FakeJobService implements JobService {
         }
 
         void end(RunState state, String reason, ResultValue result) {
+            end(state, reason, result, Duration.ZERO);
+        }
+
+        void end(RunState state, String reason, ResultValue result, Duration elapsed) {
             events.close();
-            outcome.complete(new RunOutcome(state, results, result, reason, Duration.ZERO));
+            outcome.complete(new RunOutcome(state, results, result, reason, elapsed));
         }
 
         @Override

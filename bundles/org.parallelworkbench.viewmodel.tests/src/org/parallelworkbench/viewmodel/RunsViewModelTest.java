@@ -150,6 +150,22 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aRunThatEndsBeforeItsFirstProgressReportStillShowsItsRate() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        List.of("a", "b", "c", "d").forEach(run::emit);
+        realm.drain();
+
+        run.end(RunState.SUCCEEDED, "", null, java.time.Duration.ofSeconds(2));
+        realm.drain();
+
+        RunRowViewModel row = runs.rows().get(0);
+        assertEquals("2 units/s", row.throughput().getValue());
+        assertEquals("2.0 s", row.elapsed().getValue());
+        assertEquals("4 / 4 units", row.progressText().getValue());
+    }
+
+    @Test
     void removeEndedForgetsEndedRunsAndKeepsActiveOnes() {
         control.start();
         control.start();

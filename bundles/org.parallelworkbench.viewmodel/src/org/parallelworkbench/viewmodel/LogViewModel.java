@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -44,8 +43,6 @@ public final class LogViewModel {
 
     private final Realm realm;
     private final int capacity;
-    private final LongSupplier nanoClock;
-    private final long minIntervalNanos;
     private final WritableList<LogEntry> entries;
     private final WritableValue<LogEntry> selected;
     private final WritableValue<Integer> unseenErrors;
@@ -57,9 +54,8 @@ public final class LogViewModel {
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicLong droppedWhilePending = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicBoolean deliveryQueued = new AtomicBoolean();
-    /** Realm thread only. */
-    private long nextDueNanos = Long.MIN_VALUE;
+    /** Paces deliveries as the run rows are paced: one queued at a time, at most about 60 a second. */
+    private final LatestValueRelay<Boolean> wakeUp;
 
     /** Keeps the newest {@link #DEFAULT_CAPACITY} entries. */
     public LogViewModel(Realm realm) {
@@ -77,8 +73,7 @@ public final class LogViewModel {
             throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         }
         this.capacity = capacity;
-        this.minIntervalNanos = minIntervalNanos;
-        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        wakeUp = new LatestValueRelay<>(realm, ignored -> deliver(), minIntervalNanos, nanoClock);
         entries = new WritableList<>(realm, new ArrayList<>(), LogEntry.class);
         selected = new WritableValue<>(realm, null, LogEntry.class);
         unseenErrors = new WritableValue<>(realm, 0, Integer.class);
@@ -147,9 +142,7 @@ public final class LogViewModel {
             pendingCount.decrementAndGet();
             droppedWhilePending.incrementAndGet();
         }
-        if (deliveryQueued.compareAndSet(false, true)) {
-            realm.asyncExec(this::deliverWhenDue);
-        }
+        wakeUp.offer(Boolean.TRUE);
     }
 
     /**
@@ -253,19 +246,7 @@ public final class LogViewModel {
                 + "\nParameters: " + handle.parameters().values();
     }
 
-    /** In the Realm: {@code timerExec} may only be called there. */
-    private void deliverWhenDue() {
-        long waitNanos = nextDueNanos == Long.MIN_VALUE ? 0 : nextDueNanos - nanoClock.getAsLong();
-        if (waitNanos > 0) {
-            realm.timerExec((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)), this::deliver);
-        } else {
-            deliver();
-        }
-    }
-
     private void deliver() {
-        // Clear the flag first: an entry posted from here on queues a fresh delivery.
-        deliveryQueued.set(false);
         List<LogEntry> batch = new ArrayList<>();
         LogEntry next;
         while ((next = pending.poll()) != null) {
@@ -276,7 +257,6 @@ public final class LogViewModel {
         if (batch.isEmpty() && dropped == 0) {
             return;
         }
-        nextDueNanos = nanoClock.getAsLong() + minIntervalNanos;
         // Threads may enqueue slightly out of the order they were numbered in.
         batch.sort(Comparator.comparingLong(LogEntry::sequence));
         if (batch.size() > capacity) {

@@ -180,6 +180,10 @@ public final class RunRowViewModel {
         progressText.setValue(describeUnits(done, total));
         progressFraction.setValue(fraction(done, total));
         elapsed.setValue(describeElapsed(ended.elapsed()));
+        // A short run may end before its first progress report: its rate is known now.
+        if (done > 0 && ended.elapsed().toNanos() > 0) {
+            throughput.setValue(describeThroughput(done / (ended.elapsed().toNanos() / 1e9)));
+        }
         result.setValue(ended.result());
         if (ended.state() == RunState.SUCCEEDED && !ended.summary().isEmpty()) {
             latestValue.setValue(ended.summary());
@@ -198,7 +202,7 @@ public final class RunRowViewModel {
         shownTotal = snapshot.total;
         progressText.setValue(describeUnits(snapshot.done, snapshot.total));
         progressFraction.setValue(fraction(snapshot.done, snapshot.total));
-        throughput.setValue(snapshot.done == 0 ? "" : String.format(Locale.ROOT, "%.0f units/s", snapshot.unitsPerSecond));
+        throughput.setValue(snapshot.done == 0 ? "" : describeThroughput(snapshot.unitsPerSecond));
         eta.setValue(snapshot.etaMillis < 0 ? "" : (snapshot.etaMillis + 999) / 1000 + " s");
         elapsed.setValue(describeElapsed(Duration.ofNanos(System.nanoTime() - startedNanos)));
         if (snapshot.value != null) {
@@ -217,6 +221,10 @@ public final class RunRowViewModel {
         case FAILED -> outcome.reason().isEmpty() ? "Failed" : "Failed: " + outcome.reason();
         default -> outcome.state().name();
         };
+    }
+
+    static String describeThroughput(double unitsPerSecond) {
+        return String.format(Locale.ROOT, "%.0f units/s", unitsPerSecond);
     }
 
     static String describeUnits(long done, long total) {

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +97,19 @@ class InstalledProvidersTest {
     }
 
     @Test
+    void theFormGrowsToShowEveryParameterOfTheProviderPickedNext() {
+        pick(window, provider("ticker"));
+        pick(window, provider("mandelbrot"));
+
+        org.eclipse.swt.widgets.Control form = window.parameterForm().control();
+        spinUntil(display, () -> form.getSize().y >= form.computeSize(SWT.DEFAULT, SWT.DEFAULT).y, RUN_TIMEOUT,
+                () -> "the form is cut: " + form.getSize() + " of " + form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        for (String name : List.of("width", "height", "maxIterations", "centerX", "centerY", "viewWidth", "tileSize")) {
+            assertTrue(window.parameterForm().editor(name).isVisible(), name);
+        }
+    }
+
+    @Test
     void checksumsListsEachFileOfTheFolderInATable(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("a.txt"), "abc");
         Files.writeString(folder.resolve("b.txt"), "");
@@ -109,10 +123,13 @@ class InstalledProvidersTest {
         assertEquals("da39a3ee5e6b4b0d3255bfef95601890afd80709", table.getItem(1).getText(2), "SHA-1 of nothing");
     }
 
-    private void run(String providerId, String parameters, BooleanSupplier shown) {
-        ProviderInfo provider = viewModel.providers().stream().filter(p -> p.id().equals(providerId)).findFirst()
+    private ProviderInfo provider(String providerId) {
+        return viewModel.providers().stream().filter(p -> p.id().equals(providerId)).findFirst()
                 .orElseThrow(() -> new AssertionError(providerId + " is not listed"));
-        pick(window, provider);
+    }
+
+    private void run(String providerId, String parameters, BooleanSupplier shown) {
+        pick(window, provider(providerId));
         fill(window, parameters);
         select(window.startButton());
         spinUntil(display, () -> viewModel.statusLine().getValue().startsWith("Finished") && shown.getAsBoolean(),

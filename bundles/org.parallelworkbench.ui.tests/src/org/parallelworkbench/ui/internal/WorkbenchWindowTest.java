@@ -276,7 +276,7 @@ class WorkbenchWindowTest {
 
             spinUntil(display, () -> rowText(table, 0).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
                     () -> "Esc did not cancel the selected run: " + rowText(table, 0));
-            assertEquals("Sum n=10 SUCCEEDED " + RunsTable.progressBar(1) + " 10 / 10 units", rowText(table, 1).substring(0,
+            assertEquals("Sum n=10 SUCCEEDED " + RunsTable.percent(1) + " 10 / 10 units", rowText(table, 1).substring(0,
                     rowText(table, 1).indexOf(" units") + " units".length()));
 
             select(window.startButton());

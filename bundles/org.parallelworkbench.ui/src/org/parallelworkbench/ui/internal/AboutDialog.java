@@ -1,17 +1,13 @@
 package org.parallelworkbench.ui.internal;
 
 import java.util.List;
-import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -55,10 +51,10 @@ final class AboutDialog extends Dialog {
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
-        column(columns, "Kind", 2, AboutEntry::kind);
-        column(columns, "Name", 6, AboutEntry::name);
-        column(columns, "Version", 4, AboutEntry::version);
-        column(columns, "Bundle", 7, AboutEntry::bundle);
+        TableColumns.add(table, columns, "Kind", 2, 60, TableColumns.text(AboutEntry.class, AboutEntry::kind));
+        TableColumns.add(table, columns, "Name", 6, 60, TableColumns.text(AboutEntry.class, AboutEntry::name));
+        TableColumns.add(table, columns, "Version", 4, 60, TableColumns.text(AboutEntry.class, AboutEntry::version));
+        TableColumns.add(table, columns, "Bundle", 7, 60, TableColumns.text(AboutEntry.class, AboutEntry::bundle));
         table.setInput(entries);
         return area;
     }
@@ -68,12 +64,6 @@ final class AboutDialog extends Dialog {
         createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
     }
 
-    private void column(TableColumnLayout columns, String title, int weight, Function<AboutEntry, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
-        column.getColumn().setText(title);
-        columns.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60));
-        column.setLabelProvider(ColumnLabelProvider.createTextProvider(element -> text.apply((AboutEntry) element)));
-    }
 
     TableViewer table() {
         return table;

@@ -16,10 +16,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -112,20 +109,8 @@ final class LogView {
 
     private void column(TableColumnLayout columns, String title, int weight, Function<LogEntry, String> text,
             Color errorColor) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        columns.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60));
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((LogEntry) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return ((LogEntry) element).severity() == LogEntry.Severity.ERROR ? errorColor : null;
-            }
-        });
+        TableColumns.add(viewer, columns, title, weight, 60, TableColumns.labels(LogEntry.class, text, entry -> null,
+                entry -> entry.severity() == LogEntry.Severity.ERROR ? errorColor : null));
     }
 
     static String levelText(LogEntry.Severity severity) {

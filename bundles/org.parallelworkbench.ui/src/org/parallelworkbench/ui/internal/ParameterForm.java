@@ -34,6 +34,7 @@ import org.parallelworkbench.viewmodel.ParameterFormViewModel;
 final class ParameterForm {
 
     static final String NO_PARAMETERS = "This provider takes no parameters.";
+    private static final int FIELDS_PER_ROW = 2;
 
     private final Composite body;
     private final ParameterFormViewModel form;
@@ -49,7 +50,8 @@ final class ParameterForm {
         // The display's Realm, not the default one: a provider may be picked outside Realm.runWithDefault.
         realm = DisplayRealm.getRealm(body.getDisplay());
         bindings = new DataBindingContext(realm);
-        GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 6).applyTo(body);
+        // Two fields a row: a provider's seven parameters take four rows, not seven.
+        GridLayoutFactory.fillDefaults().numColumns(2 * FIELDS_PER_ROW).spacing(12, 6).applyTo(body);
         form.fields().addListChangeListener(event -> rebuild());
         body.addDisposeListener(event -> disposeBindings());
         rebuild();
@@ -91,12 +93,13 @@ final class ParameterForm {
         if (form.fields().isEmpty()) {
             Label none = new Label(body, SWT.NONE);
             none.setText(NO_PARAMETERS);
-            GridDataFactory.fillDefaults().span(2, 1).applyTo(none);
+            GridDataFactory.fillDefaults().span(2 * FIELDS_PER_ROW, 1).applyTo(none);
         }
         for (ParameterFieldViewModel field : form.fields()) {
             addField(field);
         }
-        body.getParent().layout(true, true);
+        // The form's height changes with the provider: the window's layout must follow, not only the form's.
+        body.requestLayout();
     }
 
     private void addField(ParameterFieldViewModel field) {
@@ -114,7 +117,7 @@ final class ParameterForm {
         decoration.hide();
         int indent = decoration.getImage().getBounds().width + 2;
         GridDataFactory.fillDefaults().grab(field.type() != ParameterType.BOOLEAN, false).indent(indent, 0)
-                .hint(field.type() == ParameterType.TEXT ? 300 : 160, SWT.DEFAULT).applyTo(editor);
+                .hint(120, SWT.DEFAULT).applyTo(editor);
         ISideEffect showProblem = ISideEffect.createPaused(realm, () -> {
             String problem = field.problem().getValue();
             if (problem.isEmpty()) {

@@ -1,14 +1,10 @@
 package org.parallelworkbench.ui.internal;
 
-import java.util.function.Function;
 
 import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
 import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -31,28 +27,14 @@ final class ProvidersList {
         viewer = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         ColumnViewerToolTipSupport.enableFor(viewer);
-        column(columns, "Provider", 3, ProviderInfo::name);
-        column(columns, "Version", 1, ProviderInfo::version);
+        TableColumns.add(viewer, columns, "Provider", 5, 60,
+                TableColumns.labels(ProviderInfo.class, ProviderInfo::name, ProviderInfo::description, info -> null));
+        TableColumns.add(viewer, columns, "Version", 2, 60,
+                TableColumns.labels(ProviderInfo.class, ProviderInfo::version, ProviderInfo::description, info -> null));
         viewer.setContentProvider(new ObservableListContentProvider<ProviderInfo>());
         viewer.setInput(viewModel.providers());
     }
 
-    private void column(TableColumnLayout columns, String title, int weight, Function<ProviderInfo, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        columns.setColumnData(column.getColumn(), new ColumnWeightData(weight, 50));
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ProviderInfo) element);
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return ((ProviderInfo) element).description();
-            }
-        });
-    }
 
     Control control() {
         return holder;

@@ -10,9 +10,7 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Image;
@@ -151,10 +149,8 @@ final class ResultView {
         table.setContentProvider(ArrayContentProvider.getInstance());
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
-            TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
-            column.getColumn().setText(columns.get(i));
-            column.setLabelProvider(ColumnLabelProvider.createTextProvider(row -> ((List<?>) row).get(index).toString()));
-            columnLayout.setColumnData(column.getColumn(), new ColumnWeightData(1, 60));
+            TableColumns.add(table, columnLayout, columns.get(i), 1, 60,
+                    ColumnLabelProvider.createTextProvider(row -> ((List<?>) row).get(index).toString()));
         }
         tableColumns = columns;
         tableHolder.layout(true);

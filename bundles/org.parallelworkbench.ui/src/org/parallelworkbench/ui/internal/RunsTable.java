@@ -12,13 +12,19 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
 import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.ViewerCell;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.TableItem;
 import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.RunsViewModel;
 
@@ -28,8 +34,6 @@ import org.parallelworkbench.viewmodel.RunsViewModel;
  * touched only in the Realm, on the UI thread. Esc and the context menu cancel the selected run.
  */
 final class RunsTable {
-
-    static final int PROGRESS_BAR_CELLS = 10;
 
     private final TableViewer viewer;
     private final Composite holder;
@@ -47,14 +51,16 @@ final class RunsTable {
         viewer = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column(columns, "Provider", 3, RunRowViewModel::providerName);
-        column(columns, "Parameters", 3, RunRowViewModel::parametersText);
-        column(columns, "State", 2, row -> row.state().getValue());
-        column(columns, "Progress", 3, row -> progressBar(row.progressFraction().getValue()));
-        column(columns, "Units", 3, row -> row.progressText().getValue());
-        column(columns, "Throughput", 2, row -> row.throughput().getValue());
-        column(columns, "ETA", 1, row -> row.eta().getValue());
-        column(columns, "Elapsed", 1, row -> row.elapsed().getValue());
+        column(columns, "Provider", 3, 90, RunRowViewModel::providerName);
+        column(columns, "Parameters", 4, 90, RunRowViewModel::parametersText);
+        column(columns, "State", 2, 95, row -> row.state().getValue());
+        TableViewerColumn progress = column(columns, "Progress", 3, 110, row -> percent(row.progressFraction().getValue()));
+        progress.setLabelProvider(new ProgressBarPainter());
+        OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
+        column(columns, "Units", 3, 100, row -> row.progressText().getValue());
+        column(columns, "Throughput", 2, 100, row -> row.throughput().getValue());
+        column(columns, "ETA", 1, 50, row -> row.eta().getValue());
+        column(columns, "Elapsed", 1, 60, row -> row.elapsed().getValue());
 
         ObservableListContentProvider<RunRowViewModel> content = new ObservableListContentProvider<>();
         viewer.setContentProvider(content);
@@ -112,20 +118,58 @@ final class RunsTable {
                 row.progressText().getValue(), row.throughput().getValue(), row.eta().getValue(), row.elapsed().getValue());
     }
 
-    private void column(TableColumnLayout columns, String title, int weight, Function<RunRowViewModel, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        columns.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60));
-        column.setLabelProvider(ColumnLabelProvider.createTextProvider(element -> text.apply((RunRowViewModel) element)));
+    private TableViewerColumn column(TableColumnLayout columns, String title, int weight, int minimumWidth,
+            Function<RunRowViewModel, String> text) {
+        return TableColumns.add(viewer, columns, title, weight, minimumWidth, TableColumns.text(RunRowViewModel.class, text));
     }
 
-    /** "████░░░░░░ 40%"; empty when the run's size is unknown. */
-    static String progressBar(double fraction) {
-        if (fraction < 0) {
-            return "";
+    /** "40%"; empty when the run's size is unknown. */
+    static String percent(double fraction) {
+        return fraction < 0 ? "" : Math.round(fraction * 100) + "%";
+    }
+
+    /**
+     * Draws a row's progress as a bar with its percentage; the cell's text is the percentage alone, so
+     * that it reads the same to a screen reader and to a test.
+     */
+    private static final class ProgressBarPainter extends OwnerDrawLabelProvider {
+
+        private static final int INSET = 3;
+
+        @Override
+        public void update(ViewerCell cell) {
+            cell.setText(percent(((RunRowViewModel) cell.getElement()).progressFraction().getValue()));
         }
-        int filled = (int) Math.round(fraction * PROGRESS_BAR_CELLS);
-        return "\u2588".repeat(filled) + "\u2591".repeat(PROGRESS_BAR_CELLS - filled) + " " + Math.round(fraction * 100) + "%";
+
+        @Override
+        protected void measure(Event event, Object element) {
+            // the column's width and the table's row height fit
+        }
+
+        @Override
+        protected void paint(Event event, Object element) {
+            double fraction = ((RunRowViewModel) element).progressFraction().getValue();
+            if (fraction < 0) {
+                return;
+            }
+            Rectangle cell = ((TableItem) event.item).getBounds(event.index);
+            Rectangle bar = new Rectangle(cell.x + INSET, cell.y + INSET, cell.width - 2 * INSET - 1, cell.height - 2 * INSET - 1);
+            GC gc = event.gc;
+            Color foreground = gc.getForeground();
+            Color background = gc.getBackground();
+            gc.setBackground(event.display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+            gc.fillRectangle(bar);
+            gc.setBackground(event.display.getSystemColor(SWT.COLOR_DARK_GREEN));
+            gc.fillRectangle(bar.x, bar.y, (int) Math.round(bar.width * fraction), bar.height);
+            gc.setForeground(event.display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.drawRectangle(bar);
+            String text = percent(fraction);
+            Point extent = gc.textExtent(text);
+            gc.setForeground(event.display.getSystemColor(fraction >= 0.5 ? SWT.COLOR_WHITE : SWT.COLOR_LIST_FOREGROUND));
+            gc.drawText(text, bar.x + (bar.width - extent.x) / 2, bar.y + (bar.height - extent.y) / 2, true);
+            gc.setForeground(foreground);
+            gc.setBackground(background);
+        }
     }
 
     Control control() {

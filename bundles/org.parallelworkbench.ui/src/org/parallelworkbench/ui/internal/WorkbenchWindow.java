@@ -60,7 +60,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     static final int CANCEL_ALL_ACCELERATOR = SWT.MOD1 | SWT.SHIFT | 'X';
     static final int EXPORT_ACCELERATOR = SWT.MOD1 | 'E';
     static final Point INITIAL_SIZE = new Point(1040, 760);
-    private static final int[] PROVIDERS_AND_WORK_WEIGHTS = { 24, 76 };
+    private static final int[] PROVIDERS_AND_WORK_WEIGHTS = { 25, 75 };
     private static final int[] RESULT_AND_RUNS_WEIGHTS = { 62, 38 };
 
     private final WorkbenchViewModel viewModel;
