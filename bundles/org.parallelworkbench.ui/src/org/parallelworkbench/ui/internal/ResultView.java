@@ -36,6 +36,9 @@ final class ResultView {
 
     private static final String SERIES_ID = "result";
     private static final int VALUE_FONT_HEIGHT = 40;
+    /** Rows read to size a table's columns: enough to be typical, few enough to stay cheap on big tables. */
+    private static final int ROWS_MEASURED = 50;
+    private static final int MIN_SHARE = 4;
 
     private final Composite stack;
     private final StackLayout layout = new StackLayout();
@@ -131,13 +134,14 @@ final class ResultView {
 
     private void showTable(ResultValue.Table rows) {
         if (table == null || !tableColumns.equals(rows.columns())) {
-            createTable(rows.columns());
+            createTable(rows);
         }
         table.setInput(rows.rows());
         showPage(tableHolder);
     }
 
-    private void createTable(List<String> columns) {
+    private void createTable(ResultValue.Table rows) {
+        List<String> columns = rows.columns();
         for (Control child : tableHolder.getChildren()) {
             child.dispose();
         }
@@ -149,11 +153,20 @@ final class ResultView {
         table.setContentProvider(ArrayContentProvider.getInstance());
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
-            TableColumns.add(table, columnLayout, columns.get(i), 1, 60,
+            TableColumns.add(table, columnLayout, columns.get(i), widthShare(rows, i), 60,
                     ColumnLabelProvider.createTextProvider(row -> ((List<?>) row).get(index).toString()));
         }
         tableColumns = columns;
         tableHolder.layout(true);
+    }
+
+    /** A column's share of the width: its longest text among the header and the first rows, so digests get room. */
+    static int widthShare(ResultValue.Table rows, int column) {
+        int longest = rows.columns().get(column).length();
+        for (List<String> row : rows.rows().subList(0, Math.min(rows.rows().size(), ROWS_MEASURED))) {
+            longest = Math.max(longest, row.get(column).length());
+        }
+        return Math.max(MIN_SHARE, longest);
     }
 
     private void showImage(ResultValue.Image pixels) {
