@@ -166,6 +166,22 @@ class RunsViewModelTest {
     }
 
     @Test
+    void onlyTheNewestEndedRunsStayListedActiveOnesAlways() {
+        control.start(); // stays active throughout
+        for (int i = 0; i < RunsViewModel.MAX_ENDED_ROWS + 5; i++) {
+            control.start();
+            jobs.started.get(jobs.started.size() - 1).end(RunState.SUCCEEDED, "");
+            realm.drain();
+        }
+
+        control.start();
+
+        assertEquals(RunsViewModel.MAX_ENDED_ROWS + 2, runs.rows().size(), "the newest ended runs, the active one and the new one");
+        assertEquals("run-1", runs.rows().get(runs.rows().size() - 1).runId(), "the active run is never forgotten");
+        assertEquals("run-" + (RunsViewModel.MAX_ENDED_ROWS + 7), runs.rows().get(0).runId());
+    }
+
+    @Test
     void removeEndedForgetsEndedRunsAndKeepsActiveOnes() {
         control.start();
         control.start();

@@ -20,6 +20,11 @@ import org.parallelworkbench.core.RunHandle;
 public final class RunsViewModel {
 
     static final String CANCEL_REASON = "Canceled by the user";
+    /**
+     * Ended runs kept listed, with their results; older ones are forgotten as new runs start, so a window
+     * left open for weeks does not hold every result it ever showed.
+     */
+    public static final int MAX_ENDED_ROWS = 100;
 
     private final Realm realm;
     private final WritableList<RunRowViewModel> rows;
@@ -62,6 +67,7 @@ public final class RunsViewModel {
     public RunRowViewModel add(RunHandle handle) {
         checkRealm();
         RunRowViewModel row = new RunRowViewModel(realm, handle);
+        forgetOldEndedRows(MAX_ENDED_ROWS);
         rows.add(0, row);
         selection.setValue(row);
         handle.events().subscribe(RunEvent.subscriber(row::onEvent));
@@ -94,6 +100,14 @@ public final class RunsViewModel {
         rows.removeAll(rows.stream().filter(row -> !row.active().getValue()).toList());
         if (selection.getValue() != null && !rows.contains(selection.getValue())) {
             selection.setValue(rows.isEmpty() ? null : rows.get(0));
+        }
+    }
+
+    /** Newest first, so the ended rows past the first {@code keep} are the oldest. */
+    private void forgetOldEndedRows(int keep) {
+        List<RunRowViewModel> ended = rows.stream().filter(row -> !row.active().getValue()).toList();
+        if (ended.size() > keep) {
+            rows.removeAll(ended.subList(keep, ended.size()));
         }
     }
 
