@@ -117,12 +117,8 @@ class BundleDiagnosticsTest {
 
         bundle.start();
 
-        String prefix = "Worker bundle com.example.component 1.0.0 (component.jar): component com.example.component.provider"
-                + " failed to activate: ";
-        Waits.until(() -> diagnostics.containing(prefix).size() == 1, RuntimeFixture.WITHIN,
-                () -> "no line starting '" + prefix + "' in " + diagnostics.warnings());
-        String line = diagnostics.containing(prefix).get(0);
-        assertEquals(0, line.indexOf(prefix), line);
+        awaitOneLine("Worker bundle com.example.component 1.0.0 (component.jar): component com.example.component.provider"
+                + " failed to activate: java.lang.IllegalStateException: " + ThrowingProvider.MESSAGE);
         runtime.assertTickerRuns();
     }
 

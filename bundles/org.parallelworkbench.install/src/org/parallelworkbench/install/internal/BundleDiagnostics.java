@@ -107,17 +107,13 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
             case BundleEvent.STARTING -> {
                 long revision = bundle.getLastModified();
                 starting.put(bundle.getBundleId(), revision);
+                // A start that ends RESOLVED without STARTED failed; look once it had time to finish.
+                schedule(() -> checkStartEnded(bundle, revision), SETTLE);
                 schedule(() -> checkHanging(bundle, revision), START_TIMEOUT);
             }
             case BundleEvent.STARTED -> {
                 starting.remove(bundle.getBundleId());
                 schedule(() -> checkComponents(bundle), SETTLE);
-            }
-            case BundleEvent.STOPPING -> {
-                // STOPPING straight after STARTING, without STARTED: the activator threw.
-                if (starting.remove(bundle.getBundleId()) != null) {
-                    schedule(() -> probeStart(bundle), Duration.ZERO);
-                }
             }
             case BundleEvent.UNINSTALLED -> {
                 starting.remove(bundle.getBundleId());
@@ -180,6 +176,12 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         return missing.stream().map(MissingRequirements.Missing::describe).collect(Collectors.joining(", "));
     }
 
+    private void checkStartEnded(Bundle bundle, long revision) {
+        if (bundle.getState() == Bundle.RESOLVED && starting.remove(bundle.getBundleId(), revision)) {
+            probeStart(bundle);
+        }
+    }
+
     private void checkHanging(Bundle bundle, long revision) {
         Long stillStarting = starting.get(bundle.getBundleId());
         if (stillStarting != null && stillStarting == revision && bundle.getState() == Bundle.STARTING
@@ -215,7 +217,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     report(bundle, "component:" + description.name, Level.ERROR, BundleLabels.of(bundle) + ": component "
-                            + description.name + " failed to activate: " + firstLine(configuration.failure));
+                            + description.name + " failed to activate: " + rootCause(configuration.failure));
                 }
             }
         }
@@ -243,6 +245,21 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         }
         String message = cause.getMessage();
         return cause.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + firstLine(message));
+    }
+
+    /** The last "Caused by:" line of a stack trace as text, else its first line. */
+    static String rootCause(String stackTrace) {
+        if (stackTrace == null) {
+            return firstLine(null);
+        }
+        String cause = null;
+        for (String line : stackTrace.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("Caused by: ")) {
+                cause = trimmed.substring("Caused by: ".length());
+            }
+        }
+        return cause == null ? firstLine(stackTrace) : cause;
     }
 
     private static String firstLine(String text) {
