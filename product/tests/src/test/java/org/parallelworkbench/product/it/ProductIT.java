@@ -103,7 +103,7 @@ class ProductIT {
             // The Equinox framework jar must never ship: Felix is the framework, the shim carries the name.
             assertFalse(names.stream().anyMatch(n -> n.startsWith("org.eclipse.osgi_3.") && !n.contains("felixshim")), names::toString);
             for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.export_",
-                    "org.parallelworkbench.engine_", "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_",
+                    "org.parallelworkbench.engine_", "org.parallelworkbench.install_", "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_",
                     "org.eclipse.swt.gtk.linux.x86_64_", "org.apache.felix.gogo.runtime_", "org.apache.felix.gogo.command_")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), () -> "no " + prefix + "* in " + names);
             }

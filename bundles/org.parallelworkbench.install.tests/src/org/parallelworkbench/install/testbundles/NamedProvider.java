@@ -1,0 +1,41 @@
+package org.parallelworkbench.install.testbundles;
+
+import java.util.List;
+import java.util.Map;
+
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.UnitContext;
+import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.WorkUnit;
+
+/**
+ * Copied into a generated bundle as a DS component: a one-unit provider whose id comes from the
+ * component property {@code providerId}, so one class serves as a new provider or as a duplicate id.
+ */
+public final class NamedProvider implements WorkProvider {
+
+    private volatile ProviderInfo info;
+
+    /** Named in the generated component description's {@code activate} attribute. */
+    public void activate(Map<String, Object> properties) {
+        info = new ProviderInfo(String.valueOf(properties.get("providerId")), "Generated", "", "1.0.0");
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return info;
+    }
+
+    @Override
+    public WorkPlan plan(Parameters parameters) {
+        return WorkPlan.of(List.of(new WorkUnit(0, Map.of())), 1);
+    }
+
+    @Override
+    public UnitResult execute(WorkUnit unit, UnitContext context) {
+        return new UnitResult(unit.index(), "1");
+    }
+}

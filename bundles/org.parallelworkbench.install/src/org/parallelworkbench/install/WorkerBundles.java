@@ -1,0 +1,23 @@
+package org.parallelworkbench.install;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The worker bundles of the running product, as an OSGi service. Thread-safe; every call reads the
+ * framework's current state.
+ */
+@ProviderType
+public interface WorkerBundles {
+
+    /** Bundles that register or declare providers, by bundle id. */
+    List<InstalledWorker> installed();
+
+    /** Reads a jar file before it is installed, checked against this platform's provider SPI. */
+    WorkerBundleReport inspect(Path file);
+
+    /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.3.0}. */
+    String providerSpiVersion();
+}
