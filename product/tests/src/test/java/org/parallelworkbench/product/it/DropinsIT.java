@@ -2,6 +2,7 @@ package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,6 +86,7 @@ class DropinsIT {
             console.askUntil("pw:providers", a -> a.contains(listed(v1)), DROPIN_TIMEOUT, listed(v1));
             long listed = System.nanoTime();
             assertEquals("v1", runToItsEnd(console, v1.providerId()));
+            long installedId = activeBundleId(console, v1);
 
             long replaced = System.nanoTime();
             moveIntoPlace(stagedV2, v2);
@@ -92,6 +94,7 @@ class DropinsIT {
             long updatedListed = System.nanoTime();
             assertFalse(updated.contains(listed(v1)), () -> "the old version is still listed:\n" + updated);
             assertEquals("v2", runToItsEnd(console, v2.providerId()));
+            assertEquals(installedId, activeBundleId(console, v2), "an update keeps the bundle, a reinstall would not");
 
             long deleted = System.nanoTime();
             Files.delete(jar);
@@ -127,6 +130,7 @@ class DropinsIT {
             awaitPlatform(console);
             Path jar = drop(v1);
             console.askUntil("pw:providers", a -> a.contains(listed(v1)), DROPIN_TIMEOUT, listed(v1));
+            long installedId = activeBundleId(console, v1);
 
             try (OutputStream inPlace = Files.newOutputStream(jar)) {
                 inPlace.write(whole, 0, half);
@@ -137,6 +141,7 @@ class DropinsIT {
             }
             console.askUntil("pw:providers", a -> a.contains(listed(v2)), DROPIN_TIMEOUT, listed(v2));
             assertEquals("v2", runToItsEnd(console, v2.providerId()));
+            assertNotEquals(installedId, activeBundleId(console, v2), "installed anew, not updated");
 
             String log = console.stderr();
             assertEquals(0, console.stop(), console::toString);
@@ -189,6 +194,15 @@ class DropinsIT {
         Matcher result = succeeded.matcher(runs);
         assertTrue(result.find());
         return result.group(1);
+    }
+
+    /** The id of the worker's bundle, as Gogo's {@code lb} lists it: ACTIVE in the version expected. */
+    private static long activeBundleId(Console console, WorkerJar worker) throws IOException, InterruptedException {
+        String listing = console.ask("lb -s " + worker.symbolicName());
+        Matcher bundle = Pattern.compile("(?m)^\\s*(\\d+)\\|Active\\s*\\|\\s*\\d+\\|" + Pattern.quote(worker.symbolicName())
+                + " \\(" + Pattern.quote(worker.version()) + "\\)").matcher(listing);
+        assertTrue(bundle.find(), () -> worker.symbolicName() + " " + worker.version() + " is not active:\n" + listing);
+        return Long.parseLong(bundle.group(1));
     }
 
     /** Felix SCR and the framework report failures as "ERROR ..." lines or stack traces on stderr. */
