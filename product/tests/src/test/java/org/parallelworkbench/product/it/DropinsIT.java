@@ -114,9 +114,11 @@ class DropinsIT {
     }
 
     /**
-     * What a plain copy over the old jar may do: File Install sees the truncated jar, can no longer read it as a
-     * bundle and uninstalls the old version; only the whole file is installed again. No error is logged for
-     * either step. Hence dropins/README.txt: copy under another name, then rename.
+     * What a plain copy over the old jar may do. File Install reports a new file only once it has not changed
+     * for one poll, but a change to a file it already installed at the next poll (its scanners check known
+     * files twice per scan, so the second check always finds them "stable"). A poll during the copy
+     * sees a truncated jar that is no bundle, and the old version is uninstalled; the whole file is installed as
+     * a new bundle. No error is logged for either step. Hence dropins/README.txt: copy, then rename.
      */
     @Test
     void aReplacementWrittenInPlaceUninstallsTheOldVersionUntilTheNewJarIsWhole() throws Exception {
