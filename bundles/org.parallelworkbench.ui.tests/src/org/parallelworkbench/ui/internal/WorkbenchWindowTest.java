@@ -176,11 +176,12 @@ class WorkbenchWindowTest {
 
             table.setSelection(0);
             table.notifyListeners(SWT.Selection, new Event());
+            // The state event may show SUCCEEDED a moment before the outcome finishes the row: wait for both.
             spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050")
-                    && rowText(table, 0).startsWith("Sum n=100 SUCCEEDED"), Duration.ofSeconds(10),
+                    && rowText(table, 0).startsWith("Sum n=100 SUCCEEDED")
+                    && viewModel.statusLine().getValue().equals("Finished: sum = 5050"), Duration.ofSeconds(10),
                     () -> "label shows '" + window.valueLabel().getText() + "', not the Sum run's result; row "
-                            + rowText(table, 0));
-            assertEquals("Finished: sum = 5050", viewModel.statusLine().getValue());
+                            + rowText(table, 0) + "; status " + viewModel.statusLine().getValue());
         } finally {
             latch.release();
             registrations.forEach(ServiceRegistration::unregister);
