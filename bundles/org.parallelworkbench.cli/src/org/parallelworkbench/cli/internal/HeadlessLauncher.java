@@ -152,6 +152,7 @@ public final class HeadlessLauncher {
 
     private static JobService awaitJobService(Platform platform) throws Exception {
         platform.awaitStarted();
+        platform.awaitDropins();
         return platform.jobService();
     }
 

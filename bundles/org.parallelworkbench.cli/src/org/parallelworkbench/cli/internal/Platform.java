@@ -1,5 +1,6 @@
 package org.parallelworkbench.cli.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ final class Platform implements AutoCloseable {
     /** For the engine's service, once the framework has started. */
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(20);
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** File Install's first scan of drop-ins: a poll interval (1 s) and the installs, with room for a busy machine. */
+    static final Duration DROPINS_TIMEOUT = Duration.ofSeconds(5);
 
     /** The platform is not there in time; the message is the whole reason shown to the user. */
     static final class Unavailable extends Exception {
@@ -78,6 +81,23 @@ final class Platform implements AutoCloseable {
         String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
         int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
         return system.getState() == Bundle.ACTIVE && startLevel.getStartLevel() >= target;
+    }
+
+    /**
+     * Waits, at most {@link #DROPINS_TIMEOUT}, until File Install has installed and started every jar in
+     * the folders it watches: its first scan comes after the framework reports STARTED, and a headless
+     * command that looked at once would miss the drop-ins. A jar whose bundle cannot start (see the log)
+     * only costs the wait.
+     */
+    void awaitDropins() throws InterruptedException {
+        List<Path> jars = DropinFolders.jars(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY));
+        long giveUpNanos = System.nanoTime() + Math.min(DROPINS_TIMEOUT.toMillis(), remainingMillis()) * 1_000_000;
+        while (!DropinFolders.allActive(jars, context.getBundles())) {
+            if (System.nanoTime() - giveUpNanos > 0) {
+                return;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+        }
     }
 
     /** The engine's service, held until {@link #close()}. */

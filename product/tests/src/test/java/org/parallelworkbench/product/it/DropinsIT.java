@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +59,6 @@ class DropinsIT {
      * reached), so a drop-in is listed by chance. {@code run} passes only because it waits up to 3 s for its
      * provider. Needs the headless commands to wait for File Install's first scan.
      */
-    @Disabled("headless 'providers' does not wait for File Install's first scan of dropins/")
     @Test
     void headlessProvidersListsAJarInDropinsBeforeTheStart() throws Exception {
         WorkerJar worker = WorkerJar.provider("dropin-listed");

@@ -1,0 +1,64 @@
+package org.parallelworkbench.cli.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.Bundle;
+
+/** The jars in File Install's watched folders, and whether their bundles are up. */
+final class DropinFolders {
+
+    /** File Install's framework property: the folders it watches, comma separated. */
+    static final String DIRECTORIES_PROPERTY = "felix.fileinstall.dir";
+
+    private DropinFolders() {
+    }
+
+    /** The {@code *.jar} files in the folders now; hidden ones (a copy in progress) and missing folders are left out. */
+    static List<Path> jars(String directories) {
+        if (directories == null || directories.isBlank()) {
+            return List.of();
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String directory : directories.split(",")) {
+            Path folder = Path.of(directory.trim());
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "[!.]*.jar")) {
+                entries.forEach(entry -> jars.add(entry.toAbsolutePath().normalize()));
+            } catch (IOException e) {
+                // an unreadable folder has nothing File Install could install either
+            }
+        }
+        return jars;
+    }
+
+    /** Every jar has a bundle, installed from its file, that is ACTIVE. */
+    static boolean allActive(List<Path> jars, Bundle[] bundles) {
+        Set<Path> active = Arrays.stream(bundles).filter(bundle -> bundle.getState() == Bundle.ACTIVE)
+                .map(bundle -> fileOf(bundle.getLocation())).filter(Objects::nonNull).collect(Collectors.toSet());
+        return active.containsAll(jars);
+    }
+
+    /** The file a {@code file:} location names; null for other locations. */
+    static Path fileOf(String location) {
+        if (location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(location)).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException e) {
+            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+        }
+    }
+}
