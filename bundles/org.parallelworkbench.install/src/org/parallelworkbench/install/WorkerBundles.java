@@ -2,6 +2,7 @@ package org.parallelworkbench.install;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -20,4 +21,13 @@ public interface WorkerBundles {
 
     /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.3.0}. */
     String providerSpiVersion();
+
+    /**
+     * The product's drop-in folder (framework property {@value #DROPINS_PROPERTY}, else {@code dropins/}
+     * under {@code parallelworkbench.home}); empty when the product has none, as in tests.
+     */
+    Optional<DropinFolder> dropins();
+
+    /** Framework property naming the folder File Install watches for worker bundles. */
+    String DROPINS_PROPERTY = "parallelworkbench.dropins";
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.osgi.framework.Bundle;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.install.DeclaredProvider;
+import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleInspector;
 import org.parallelworkbench.install.WorkerBundleReport;
@@ -31,6 +33,8 @@ import org.parallelworkbench.install.WorkerBundles;
  */
 @Component(service = WorkerBundles.class)
 public final class WorkerBundlesComponent implements WorkerBundles {
+
+    static final String HOME_PROPERTY = "parallelworkbench.home";
 
     private final BundleContext context;
     private final Version spiVersion;
@@ -67,6 +71,16 @@ public final class WorkerBundlesComponent implements WorkerBundles {
     @Override
     public String providerSpiVersion() {
         return spiVersion.toString();
+    }
+
+    @Override
+    public Optional<DropinFolder> dropins() {
+        String folder = context.getProperty(DROPINS_PROPERTY);
+        String home = context.getProperty(HOME_PROPERTY);
+        if (folder != null && !folder.isBlank()) {
+            return Optional.of(new DropinFolder(Path.of(folder.trim())));
+        }
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(new DropinFolder(Path.of(home, "dropins")));
     }
 
     private InstalledWorker describe(Bundle bundle) {

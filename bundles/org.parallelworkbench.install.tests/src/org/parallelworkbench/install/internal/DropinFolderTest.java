@@ -1,0 +1,67 @@
+package org.parallelworkbench.install.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.WorkerBundleInspector;
+import org.parallelworkbench.install.WorkerBundleReport;
+
+class DropinFolderTest {
+
+    @TempDir
+    Path temp;
+
+    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.3.0");
+
+    @Test
+    void aJarGoesInUnderItsSymbolicNameAndAReplacementKeepsTheFileFileInstallKnows() throws IOException {
+        DropinFolder dropins = new DropinFolder(temp.resolve("dropins"));
+        Path downloaded = temp.resolve("downloads/any-name-1.0.jar");
+        Files.createDirectories(downloaded.getParent());
+
+        Path installed = dropins.install(inspector.inspect(TestJars.bundle("com.example.good", "1.0.0").write(downloaded)));
+        Files.move(installed, dropins.path().resolve("renamed-by-the-user.jar"));
+        Path replaced = dropins.install(inspector.inspect(TestJars.bundle("com.example.good", "1.1.0").write(downloaded)));
+
+        assertEquals(dropins.path().resolve("com.example.good.jar"), installed);
+        assertEquals(dropins.path().resolve("renamed-by-the-user.jar"), replaced, "an update, not a second bundle");
+        assertEquals(List.of(replaced), dropins.jars(), "one jar, no temporary file left");
+        assertEquals("1.1.0", inspector.inspect(replaced).version());
+    }
+
+    @Test
+    void aJarWithAnErrorIsNotCopied() throws IOException {
+        DropinFolder dropins = new DropinFolder(temp.resolve("dropins"));
+        WorkerBundleReport notAJar = inspector.inspect(Files.writeString(temp.resolve("notes.jar"), "not a zip"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> dropins.install(notAJar));
+
+        assertTrue(refused.getMessage().startsWith("notes.jar is not a jar"), refused.getMessage());
+        assertEquals(List.of(), dropins.jars());
+    }
+
+    @Test
+    void uninstallDeletesTheDropinWithThatSymbolicNameOnly() throws IOException {
+        DropinFolder dropins = new DropinFolder(temp.resolve("dropins"));
+        Files.createDirectories(temp.resolve("src"));
+        Path keep = dropins.install(inspector.inspect(TestJars.bundle("com.example.keep", "1.0.0").write(temp.resolve("src/a.jar"))));
+        Path gone = dropins.install(inspector.inspect(TestJars.bundle("com.example.gone", "1.0.0").write(temp.resolve("src/b.jar"))));
+
+        assertEquals(Optional.of(gone), dropins.uninstall("com.example.gone"));
+        assertEquals(Optional.empty(), dropins.uninstall("com.example.never"));
+
+        assertFalse(Files.exists(gone));
+        assertEquals(List.of(keep), dropins.jars());
+    }
+}
