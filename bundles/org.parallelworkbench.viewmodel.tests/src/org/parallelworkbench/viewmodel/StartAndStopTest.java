@@ -47,6 +47,36 @@ class StartAndStopTest {
     }
 
     @Test
+    void theEngineIsAskedOffTheRealmsThreadAndTheRunIsListedThroughTheRealm() throws Exception {
+        List<Runnable> background = new java.util.ArrayList<>();
+        workbench = new WorkbenchViewModel(realm, jobs, new InMemoryParameterMemory(), background::add);
+
+        workbench.start();
+
+        assertTrue(jobs.started.isEmpty(), "a provider's planning must not run on the Realm's thread");
+        assertEquals("Starting Ticker\u2026", workbench.statusLine().getValue());
+        Thread starter = new Thread(() -> background.forEach(Runnable::run), "fake-background");
+        starter.start();
+        starter.join(5_000);
+        assertEquals(1, jobs.started.size());
+        assertTrue(workbench.runs().rows().isEmpty(), "the row is added inside the Realm, not on the starting thread");
+
+        realm.drain();
+        assertEquals(1, workbench.runs().rows().size());
+        assertEquals("Ticker running", workbench.statusLine().getValue());
+    }
+
+    @Test
+    void aProviderThatCannotPlanIsReportedNotThrown() {
+        jobs.rejectWith = new IllegalArgumentException("Provider 'ticker' could not plan the run: folder vanished");
+
+        workbench.start();
+
+        assertTrue(workbench.runs().rows().isEmpty());
+        assertEquals("Cannot start Ticker: Provider 'ticker' could not plan the run: folder vanished", workbench.statusLine().getValue());
+    }
+
+    @Test
     void twoRunsGoOnSideBySideAndStopStopsOnlyTheSelectedOne() {
         workbench.start();
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);

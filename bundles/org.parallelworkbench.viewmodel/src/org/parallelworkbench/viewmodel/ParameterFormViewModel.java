@@ -85,19 +85,16 @@ public final class ParameterFormViewModel {
         fields.forEach(field -> field.value().setValue(field.descriptor().defaultValue()));
     }
 
-    /** Remembers the values that differ from the defaults, for the next time this provider is picked. */
-    void rememberValues() {
-        ProviderInfo selected = provider.getValue();
-        if (selected == null) {
-            return;
-        }
+    /** Remembers the values of a started run that differ from its provider's defaults, for the next time. */
+    void rememberValues(ProviderInfo started, Parameters values) {
         Map<String, String> changed = new TreeMap<>();
-        parameters().values().forEach((name, value) -> {
-            if (fields.stream().anyMatch(f -> f.name().equals(name) && !f.descriptor().defaultValue().equals(value))) {
-                changed.put(name, value);
+        for (ParameterDescriptor descriptor : started.parameters()) {
+            String value = values.values().get(descriptor.name());
+            if (value != null && !value.equals(descriptor.defaultValue())) {
+                changed.put(descriptor.name(), value);
             }
-        });
-        memory.remember(selected.id(), changed);
+        }
+        memory.remember(started.id(), changed);
     }
 
     private void showFieldsOf(ProviderInfo selected) {

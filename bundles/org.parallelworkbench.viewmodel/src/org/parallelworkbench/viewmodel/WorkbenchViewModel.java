@@ -12,6 +12,7 @@ import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
 
@@ -39,21 +40,24 @@ public final class WorkbenchViewModel {
     /** A message that stands in for the selected run's status until the selection changes; null for none. */
     private final WritableValue<String> message;
     private final ExportViewModel export;
+    private final Executor background;
     private final LogViewModel log;
     private final IObservableValue<Boolean> canStart;
     private final IObservableValue<String> latestValue;
     private final IObservableValue<String> statusLine;
     private final IObservableValue<String> windowTitle;
 
+    /** Starts runs and writes exports in the caller's thread: for tests and simple embeddings. */
     public WorkbenchViewModel(Realm realm, JobService jobs) {
-        this(realm, jobs, ParameterMemory.NONE, command -> new Thread(command, "pw-export").start());
+        this(realm, jobs, ParameterMemory.NONE, Runnable::run);
     }
 
     /**
-     * @param memory         where the parameters each provider was last started with are kept
-     * @param exportExecutor where results are written to files; never the Realm's thread
+     * @param memory     where the parameters each provider was last started with are kept
+     * @param background where runs are started (a provider plans them in {@link JobService#start}, which
+     *                   may read files) and results written; in a window, never the Realm's thread
      */
-    public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory, Executor exportExecutor) {
+    public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory, Executor background) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         providers = new WritableList<>(realm);
@@ -73,7 +77,8 @@ public final class WorkbenchViewModel {
         message = new WritableValue<>(realm, null, String.class);
         runs.selection().addValueChangeListener(event -> message.setValue(null));
         canStart = form.valid();
-        export = new ExportViewModel(realm, runs.selection(), exportExecutor, this::showMessage);
+        this.background = Objects.requireNonNull(background, "background");
+        export = new ExportViewModel(realm, runs.selection(), background, this::showMessage);
         latestValue = Observables.computed(realm, () -> {
             RunRowViewModel selected = runs.selection().getValue();
             return selected == null ? RunRowViewModel.NO_VALUE : selected.latestValue().getValue();
@@ -167,7 +172,8 @@ public final class WorkbenchViewModel {
 
     /**
      * Starts a run of the selected provider with the form's values, lists it and selects it; the values are
-     * remembered for this provider. Runs already active go on. Does nothing while the form is invalid.
+     * remembered for this provider. Runs already active go on. Does nothing while the form is invalid. The
+     * engine is asked off the Realm's thread, so a provider's planning never holds up the window.
      */
     public void start() {
         checkRealm();
@@ -175,19 +181,34 @@ public final class WorkbenchViewModel {
         if (selected == null || !form.valid().getValue()) {
             return;
         }
-        RunHandle handle;
-        try {
-            handle = jobs.start(selected.id(), form.parameters());
-        } catch (InvalidParametersException e) {
-            showMessage("Cannot start: " + String.join("; ", e.problems().stream().map(Object::toString).toList()));
-            return;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            showMessage("Cannot start " + selected.name() + ": " + e.getMessage());
-            return;
-        }
-        form.rememberValues();
+        Parameters parameters = form.parameters();
+        showMessage("Starting " + selected.name() + "\u2026");
+        background.execute(() -> {
+            try {
+                RunHandle handle = jobs.start(selected.id(), parameters);
+                inRealm(() -> started(selected, parameters, handle));
+            } catch (InvalidParametersException e) {
+                String problems = String.join("; ", e.problems().stream().map(Object::toString).toList());
+                inRealm(() -> showMessage("Cannot start: " + problems));
+            } catch (RuntimeException e) {
+                inRealm(() -> showMessage("Cannot start " + selected.name() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void started(ProviderInfo provider, Parameters parameters, RunHandle handle) {
+        form.rememberValues(provider, parameters);
         runs.add(handle);
         log.follow(handle);
+    }
+
+    /** Runs the action in the Realm: at once when already there (a synchronous executor), else queued. */
+    private void inRealm(Runnable action) {
+        if (realm.isCurrent()) {
+            action.run();
+        } else {
+            realm.asyncExec(action);
+        }
     }
 
     /** Asks the selected run to stop; it shows CANCELED once the engine confirms. */

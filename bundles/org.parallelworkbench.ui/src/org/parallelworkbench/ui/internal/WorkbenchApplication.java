@@ -87,7 +87,7 @@ public final class WorkbenchApplication {
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
                 WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
-                        command -> new Thread(command, "pw-export").start());
+                        command -> new Thread(command, "pw-window-background").start());
                 providersChanged = () -> realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
                 providersChanged.run();
                 WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(),
