@@ -78,7 +78,7 @@ class WorkerInstallerTest {
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0");
         WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
         assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
-        assertTrue(outcome.text().contains("com.example.w 1.0.0 is INSTALLED after 0 s; see the log\n"), outcome.text());
+        assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED after 0 s; see the log\n"), outcome.text());
         assertTrue(outcome.text().endsWith("; remove it with: uninstall com.example.w\n"), outcome.text());
         assertEquals(1, bundles.folder.jars().size());
     }

@@ -99,7 +99,7 @@ final class WorkerInstaller {
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
             }
-            text.append(label).append(worker == null ? " was not installed" : " is " + worker.state())
+            text.append(label).append(" did not start: ").append(worker == null ? "File Install did not install it" : "it is " + worker.state())
                     .append(errors.lines().isEmpty() ? " after " + settleTimeout.toSeconds() + " s; see the log" : "")
                     .append('\n');
             errors.lines().forEach(line -> text.append(line).append('\n'));

@@ -99,6 +99,29 @@ class InstallCommandIT {
     }
 
     @Test
+    void aJarWithAnImportNobodyExportsIsCopiedButReportedAsNotStartingNamingThePackage() throws Exception {
+        WorkerJar worker = WorkerJar.provider("install-unresolved").header("Import-Package",
+                WorkerJar.SPI_IMPORT + ",com.example.absent;version=\"[1.0,2)\"");
+        Path dropin = dropin(worker);
+        Command.Result install = CliIT.run("install", built(worker).toString());
+        assertEquals(1, install.exitCode(), install::describe);
+        assertTrue(install.stderr().contains(worker.symbolicName() + " 1.0.0 did not start: it is INSTALLED\n"), install::describe);
+        assertTrue(install.stderr().contains("cannot be resolved: it needs package com.example.absent [1.0,2)"), install::describe);
+        assertTrue(install.stderr().contains("remove it with: uninstall " + worker.symbolicName()), install::describe);
+        assertTrue(Files.isRegularFile(dropin), install::describe);
+    }
+
+    @Test
+    void aJarWhoseActivatorThrowsIsReportedWithWhatItThrew() throws Exception {
+        WorkerJar worker = WorkerJar.provider("install-throws").activatorStart("throw new IllegalStateException(\"no licence\");");
+        dropin(worker);
+        Command.Result install = CliIT.run("install", built(worker).toString());
+        assertEquals(1, install.exitCode(), install::describe);
+        assertTrue(install.stderr().contains(worker.symbolicName() + " 1.0.0 did not start: it is RESOLVED\n"), install::describe);
+        assertTrue(install.stderr().contains("failed to start: java.lang.IllegalStateException: no licence"), install::describe);
+    }
+
+    @Test
     void inTheConsoleInstallRunsAndUninstallRefusesWhileARunIsActiveUnlessForcedWhichCancelsIt() throws Exception {
         WorkerJar quick = WorkerJar.provider("install-console");
         WorkerJar slow = WorkerJar.provider("install-slow").unitFirst(UNTIL_CANCELLED);
