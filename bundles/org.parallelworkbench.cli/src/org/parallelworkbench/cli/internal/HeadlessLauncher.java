@@ -1,9 +1,11 @@
 package org.parallelworkbench.cli.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
@@ -35,6 +37,8 @@ public final class HeadlessLauncher {
     /** How long the stopping framework waits for a cancelled run to be reported. */
     static final Duration STOP_REPORT_TIMEOUT = Duration.ofSeconds(5);
     static final String STOP_REASON = "interrupted: the product is stopping";
+    static final String OTHER_PROCESS_RUNS = "Runs of a running Parallel Workbench are not checked from here: it cancels"
+            + " the runs of the providers that go. To be asked first, use pw:uninstall in its console.";
 
     /** Set once by {@link #activate}, before the worker starts. */
     private BundleContext context;
@@ -66,6 +70,8 @@ public final class HeadlessLauncher {
         case RUN -> startWorker(mode.value(), this::run);
         case PROVIDERS -> startWorker(mode.value(), this::providers);
         case HISTORY -> startWorker(mode.value(), this::history);
+        case INSTALL -> startWorker(mode.value(), this::install);
+        case UNINSTALL -> startWorker(mode.value(), this::uninstall);
         }
     }
 
@@ -140,6 +146,36 @@ public final class HeadlessLauncher {
             io.out().print(HistoryListing.format(platform.runHistory().records()));
             return ExitCodes.OK;
         }
+    }
+
+    private int install() throws Exception {
+        WorkerArguments.Install request = WorkerArguments.install(LaunchArguments.read(context::getProperty), Path.of(""));
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            platform.awaitStarted();
+            WorkerInstaller installer = new WorkerInstaller(platform.workerBundles(), WorkerInstaller.SETTLE_TIMEOUT);
+            return print(installer.install(request.jar()));
+        }
+    }
+
+    /**
+     * Runs of another process (a running window or console) are not visible from this JVM, so none are checked:
+     * that product cancels the runs of the providers that go ("Provider ... was removed").
+     */
+    private int uninstall() throws Exception {
+        WorkerArguments.Uninstall request = WorkerArguments.uninstall(LaunchArguments.read(context::getProperty));
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            platform.awaitStarted();
+            platform.awaitDropins(); // so the providers that go can be named
+            System.err.println(OTHER_PROCESS_RUNS);
+            WorkerInstaller installer = new WorkerInstaller(platform.workerBundles(), WorkerInstaller.SETTLE_TIMEOUT);
+            return print(installer.uninstall(request.symbolicName(), request.force(), Optional.empty()));
+        }
+    }
+
+    /** Success on stdout, a refusal or failure with its reasons on stderr. */
+    private static int print(WorkerInstaller.Outcome outcome) {
+        (outcome.exitCode() == ExitCodes.OK ? System.out : System.err).print(outcome.text());
+        return outcome.exitCode();
     }
 
     private boolean noArguments(String command, CommandStreams io) throws UsageException {

@@ -19,6 +19,10 @@ enum HeadlessMode {
     PROVIDERS("providers"),
     /** Lists the run history (the journal, kept across restarts), and exits the JVM. */
     HISTORY("history"),
+    /** Checks a worker bundle jar and copies it into the drop-in folder ({@link WorkerInstaller}), and exits the JVM. */
+    INSTALL("install"),
+    /** Removes a worker bundle from the drop-in folder by symbolic name ({@link WorkerInstaller}), and exits the JVM. */
+    UNINSTALL("uninstall"),
     /** The Gogo shell on the terminal (gogo.shell does it; the pw:* commands are {@link PwCommands}). */
     CONSOLE("console");
 

@@ -17,6 +17,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * What a headless command waits for before it works: the framework at its start level and the engine's
@@ -108,6 +109,11 @@ final class Platform implements AutoCloseable {
     /** The run journal's service, held until {@link #close()}. */
     RunHistory runHistory() throws Unavailable, InterruptedException {
         return service(RunHistory.class, "org.parallelworkbench.journal");
+    }
+
+    /** The worker bundles service, held until {@link #close()}. */
+    WorkerBundles workerBundles() throws Unavailable, InterruptedException {
+        return service(WorkerBundles.class, "org.parallelworkbench.install");
     }
 
     private <S> S service(Class<S> type, String providingBundle) throws Unavailable, InterruptedException {

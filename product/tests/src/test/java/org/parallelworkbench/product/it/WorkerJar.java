@@ -52,6 +52,7 @@ final class WorkerJar {
     private final List<String> removedHeaders = new ArrayList<>();
     private String activatorStart;
     private String componentActivate;
+    private String unitFirst = "";
     private boolean manifest = true;
 
     private WorkerJar(String providerId) {
@@ -103,6 +104,15 @@ final class WorkerJar {
     /** Gives the component an activate method running these Java statements (which may throw Exception). */
     WorkerJar componentActivate(String javaStatements) {
         this.componentActivate = javaStatements;
+        return this;
+    }
+
+    /**
+     * Runs these Java statements at the start of the unit, before it answers; they see {@code unit} and
+     * {@code context} and may throw Exception. E.g. a unit that runs until its run is cancelled.
+     */
+    WorkerJar unitFirst(String javaStatements) {
+        this.unitFirst = javaStatements;
         return this;
     }
 
@@ -219,12 +229,13 @@ final class WorkerJar {
                     }
 
                     @Override
-                    public UnitResult execute(WorkUnit unit, UnitContext context) {
+                    public UnitResult execute(WorkUnit unit, UnitContext context) throws Exception {
+                        %s
                         return new UnitResult(unit.index(), %s);
                     }
                 }
                 """.formatted(javaPackage(), PROVIDER_CLASS, literal(providerId), literal("Generated " + providerId),
-                literal("A generated drop-in test worker."), literal(version), activate, literal(answer));
+                literal("A generated drop-in test worker."), literal(version), activate, unitFirst, literal(answer));
     }
 
     private String activatorSource() {

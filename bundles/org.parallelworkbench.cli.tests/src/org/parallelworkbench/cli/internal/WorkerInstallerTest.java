@@ -1,0 +1,149 @@
+package org.parallelworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.InstalledWorker;
+
+/** install and uninstall through a real drop-in folder, with File Install and the engine faked. */
+class WorkerInstallerTest {
+
+    /** Long enough for the fake's instant install; the negative cases wait it out. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final ProviderInfo GENERATED = new ProviderInfo("gen", "Generated", "", "1.0.0", List.of());
+
+    @TempDir
+    Path temp;
+
+    private FakeWorkerBundles bundles() {
+        return new FakeWorkerBundles(temp.resolve("dropins"));
+    }
+
+    @Test
+    void anInstallableJarIsCopiedAndItsProvidersConfirmed() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        Path jar = FakeWorkerBundles.jar(temp.resolve("build/w-1.0.0.jar"), "com.example.w", "1.0.0");
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        Path target = bundles.folder.path().resolve("com.example.w.jar");
+        assertTrue(Files.isRegularFile(target), outcome.text());
+        assertTrue(outcome.text().startsWith("Worker bundle Test worker com.example.w\n"), outcome.text());
+        assertTrue(outcome.text().contains("Installed as " + target + "; a running Parallel Workbench picks it up within about 2 s.\n"),
+                outcome.text());
+        assertTrue(outcome.text().endsWith("Started com.example.w 1.0.0: provider gen is available\n"), outcome.text());
+    }
+
+    @Test
+    void aJarWithAnErrorIsRefusedWithEveryProblemAndNothingCopied() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.problems.add(BundleProblem.error("Worker bundle com.example.w 1.0.0 needs the provider SPI [0.9,1.0)"));
+        bundles.problems.add(BundleProblem.warning("it declares nothing else"));
+        Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        assertEquals(ExitCodes.USAGE, outcome.exitCode());
+        assertTrue(outcome.text().contains("error: Worker bundle com.example.w 1.0.0 needs the provider SPI [0.9,1.0)\n"), outcome.text());
+        assertTrue(outcome.text().contains("warning: it declares nothing else\n"), outcome.text());
+        assertTrue(outcome.text().endsWith("Nothing installed.\n"), outcome.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void aNonJarIsRefused() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        Path text = Files.writeString(temp.resolve("notes.jar"), "not a zip");
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(text);
+        assertEquals(ExitCodes.USAGE, outcome.exitCode());
+        assertTrue(outcome.text().contains("error: notes.jar is not a jar: "), outcome.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void aCopiedJarThatDoesNotStartFailsWithItsStateAndStaysForUninstall() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.states.put("com.example.w", "INSTALLED");
+        Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0");
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED after 0 s; see the log\n"), outcome.text());
+        assertTrue(outcome.text().endsWith("; remove it with: uninstall com.example.w\n"), outcome.text());
+        assertEquals(1, bundles.folder.jars().size());
+    }
+
+    @Test
+    void uninstallDeletesTheDropinAndNamesTheProvidersThatWent() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("com.example.w", false, Optional.empty());
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().endsWith("Uninstalled com.example.w 1.0.0; gone: provider gen\n"), outcome.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void uninstallOfAnUnknownNameListsTheDropinsThereAre() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("com.example.nope", false, Optional.empty());
+        assertEquals(ExitCodes.USAGE, outcome.exitCode());
+        assertEquals("No worker bundle com.example.nope in " + bundles.folder.path() + ".\nWorker drop-ins:\n"
+                + "  com.example.w 1.0.0  com.example.w.jar\n", outcome.text());
+        assertEquals(1, bundles.folder.jars().size());
+    }
+
+    @Test
+    void uninstallOfAPlatformWorkerSaysWhereItComesFrom() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", "ACTIVE",
+                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("org.parallelworkbench.workers.primes",
+                false, Optional.empty());
+        assertEquals(ExitCodes.USAGE, outcome.exitCode());
+        assertTrue(outcome.text().startsWith("org.parallelworkbench.workers.primes 0.2.0 was not installed from "
+                + bundles.folder.path() + " (it comes from file:/opt/pw/bundle/primes.jar); only drop-ins can be uninstalled.\n"
+                + "There are no worker drop-ins.\n"), outcome.text());
+    }
+
+    @Test
+    void activeRunsOfItsProvidersRefuseTheUninstallUnlessForcedWhichCancelsThemWithTheReason() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeJobService jobs = new FakeJobService();
+        jobs.providers.add(GENERATED);
+        FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
+        FakeJobService.FakeRun other = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
+        WorkerInstaller installer = new WorkerInstaller(bundles, SETTLE);
+
+        WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false, Optional.of(jobs));
+        assertEquals(ExitCodes.USAGE, refused.exitCode());
+        assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run: " + mine.id() + " (gen, RUNNING)\n"
+                + "Nothing uninstalled; cancel it first or uninstall with --force.\n", refused.text());
+        assertEquals(1, bundles.folder.jars().size());
+        assertEquals(RunState.RUNNING, mine.state());
+
+        WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true, Optional.of(jobs));
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
+        String reason = "Worker bundle com.example.w 1.0.0 is being uninstalled";
+        assertEquals(RunState.CANCELED, mine.state());
+        assertEquals(reason, mine.cancelReason());
+        assertTrue(forced.text().startsWith("Cancelled run " + mine.id() + " (gen): " + reason + "\n"), forced.text());
+        assertEquals(RunState.RUNNING, other.state(), "runs of other providers go on");
+        assertFalse(forced.text().contains(other.id() + " (ticker)"), forced.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+}

@@ -1,0 +1,87 @@
+package org.parallelworkbench.cli.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.install.WorkerBundles;
+
+/**
+ * Felix Gogo commands for worker bundles, in scope {@value PwCommands#SCOPE} next to {@link PwCommands}:
+ * {@code pw:workers}, {@code pw:install <jar>} and {@code pw:uninstall <symbolic-name> [--force]}. They run in the
+ * product's own JVM, so {@code pw:uninstall} sees the runs of the bundle's providers: it refuses while any is active,
+ * and with {@code --force} cancels them with the reason {@link WorkerInstaller#uninstallReason} before the jar goes.
+ * <p>
+ * Thread-safe; a command blocks its Gogo session for at most {@link WorkerInstaller#SETTLE_TIMEOUT} while File Install
+ * picks the change up. Refusals throw {@link IllegalArgumentException}, whose message Gogo prints.
+ */
+@Component(immediate = true, service = PwWorkerCommands.class, property = { "osgi.command.scope=" + PwCommands.SCOPE,
+        "osgi.command.function=workers", "osgi.command.function=install", "osgi.command.function=uninstall" })
+public final class PwWorkerCommands {
+
+    private final WorkerBundles bundles;
+    private final JobService jobs;
+    private final WorkerInstaller installer;
+
+    @Activate
+    public PwWorkerCommands(@Reference(name = "bundles") WorkerBundles bundles, @Reference(name = "jobs") JobService jobs) {
+        this.bundles = bundles;
+        this.jobs = jobs;
+        this.installer = new WorkerInstaller(bundles, WorkerInstaller.SETTLE_TIMEOUT);
+    }
+
+    /** {@code pw:workers}: id, symbolic name, version, state and provider ids of every worker bundle. */
+    public String workers() {
+        return WorkerBundleText.workers(bundles.installed());
+    }
+
+    /**
+     * {@code pw:install <jar>}: a relative path is relative to the product's working directory.
+     *
+     * @throws IllegalArgumentException with every problem when the jar cannot be installed, or did not start
+     */
+    public String install(String... arguments) throws InterruptedException {
+        WorkerArguments.Install request = parse(() -> WorkerArguments.install(List.of(arguments), Path.of("")));
+        return answer(installer.install(request.jar()));
+    }
+
+    /**
+     * {@code pw:uninstall <symbolic-name> [--force]}.
+     *
+     * @throws IllegalArgumentException when it is no drop-in, or runs of its providers are active and not forced
+     */
+    public String uninstall(String... arguments) throws InterruptedException {
+        WorkerArguments.Uninstall request = parse(() -> WorkerArguments.uninstall(List.of(arguments)));
+        try {
+            return answer(installer.uninstall(request.symbolicName(), request.force(), Optional.of(jobs)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the drop-in " + request.symbolicName(), e);
+        }
+    }
+
+    private static String answer(WorkerInstaller.Outcome outcome) {
+        if (outcome.exitCode() != ExitCodes.OK) {
+            throw new IllegalArgumentException(outcome.text().stripTrailing());
+        }
+        return outcome.text().stripTrailing();
+    }
+
+    @FunctionalInterface
+    private interface Parse<T> {
+        T parse() throws UsageException;
+    }
+
+    private static <T> T parse(Parse<T> parse) {
+        try {
+            return parse.parse();
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

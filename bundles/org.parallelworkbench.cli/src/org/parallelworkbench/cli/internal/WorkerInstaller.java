@@ -1,0 +1,264 @@
+package org.parallelworkbench.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.osgi.framework.Version;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerBundles;
+
+/**
+ * {@code install} and {@code uninstall} of worker bundles through the product's drop-in folder, for the
+ * headless commands and the Gogo ones alike. File Install does the installing, in every framework that watches
+ * the folder (a running product, and a headless command's own); this class copies or deletes the jar and then
+ * waits, at most {@link #settleTimeout}, until the framework it runs in shows the result.
+ * <p>
+ * Used by one thread per call; the waits poll {@link WorkerBundles#installed()} and end early on an error
+ * line about the bundle (logged by the install bundle's diagnostics through {@link System.Logger}).
+ */
+final class WorkerInstaller {
+
+    /** File Install's poll (1 s) twice for a new file, then install, resolve, start and SCR on a loaded machine. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
+    /** For forced runs to report CANCELED before their bundle goes. */
+    static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+    /** What the command says; {@code exitCode} is one of {@link ExitCodes}. */
+    record Outcome(int exitCode, String text) {
+    }
+
+    private final WorkerBundles bundles;
+    private final Duration settleTimeout;
+
+    WorkerInstaller(WorkerBundles bundles, Duration settleTimeout) {
+        this.bundles = Objects.requireNonNull(bundles, "bundles");
+        this.settleTimeout = settleTimeout;
+    }
+
+    /** The reason forced runs are cancelled with. */
+    static String uninstallReason(String symbolicName, String version) {
+        return "Worker bundle " + symbolicName + " " + version + " is being uninstalled";
+    }
+
+    /**
+     * Inspects the jar and, when it has no error, copies it into the drop-in folder and waits for it to start.
+     * Exit {@link ExitCodes#USAGE} with every problem when it has errors (nothing copied), {@link ExitCodes#FAILED}
+     * when it was copied but did not start here, else {@link ExitCodes#OK}.
+     */
+    Outcome install(Path jar) throws InterruptedException {
+        WorkerBundleReport report = bundles.inspect(jar);
+        StringBuilder text = new StringBuilder(WorkerBundleText.report(report));
+        if (!report.installable()) {
+            return new Outcome(ExitCodes.USAGE, text.append("Nothing installed.\n").toString());
+        }
+        Optional<DropinFolder> folder = bundles.dropins();
+        if (folder.isEmpty()) {
+            return new Outcome(ExitCodes.FAILED, text.append("This product has no drop-in folder (")
+                    .append(WorkerBundles.DROPINS_PROPERTY).append("); nothing installed.\n").toString());
+        }
+        String version = normalized(report.version());
+        String label = report.symbolicName() + " " + version;
+        try (ErrorLines errors = ErrorLines.about(label)) {
+            Path target;
+            try {
+                target = folder.get().install(report);
+            } catch (IOException e) {
+                return new Outcome(ExitCodes.FAILED, text.append("Could not copy it into ").append(folder.get().path())
+                        .append(": ").append(e).append('\n').toString());
+            }
+            text.append("Installed as ").append(target).append("; a running Parallel Workbench picks it up within about 2 s.\n");
+            InstalledWorker worker = null;
+            long giveUp = System.nanoTime() + settleTimeout.toNanos();
+            while (System.nanoTime() - giveUp < 0) {
+                worker = find(target, version);
+                if (worker != null && worker.state().equals("ACTIVE")
+                        && worker.providerIds().size() >= report.providers().size()) {
+                    return new Outcome(ExitCodes.OK, text.append("Started ").append(label).append(": ")
+                            .append(available(worker.providerIds())).append('\n').toString());
+                }
+                if (!errors.lines().isEmpty()) {
+                    break;
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+            }
+            text.append(label).append(" did not start: ").append(worker == null ? "File Install did not install it" : "it is " + worker.state())
+                    .append(errors.lines().isEmpty() ? " after " + settleTimeout.toSeconds() + " s; see the log" : "")
+                    .append('\n');
+            errors.lines().forEach(line -> text.append(line).append('\n'));
+            text.append("It stays in ").append(folder.get().path()).append("; remove it with: uninstall ")
+                    .append(report.symbolicName()).append('\n');
+            return new Outcome(ExitCodes.FAILED, text.toString());
+        }
+    }
+
+    /**
+     * Deletes the drop-in with this symbolic name and waits for its bundle to go. With {@code jobs}, active runs of
+     * its providers refuse the uninstall ({@link ExitCodes#USAGE}) unless {@code force}, which cancels them first
+     * with {@link #uninstallReason}; without, runs are not visible (another process) and not checked.
+     */
+    Outcome uninstall(String symbolicName, boolean force, Optional<JobService> jobs) throws InterruptedException, IOException {
+        Optional<DropinFolder> dropins = bundles.dropins();
+        if (dropins.isEmpty()) {
+            return new Outcome(ExitCodes.FAILED, "This product has no drop-in folder (" + WorkerBundles.DROPINS_PROPERTY + ").\n");
+        }
+        DropinFolder folder = dropins.get();
+        Optional<Path> found = folder.find(symbolicName);
+        if (found.isEmpty()) {
+            return new Outcome(ExitCodes.USAGE, notADropin(symbolicName, folder));
+        }
+        Path jar = found.get().toAbsolutePath().normalize();
+        List<InstalledWorker> fromJar = bundles.installed().stream().filter(w -> jar.equals(DropinFolders.fileOf(w.location())))
+                .toList();
+        String version = fromJar.isEmpty() ? normalized(bundles.inspect(jar).version()) : fromJar.get(0).version();
+        String label = symbolicName + " " + version;
+        List<String> providerIds = fromJar.stream().flatMap(w -> w.providerIds().stream()).distinct().sorted().toList();
+        StringBuilder text = new StringBuilder();
+        if (jobs.isPresent()) {
+            List<RunHandle> runs = jobs.get().activeRuns().stream().filter(r -> providerIds.contains(r.provider().id())).toList();
+            if (!runs.isEmpty() && !force) {
+                return new Outcome(ExitCodes.USAGE, "Worker bundle " + label + " has " + runs.size() + " active run"
+                        + (runs.size() == 1 ? "" : "s") + ": " + describe(runs) + "\nNothing uninstalled; cancel "
+                        + (runs.size() == 1 ? "it" : "them") + " first or uninstall with " + WorkerArguments.FORCE + ".\n");
+            }
+            cancel(runs, uninstallReason(symbolicName, version), text);
+        }
+        folder.uninstall(symbolicName);
+        text.append("Removed ").append(jar).append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
+        long giveUp = System.nanoTime() + settleTimeout.toNanos();
+        while (bundles.installed().stream().anyMatch(w -> jar.equals(DropinFolders.fileOf(w.location())))) {
+            if (System.nanoTime() - giveUp > 0) {
+                return new Outcome(ExitCodes.FAILED, text.append(label).append(" is still installed after ")
+                        .append(settleTimeout.toSeconds()).append(" s").append('\n').toString());
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+        }
+        text.append("Uninstalled ").append(label)
+                .append(providerIds.isEmpty() ? "" : "; gone: provider" + (providerIds.size() == 1 ? " " : "s ")
+                        + String.join(", ", providerIds))
+                .append('\n');
+        return new Outcome(ExitCodes.OK, text.toString());
+    }
+
+    private static void cancel(List<RunHandle> runs, String reason, StringBuilder text) throws InterruptedException {
+        runs.forEach(run -> run.cancel(reason));
+        for (RunHandle run : runs) {
+            try {
+                run.outcome().toCompletableFuture().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                text.append("Cancelled run ").append(run.id()).append(" (").append(run.provider().id()).append("): ")
+                        .append(reason).append('\n');
+            } catch (ExecutionException | TimeoutException e) {
+                text.append("Run ").append(run.id()).append(" (").append(run.provider().id()).append(") was asked to stop: ")
+                        .append(reason).append('\n');
+            }
+        }
+    }
+
+    private String notADropin(String symbolicName, DropinFolder folder) throws IOException {
+        StringBuilder text = new StringBuilder();
+        Optional<InstalledWorker> other = bundles.installed().stream().filter(w -> symbolicName.equals(w.symbolicName())).findFirst();
+        if (other.isPresent()) {
+            text.append(symbolicName).append(' ').append(other.get().version()).append(" was not installed from ")
+                    .append(folder.path()).append(" (it comes from ").append(other.get().location())
+                    .append("); only drop-ins can be uninstalled.\n");
+        } else {
+            text.append("No worker bundle ").append(symbolicName).append(" in ").append(folder.path()).append(".\n");
+        }
+        List<String> installed = new ArrayList<>();
+        for (Path jar : folder.jars()) {
+            WorkerBundleReport report = bundles.inspect(jar);
+            installed.add("  " + (report.symbolicName().isEmpty() ? "(no bundle)" : report.symbolicName() + " "
+                    + normalized(report.version())) + "  " + jar.getFileName());
+        }
+        text.append(installed.isEmpty() ? "There are no worker drop-ins.\n" : "Worker drop-ins:\n" + String.join("\n", installed) + "\n");
+        return text.toString();
+    }
+
+    private InstalledWorker find(Path target, String version) {
+        return bundles.installed().stream()
+                .filter(w -> target.equals(DropinFolders.fileOf(w.location())) && version.equals(normalized(w.version())))
+                .findFirst().orElse(null);
+    }
+
+    private static String describe(List<RunHandle> runs) {
+        return String.join(", ", runs.stream().map(r -> r.id() + " (" + r.provider().id() + ", " + r.state() + ")").toList());
+    }
+
+    private static String available(List<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return "it registers no provider";
+        }
+        return (providerIds.size() == 1 ? "provider " : "providers ") + String.join(", ", providerIds)
+                + (providerIds.size() == 1 ? " is" : " are") + " available";
+    }
+
+    /** As the framework shows it: "1.0" is 1.0.0; an unparsable version is kept as written. */
+    static String normalized(String version) {
+        try {
+            return Version.parseVersion(version).toString();
+        } catch (IllegalArgumentException e) {
+            return version;
+        }
+    }
+
+    /**
+     * Errors logged while it is open that name the bundle, e.g. the install bundle's "Worker bundle x
+     * 1.0.0 (x.jar) failed to start: ...". Logged through {@link System.Logger}, they arrive at the root
+     * java.util.logging logger, as for the window's Log view.
+     */
+    private static final class ErrorLines extends Handler implements AutoCloseable {
+
+        private final String label;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Logger root = Logger.getLogger("");
+
+        private ErrorLines(String label) {
+            this.label = label;
+        }
+
+        static ErrorLines about(String label) {
+            ErrorLines capture = new ErrorLines(label);
+            capture.root.addHandler(capture);
+            return capture;
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            String message = record.getMessage();
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue() && message != null && message.contains(label)) {
+                lines.add(message);
+            }
+        }
+
+        @Override
+        public void flush() {
+            // nothing buffered
+        }
+
+        @Override
+        public void close() {
+            root.removeHandler(this);
+        }
+    }
+}
