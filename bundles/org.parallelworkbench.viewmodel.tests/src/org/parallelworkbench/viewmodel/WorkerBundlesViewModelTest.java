@@ -212,6 +212,7 @@ class WorkerBundlesViewModelTest {
         selectInstalled(worker(3, PRIMES_BSN, "1.0.0", "reference:file:/opt/pw/bundle/com.example.primes.jar"));
 
         assertFalse(viewModel.canChange().getValue());
+        assertEquals(viewModel.changeRefusal().getValue(), viewModel.hint().getValue());
         assertEquals("com.example.primes was not installed from the drop-in folder (it ships with the product); "
                 + "only drop-ins can be updated or uninstalled here", viewModel.changeRefusal().getValue());
         BundleChangeRequest request = viewModel.requestUninstall();
@@ -236,6 +237,7 @@ class WorkerBundlesViewModelTest {
         viewModel.refresh();
         assertNull(viewModel.selection().getValue());
         assertEquals(viewModel.changeRefusal().getValue(), WorkerBundlesViewModel.SELECT_A_BUNDLE);
+        assertEquals("", viewModel.hint().getValue(), "nothing selected needs no explaining");
     }
 
     private void selectInstalled(InstalledWorker worker) {

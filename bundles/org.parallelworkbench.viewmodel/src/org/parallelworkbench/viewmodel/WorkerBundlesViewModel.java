@@ -56,6 +56,7 @@ public final class WorkerBundlesViewModel {
     private final WritableValue<WorkerBundleRow> selection;
     private final IObservableValue<String> changeRefusal;
     private final IObservableValue<Boolean> canChange;
+    private final IObservableValue<String> hint;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     /** Copied into the drop-in folder, not yet seen active: symbolic name to version. */
     private final Map<String, String> awaitedInstalls = new HashMap<>();
@@ -74,6 +75,7 @@ public final class WorkerBundlesViewModel {
         selection = new WritableValue<>(realm, null, WorkerBundleRow.class);
         changeRefusal = Observables.computed(realm, () -> refusalFor(selection.getValue()));
         canChange = Observables.computed(realm, () -> changeRefusal.getValue().isEmpty());
+        hint = Observables.computed(realm, () -> selection.getValue() == null ? "" : changeRefusal.getValue());
         refresh();
     }
 
@@ -89,6 +91,11 @@ public final class WorkerBundlesViewModel {
     /** Why Update and Uninstall cannot act on the selection; empty when they can. */
     public IObservableValue<String> changeRefusal() {
         return changeRefusal;
+    }
+
+    /** What the view says next to Update and Uninstall: why they cannot act on the selected bundle; empty otherwise. */
+    public IObservableValue<String> hint() {
+        return hint;
     }
 
     public IObservableValue<Boolean> canChange() {
