@@ -213,8 +213,8 @@ class WorkerBundlesViewModelTest {
 
         assertFalse(viewModel.canChange().getValue());
         assertEquals(viewModel.changeRefusal().getValue(), viewModel.hint().getValue());
-        assertEquals("com.example.primes was not installed from the drop-in folder (it ships with the product); "
-                + "only drop-ins can be updated or uninstalled here", viewModel.changeRefusal().getValue());
+        assertEquals("Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here",
+                viewModel.changeRefusal().getValue());
         BundleChangeRequest request = viewModel.requestUninstall();
         viewModel.perform(request);
 

@@ -44,6 +44,8 @@ import org.parallelworkbench.install.WorkerBundles;
 public final class WorkerBundlesViewModel {
 
     static final String SELECT_A_BUNDLE = "Select a worker bundle";
+    /** Short enough to show beside the buttons. */
+    static final String SHIPPED = "Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here";
     /** How long a change waits for the runs it cancelled to end before it goes ahead anyway. */
     static final long CANCELED_RUNS_WAIT_MILLIS = 5_000;
 
@@ -262,8 +264,7 @@ public final class WorkerBundlesViewModel {
             return "This product has no drop-in folder; its worker bundles cannot be changed from the window";
         }
         if (!row.dropin()) {
-            return row.symbolicName() + " was not installed from the drop-in folder (it ships with the product); "
-                    + "only drop-ins can be updated or uninstalled here";
+            return SHIPPED;
         }
         return "";
     }

@@ -164,7 +164,7 @@ class WorkerBundleInstallTest {
 
         window.bundlesView().viewer().setSelection(new StructuredSelection(ticker), true);
 
-        spinUntil(display, () -> window.bundlesView().hint().getText().startsWith("org.parallelworkbench.workers.ticker was not installed")
+        spinUntil(display, () -> window.bundlesView().hint().getText().startsWith("Ships with the product")
                 && window.bundlesView().hint().getText().equals(window.bundlesView().uninstallButton().getToolTipText()),
                 WITHIN, () -> "no reason shown: '" + window.bundlesView().hint().getText() + "', tooltip '"
                         + window.bundlesView().uninstallButton().getToolTipText() + "'");
