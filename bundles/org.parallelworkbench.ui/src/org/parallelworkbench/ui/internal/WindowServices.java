@@ -5,16 +5,19 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.parallelworkbench.viewmodel.EngineSettingsStore;
+import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * What the window needs from the running product beyond its ViewModel: the versions Help > About lists,
- * asked for each time it opens, and where Window > Preferences keeps the engine's settings (null: the
- * product has no Config Admin, and Preferences is disabled).
+ * asked for each time it opens, where Window > Preferences keeps the engine's settings (null: the
+ * product has no Config Admin, and Preferences is disabled), and the worker bundles for the Bundles tab
+ * and File > Install Worker Bundle (null: neither is shown).
  */
-record WindowServices(Supplier<List<AboutEntry>> aboutEntries, EngineSettingsStore settingsStore) {
+record WindowServices(Supplier<List<AboutEntry>> aboutEntries, EngineSettingsStore settingsStore,
+        WorkerBundlesViewModel workerBundles) {
 
-    /** No versions to list and no Preferences: a window in a test. */
-    static final WindowServices NONE = new WindowServices(List::of, null);
+    /** No versions to list, no Preferences and no worker bundles: a window in a test. */
+    static final WindowServices NONE = new WindowServices(List::of, null, null);
 
     WindowServices {
         Objects.requireNonNull(aboutEntries, "aboutEntries");

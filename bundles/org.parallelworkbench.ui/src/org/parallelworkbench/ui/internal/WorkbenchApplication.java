@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.BundleException;
@@ -32,17 +33,20 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.viewmodel.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.LogCapture;
 import org.parallelworkbench.viewmodel.ParameterMemory;
 import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * Opens the workbench window when the product starts in GUI mode (framework property
  * {@value #MODE_PROPERTY} = {@value #GUI_MODE}), on a UI thread of its own, and stops the framework
  * when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
- * installed providers itself, so the window follows them as worker bundles come and go.
+ * installed providers and the framework's bundle events itself, so the window's providers and its
+ * Bundles tab follow worker bundles as they come and go.
  */
 @Component(immediate = true)
 public final class WorkbenchApplication {
@@ -60,6 +64,7 @@ public final class WorkbenchApplication {
     private final JobService jobs;
     private final BundleContext context;
     private final EngineSettingsStore settingsStore;
+    private final WorkerBundles workerBundles;
     private volatile Display display;
     private volatile boolean deactivating;
     private Thread uiThread;
@@ -70,8 +75,10 @@ public final class WorkbenchApplication {
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
-            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin, BundleContext context) {
+            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
+            @Reference(name = "workerBundles") WorkerBundles workerBundles, BundleContext context) {
         this.jobs = jobs;
+        this.workerBundles = workerBundles;
         this.context = context;
         this.settingsStore = new ConfigAdminEngineSettingsStore(configurationAdmin, context);
         if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
@@ -88,10 +95,18 @@ public final class WorkbenchApplication {
                 Realm realm = Realm.getDefault();
                 WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
                         command -> new Thread(command, "pw-window-background").start());
-                providersChanged = () -> realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
+                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs,
+                        command -> new Thread(command, "pw-dropins").start(), viewModel::showMessage);
+                // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
+                providersChanged = () -> {
+                    realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
+                    bundles.requestRefresh();
+                };
                 providersChanged.run();
+                BundleListener bundleEvents = event -> bundles.requestRefresh();
+                context.addBundleListener(bundleEvents);
                 WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(),
-                        new WindowServices(this::aboutEntries, settingsStore));
+                        new WindowServices(this::aboutEntries, settingsStore, bundles));
                 display.addFilter(SWT.Paint, new FirstPaintLogger(display));
                 window.setBlockOnOpen(true);
                 // What the product logs at WARNING and above shows in the window's Log view while it is open.
@@ -100,6 +115,7 @@ public final class WorkbenchApplication {
                     window.open();
                 } finally {
                     capture.close();
+                    removeBundleListener(bundleEvents);
                 }
             });
         } catch (RuntimeException | LinkageError e) {
@@ -168,6 +184,14 @@ public final class WorkbenchApplication {
     /** The installed providers now; any thread. */
     List<ProviderInfo> installedProviders() {
         return List.copyOf(providers.values());
+    }
+
+    private void removeBundleListener(BundleListener listener) {
+        try {
+            context.removeBundleListener(listener);
+        } catch (IllegalStateException frameworkStopping) {
+            // the context is no longer valid; its listeners are gone with it
+        }
     }
 
     /** Closing the window ends the product, as closing the original demo's window ended it. */

@@ -17,6 +17,7 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
 import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
@@ -41,14 +42,17 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.viewmodel.BundleChangeRequest;
 import org.parallelworkbench.viewmodel.CloseDecision;
 import org.parallelworkbench.viewmodel.PreferencesViewModel;
 import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
+import org.parallelworkbench.viewmodel.WorkerBundleRow;
+import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * The workbench window: the providers on the left; on the right the selected provider's parameter form,
- * Start and Stop, the selected run's value and result, and the Runs table. Creates widgets and binds
+ * Start and Stop, the selected run's value and result, and the Runs, Log and Bundles tabs. Creates widgets and binds
  * them to the {@link WorkbenchViewModel}; listeners only call the ViewModel. Must be created and used on
  * the UI thread.
  */
@@ -68,6 +72,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private final WindowServices services;
     private final IAction exportAction;
     private final IAction preferencesAction;
+    private final IAction installBundleAction;
     private final IAction showInLogAction;
     private final IAction clearLogAction;
     private final IAction startAction;
@@ -87,6 +92,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private CTabFolder bottomTabs;
     private LogView logView;
     private CTabItem logTab;
+    private BundlesView bundlesView;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
         this(viewModel, CloseConfirmation.dialog(), WindowServices.NONE);
@@ -111,6 +117,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
         clearLogAction = action("C&lear Log", SWT.NONE, viewModel.log()::clear);
         preferencesAction = action("&Preferences\u2026", SWT.NONE, this::openPreferences);
         preferencesAction.setEnabled(services.settingsStore() != null);
+        installBundleAction = action("&Install Worker Bundle\u2026", SWT.NONE, this::installWorkerBundle);
+        installBundleAction.setEnabled(services.workerBundles() != null && services.workerBundles().canInstall());
         addMenuBar();
         addToolBar(SWT.FLAT | SWT.RIGHT);
         addStatusLine();
@@ -143,6 +151,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
         MenuManager menuBar = new MenuManager();
         MenuManager file = new MenuManager("&File");
         file.add(exportAction);
+        file.add(installBundleAction);
         file.add(new Separator());
         file.add(action("E&xit", SWT.MOD1 | 'Q', this::close));
         MenuManager run = new MenuManager("&Run");
@@ -218,6 +227,11 @@ public final class WorkbenchWindow extends ApplicationWindow {
         tab("Runs", runsTable.control());
         logView = new LogView(bottomTabs, viewModel.log());
         logTab = tab("Log", logView.control());
+        WorkerBundlesViewModel bundles = services.workerBundles();
+        if (bundles != null) {
+            bundlesView = new BundlesView(bottomTabs, bundles, this::updateSelectedBundle, this::uninstallSelectedBundle);
+            tab("Bundles", bundlesView.control());
+        }
         bottomTabs.setSelection(0);
         // Errors are seen once the Log tab shows them.
         bottomTabs.addListener(SWT.Selection, event -> {
@@ -269,9 +283,25 @@ public final class WorkbenchWindow extends ApplicationWindow {
             RunRowViewModel selected = viewModel.runs().selection().getValue();
             return selected == null ? null : selected.result().getValue();
         }, (ResultValue result) -> resultView.show(result));
+        bindBundles();
         getShell().addDisposeListener(event -> {
             sideEffects.forEach(ISideEffect::dispose);
             bindings.dispose();
+        });
+    }
+
+    private void bindBundles() {
+        WorkerBundlesViewModel bundles = services.workerBundles();
+        if (bundlesView == null) {
+            return;
+        }
+        bindings.bindValue(ViewerProperties.singleSelection(WorkerBundleRow.class).observe(bundlesView.viewer()), bundles.selection());
+        show(WidgetProperties.enabled().observe(bundlesView.updateButton()), bundles.canChange());
+        show(WidgetProperties.enabled().observe(bundlesView.uninstallButton()), bundles.canChange());
+        show(WidgetProperties.text().observe(bundlesView.hint()), bundles.hint());
+        sideEffect(bundles.changeRefusal()::getValue, refusal -> {
+            bundlesView.updateButton().setToolTipText(refusal.isEmpty() ? null : refusal);
+            bundlesView.uninstallButton().setToolTipText(refusal.isEmpty() ? null : refusal);
         });
     }
 
@@ -304,6 +334,57 @@ public final class WorkbenchWindow extends ApplicationWindow {
         if (chosen != null) {
             viewModel.export().exportTo(Path.of(chosen));
         }
+    }
+
+    /** Asks for a jar, then shows what it is before anything is installed. */
+    private void installWorkerBundle() {
+        String chosen = chooseJar("Install Worker Bundle");
+        if (chosen != null) {
+            openInstallDialog(Path.of(chosen), true);
+        }
+    }
+
+    /** The dialog for a chosen jar; not blocking in tests. */
+    InstallBundleDialog openInstallDialog(Path jar, boolean block) {
+        InstallBundleDialog dialog = new InstallBundleDialog(getShell(), services.workerBundles().inspect(jar));
+        dialog.setBlockOnOpen(block);
+        dialog.open();
+        return dialog;
+    }
+
+    private void updateSelectedBundle() {
+        String chosen = chooseJar("Update Worker Bundle");
+        if (chosen != null) {
+            confirmAndPerform(services.workerBundles().requestUpdate(Path.of(chosen)));
+        }
+    }
+
+    private void uninstallSelectedBundle() {
+        confirmAndPerform(services.workerBundles().requestUninstall());
+    }
+
+    /** Runs of the bundle's providers are active: the user decides before any is cancelled. */
+    private void confirmAndPerform(BundleChangeRequest request) {
+        if (request.needsConfirmation()) {
+            String verb = request.kind().verb();
+            String confirm = "Cancel Runs and " + Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
+            int answer = new MessageDialog(getShell(), "Active Runs", null, request.question(), MessageDialog.QUESTION,
+                    0, confirm, "Keep the Bundle").open();
+            if (answer != 0) {
+                viewModel.showMessage("Kept worker bundle " + request.target().symbolicName() + "; its runs go on");
+                return;
+            }
+        }
+        services.workerBundles().perform(request);
+    }
+
+    /** Only .jar files: a p2 repository or zip is not installable from the window yet. */
+    private String chooseJar(String title) {
+        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+        dialog.setText(title);
+        dialog.setFilterExtensions(new String[] { "*.jar" });
+        dialog.setFilterNames(new String[] { "Worker bundles (*.jar)" });
+        return dialog.open();
     }
 
     private void openPreferences() {
@@ -382,6 +463,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     LogView logView() {
         return logView;
+    }
+
+    BundlesView bundlesView() {
+        return bundlesView;
     }
 
     CTabFolder bottomTabs() {

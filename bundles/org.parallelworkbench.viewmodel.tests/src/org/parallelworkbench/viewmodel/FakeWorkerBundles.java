@@ -1,0 +1,49 @@
+package org.parallelworkbench.viewmodel;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerBundles;
+
+/** WorkerBundles whose installed bundles and inspection reports the test sets; the drop-in folder is real. */
+final class FakeWorkerBundles implements WorkerBundles {
+
+    final List<InstalledWorker> installed = new CopyOnWriteArrayList<>();
+    final Map<Path, WorkerBundleReport> reports = new HashMap<>();
+    volatile DropinFolder dropins;
+
+    FakeWorkerBundles(DropinFolder dropins) {
+        this.dropins = dropins;
+    }
+
+    @Override
+    public List<InstalledWorker> installed() {
+        return List.copyOf(installed);
+    }
+
+    @Override
+    public WorkerBundleReport inspect(Path file) {
+        WorkerBundleReport report = reports.get(file);
+        if (report == null) {
+            throw new AssertionError("the test gave no report for " + file);
+        }
+        return report;
+    }
+
+    @Override
+    public String providerSpiVersion() {
+        return "0.3.0";
+    }
+
+    @Override
+    public Optional<DropinFolder> dropins() {
+        return Optional.ofNullable(dropins);
+    }
+}

@@ -1,0 +1,282 @@
+package org.parallelworkbench.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.DeclaredProvider;
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleReport;
+
+/** The Bundles view and the install dialog's ViewModels on a fake WorkerBundles and a real drop-in folder. */
+class WorkerBundlesViewModelTest {
+
+    private static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes", "1.0.0");
+    private static final String PRIMES_BSN = "com.example.primes";
+
+    @TempDir
+    Path temp;
+
+    private final QueueRealm realm = new QueueRealm();
+    private final FakeJobService jobs = new FakeJobService();
+    /** File work queued here runs when the test says, as on a background thread. */
+    private final List<Runnable> fileWork = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+    private Path dropinsPath;
+    private FakeWorkerBundles bundles;
+    private WorkerBundlesViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        dropinsPath = temp.resolve("dropins");
+        bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
+        jobs.installed = List.of(FakeJobService.TICKER, PRIMES);
+        Executor background = fileWork::add;
+        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, background, statuses::add);
+    }
+
+    @Test
+    void theReportIsShownBeforeAnythingIsInstalled() throws IOException {
+        Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        bundles.reports.put(jar, new WorkerBundleReport(jar, PRIMES_BSN, "1.2.0", "Example Primes", "Example Inc.",
+                List.of(new DeclaredProvider("com.example.primes.provider", "com.example.primes.PrimesProvider")), false, "",
+                List.of(BundleProblem.warning("Worker bundle com.example.primes 1.2.0 imports nothing optional"))));
+
+        InstallBundleViewModel install = viewModel.inspect(jar);
+
+        assertEquals("Example Primes", install.name());
+        assertEquals(PRIMES_BSN, install.symbolicName());
+        assertEquals("1.2.0", install.version());
+        assertEquals("Example Inc.", install.vendor());
+        assertEquals(List.of("com.example.primes.provider (com.example.primes.PrimesProvider)"), install.providers());
+        assertEquals("not signed", install.signature());
+        assertEquals(List.of("Worker bundle com.example.primes 1.2.0 imports nothing optional"), install.warnings());
+        assertEquals(List.of(), install.errors());
+        assertTrue(install.canInstall().getValue());
+        assertFalse(Files.exists(dropinsPath), "inspecting installed something");
+    }
+
+    @Test
+    void anErrorInTheReportDisablesInstall() throws IOException {
+        Path notABundle = Files.writeString(temp.resolve("notes.jar"), "text");
+        String error = "notes.jar is not a jar: zip END header not found";
+        bundles.reports.put(notABundle, new WorkerBundleReport(notABundle, "", "", "", "", List.of(), false, "",
+                List.of(BundleProblem.error(error))));
+
+        InstallBundleViewModel install = viewModel.inspect(notABundle);
+        install.install();
+
+        assertFalse(install.canInstall().getValue());
+        assertEquals(error, install.installProblem());
+        assertEquals(List.of(error), install.errors());
+        assertTrue(fileWork.isEmpty(), "an install was queued despite the error");
+    }
+
+    @Test
+    void installCopiesIntoTheDropinFolderOffTheRealmAndSaysSoThenReportsTheActiveBundle() throws IOException {
+        Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        bundles.reports.put(jar, report(jar, "1.2.0"));
+        InstallBundleViewModel install = viewModel.inspect(jar);
+
+        install.install();
+
+        assertEquals(List.of("Installing worker bundle com.example.primes 1.2.0\u2026"), statuses);
+        assertFalse(install.canInstall().getValue(), "Install stays enabled while installing");
+        assertFalse(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")), "copied on the Realm's thread");
+        runFileWork();
+        assertTrue(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")));
+        assertEquals("Copied worker bundle com.example.primes 1.2.0 to " + dropinsPath.resolve(PRIMES_BSN + ".jar")
+                + "; it starts within about 2 s", last(statuses));
+
+        // File Install's part, as the framework then shows it.
+        bundles.installed.add(worker(7, PRIMES_BSN, "1.2.0", dropinsPath.resolve(PRIMES_BSN + ".jar").toUri().toString()));
+        viewModel.requestRefresh();
+        viewModel.requestRefresh();
+        assertEquals(1, realm.queued(), "refreshes are coalesced");
+        realm.drain();
+
+        assertEquals(List.of(PRIMES_BSN), viewModel.rows().stream().map(WorkerBundleRow::symbolicName).toList());
+        assertEquals("Installed worker bundle com.example.primes 1.2.0: provider primes", last(statuses));
+    }
+
+    @Test
+    void aFailedCopyIsReportedNotThrown() throws IOException {
+        Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        bundles.reports.put(jar, report(jar, "1.2.0"));
+        Files.writeString(dropinsPath = temp.resolve("a-file"), "not a folder");
+        bundles.dropins = new DropinFolder(dropinsPath);
+        InstallBundleViewModel install = viewModel.inspect(jar);
+
+        install.install();
+        runFileWork();
+
+        assertTrue(last(statuses).startsWith("Could not install worker bundle com.example.primes 1.2.0: "), last(statuses));
+    }
+
+    @Test
+    void uninstallingABundleWithActiveRunsAsksThenCancelsThemWithTheReasonBeforeDeletingIt() throws IOException {
+        Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+        FakeJobService.FakeRun first = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
+        FakeJobService.FakeRun second = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
+        FakeJobService.FakeRun ticker = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
+
+        BundleChangeRequest request = viewModel.requestUninstall();
+
+        assertFalse(request.refused(), request.refusal());
+        assertEquals("2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?", request.question());
+        assertNull(first.cancelReason, "cancelled before the user confirmed");
+
+        viewModel.perform(request);
+
+        String reason = "Worker bundle com.example.primes 1.2.0 is being uninstalled";
+        assertEquals(reason, first.cancelReason);
+        assertEquals(reason, second.cancelReason);
+        assertNull(ticker.cancelReason, "a run of another bundle's provider was cancelled");
+        first.end(RunState.CANCELED, reason);
+        second.end(RunState.CANCELED, reason);
+        runFileWork();
+        assertFalse(Files.exists(installed));
+        assertEquals("Deleted " + installed + "; worker bundle com.example.primes 1.2.0 is uninstalled within about 2 s",
+                last(statuses));
+    }
+
+    @Test
+    void uninstallingABundleWithoutActiveRunsNeedsNoQuestion() throws IOException {
+        Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toString()));
+
+        BundleChangeRequest request = viewModel.requestUninstall();
+
+        assertFalse(request.refused(), request.refusal());
+        assertFalse(request.needsConfirmation(), request.question());
+    }
+
+    @Test
+    void updatingAsksAboutActiveRunsThenReplacesTheDropinWithTheNewVersion() throws IOException {
+        Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+        FakeJobService.FakeRun run = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
+        Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
+        bundles.reports.put(newer, report(newer, "1.3.0"));
+
+        BundleChangeRequest request = viewModel.requestUpdate(newer);
+        assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
+        viewModel.perform(request);
+        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
+        run.end(RunState.CANCELED, run.cancelReason);
+        runFileWork();
+
+        assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the drop-in was not replaced in place");
+        assertTrue(last(statuses).startsWith("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0"), last(statuses));
+    }
+
+    @Test
+    void anUpdateFromAnotherBundlesJarIsRefused() throws IOException {
+        Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+        Path other = jar(temp.resolve("other.jar"), "com.example.other", "2.0.0");
+        bundles.reports.put(other, new WorkerBundleReport(other, "com.example.other", "2.0.0", "", "", List.of(), false, "", List.of()));
+
+        BundleChangeRequest request = viewModel.requestUpdate(other);
+        viewModel.perform(request);
+
+        assertEquals("other.jar is com.example.other, not com.example.primes; choose a jar of the selected bundle", request.refusal());
+        assertEquals(request.refusal(), last(statuses));
+        assertTrue(fileWork.isEmpty());
+    }
+
+    @Test
+    void aBundleShippedWithTheProductCannotBeChangedAndTheViewSaysWhy() {
+        jobs.start("primes", Parameters.NONE);
+        selectInstalled(worker(3, PRIMES_BSN, "1.0.0", "reference:file:/opt/pw/bundle/com.example.primes.jar"));
+
+        assertFalse(viewModel.canChange().getValue());
+        assertEquals(viewModel.changeRefusal().getValue(), viewModel.hint().getValue());
+        assertEquals("Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here",
+                viewModel.changeRefusal().getValue());
+        BundleChangeRequest request = viewModel.requestUninstall();
+        viewModel.perform(request);
+
+        assertTrue(request.refused());
+        assertTrue(jobs.started.stream().allMatch(run -> run.cancelReason == null), "a run was cancelled");
+        assertTrue(fileWork.isEmpty());
+    }
+
+    @Test
+    void theSelectionIsKeptAcrossRefreshesWhileItsBundleIsInstalled() {
+        InstalledWorker primes = worker(7, PRIMES_BSN, "1.2.0", dropinsPath.resolve("p.jar").toString());
+        selectInstalled(primes);
+        bundles.installed.add(worker(8, "com.example.another", "1.0.0", "x"));
+
+        viewModel.refresh();
+        assertEquals(7, viewModel.selection().getValue().worker().bundleId());
+        assertTrue(viewModel.selection().getValue().dropin());
+
+        bundles.installed.remove(primes);
+        viewModel.refresh();
+        assertNull(viewModel.selection().getValue());
+        assertEquals(viewModel.changeRefusal().getValue(), WorkerBundlesViewModel.SELECT_A_BUNDLE);
+        assertEquals("", viewModel.hint().getValue(), "nothing selected needs no explaining");
+    }
+
+    private void selectInstalled(InstalledWorker worker) {
+        bundles.installed.add(worker);
+        viewModel.refresh();
+        viewModel.selection().setValue(viewModel.rows().stream()
+                .filter(row -> row.worker().bundleId() == worker.bundleId()).findFirst().orElseThrow());
+    }
+
+    private void runFileWork() {
+        List<Runnable> queued = List.copyOf(fileWork);
+        fileWork.clear();
+        queued.forEach(Runnable::run);
+        realm.drain();
+    }
+
+    private static InstalledWorker worker(long id, String symbolicName, String version, String location) {
+        return new InstalledWorker(id, symbolicName, version, "ACTIVE", location, List.of("primes"),
+                List.of(new DeclaredProvider("com.example.primes.provider", "com.example.primes.PrimesProvider")));
+    }
+
+    private static WorkerBundleReport report(Path jar, String version) {
+        return new WorkerBundleReport(jar, PRIMES_BSN, version, "Example Primes", "", List.of(), false, "", List.of());
+    }
+
+    /** A jar with only a bundle manifest: DropinFolder reads its symbolic name to find what it replaces. */
+    private static Path jar(Path file, String symbolicName, String version) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
+        main.put(new Attributes.Name("Bundle-Version"), version);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), manifest)) {
+            // the manifest is all
+        }
+        return file;
+    }
+
+    private static String last(List<String> list) {
+        return list.isEmpty() ? "" : list.get(list.size() - 1);
+    }
+}

@@ -1,0 +1,299 @@
+package org.parallelworkbench.viewmodel;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.eclipse.core.databinding.observable.Realm;
+import org.eclipse.core.databinding.observable.list.IObservableList;
+import org.eclipse.core.databinding.observable.list.WritableList;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
+import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerBundles;
+
+/**
+ * The Bundles view: the worker bundles installed in the running product, the selected one, and its
+ * Update and Uninstall; also File &gt; Install Worker Bundle through {@link #inspect(Path)}. Only bundles
+ * from the product's drop-in folder can be changed here: files are copied or deleted there on the file
+ * executor, never on the Realm's thread, and File Install does the rest. When runs of a bundle's providers
+ * are active, a change asks first and, once confirmed, cancels them with a reason naming the bundle, waits
+ * (bounded) for them to end, then changes the file. Lives in one Realm; commands must be called inside it,
+ * {@link #requestRefresh()} from any thread.
+ */
+public final class WorkerBundlesViewModel {
+
+    static final String SELECT_A_BUNDLE = "Select a worker bundle";
+    /** Short enough to show beside the buttons. */
+    static final String SHIPPED = "Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here";
+    /** How long a change waits for the runs it cancelled to end before it goes ahead anyway. */
+    static final long CANCELED_RUNS_WAIT_MILLIS = 5_000;
+
+    private final Realm realm;
+    private final WorkerBundles bundles;
+    private final JobService jobs;
+    private final Executor files;
+    private final Consumer<String> status;
+    private final WritableList<WorkerBundleRow> rows;
+    private final WritableValue<WorkerBundleRow> selection;
+    private final IObservableValue<String> changeRefusal;
+    private final IObservableValue<Boolean> canChange;
+    private final IObservableValue<String> hint;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** Copied into the drop-in folder, not yet seen active: symbolic name to version. */
+    private final Map<String, String> awaitedInstalls = new HashMap<>();
+
+    /**
+     * @param files  where drop-in files are copied and deleted; never the Realm's thread
+     * @param status called in the Realm with what happened, for the status line
+     */
+    public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, JobService jobs, Executor files, Consumer<String> status) {
+        this.realm = Objects.requireNonNull(realm, "realm");
+        this.bundles = Objects.requireNonNull(bundles, "bundles");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.files = Objects.requireNonNull(files, "files");
+        this.status = Objects.requireNonNull(status, "status");
+        rows = new WritableList<>(realm);
+        selection = new WritableValue<>(realm, null, WorkerBundleRow.class);
+        changeRefusal = Observables.computed(realm, () -> refusalFor(selection.getValue()));
+        canChange = Observables.computed(realm, () -> changeRefusal.getValue().isEmpty());
+        hint = Observables.computed(realm, () -> selection.getValue() == null ? "" : changeRefusal.getValue());
+        refresh();
+    }
+
+    /** Installed worker bundles by symbolic name. */
+    public IObservableList<WorkerBundleRow> rows() {
+        return rows;
+    }
+
+    public IObservableValue<WorkerBundleRow> selection() {
+        return selection;
+    }
+
+    /** Why Update and Uninstall cannot act on the selection; empty when they can. */
+    public IObservableValue<String> changeRefusal() {
+        return changeRefusal;
+    }
+
+    /** What the view says next to Update and Uninstall: why they cannot act on the selected bundle; empty otherwise. */
+    public IObservableValue<String> hint() {
+        return hint;
+    }
+
+    public IObservableValue<Boolean> canChange() {
+        return canChange;
+    }
+
+    /** The product has a drop-in folder to install into. */
+    public boolean canInstall() {
+        return bundles.dropins().isPresent();
+    }
+
+    /** Reads the installed worker bundles again, keeping the selection if its bundle is still there. */
+    public void refresh() {
+        checkRealm();
+        Optional<DropinFolder> dropins = bundles.dropins();
+        List<WorkerBundleRow> now = bundles.installed().stream()
+                .map(worker -> new WorkerBundleRow(worker, dropins.map(folder -> isIn(folder, worker.location())).orElse(false)))
+                .sorted(Comparator.comparing(WorkerBundleRow::symbolicName).thenComparing(row -> row.worker().bundleId()))
+                .toList();
+        if (!now.equals(rows)) {
+            WorkerBundleRow selected = selection.getValue();
+            rows.clear();
+            rows.addAll(now);
+            selection.setValue(selected == null ? null : now.stream()
+                    .filter(row -> row.worker().bundleId() == selected.worker().bundleId()).findFirst().orElse(null));
+        }
+        reportAwaitedInstalls(now);
+    }
+
+    /** Bundles or providers changed: one refresh is queued in the Realm however many arrive meanwhile. Any thread. */
+    public void requestRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            realm.asyncExec(() -> {
+                refreshQueued.set(false);
+                refresh();
+            });
+        }
+    }
+
+    /** Reads a jar for File > Install Worker Bundle; nothing is installed until its {@code install()}. */
+    public InstallBundleViewModel inspect(Path jar) {
+        checkRealm();
+        WorkerBundleReport report = bundles.inspect(jar);
+        String installedVersion = rows.stream().filter(row -> row.symbolicName().equals(report.symbolicName()))
+                .map(WorkerBundleRow::version).findFirst().orElse("");
+        return new InstallBundleViewModel(realm, report, bundles.dropins(), installedVersion, files, status,
+                copied -> awaitedInstalls.put(copied.symbolicName(), copied.version()));
+    }
+
+    /** Checks uninstalling the selected bundle: refused, asking about its active runs, or ready. */
+    public BundleChangeRequest requestUninstall() {
+        checkRealm();
+        WorkerBundleRow target = selection.getValue();
+        String refusal = refusalFor(target);
+        if (!refusal.isEmpty()) {
+            return BundleChangeRequest.refused(BundleChangeRequest.Kind.UNINSTALL, target, refusal);
+        }
+        return request(BundleChangeRequest.Kind.UNINSTALL, target, null);
+    }
+
+    /**
+     * Checks replacing the selected bundle with the jar: refused when the jar has an error or is another
+     * bundle, asking about the bundle's active runs, or ready.
+     */
+    public BundleChangeRequest requestUpdate(Path jar) {
+        checkRealm();
+        BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
+        WorkerBundleRow target = selection.getValue();
+        String refusal = refusalFor(target);
+        if (!refusal.isEmpty()) {
+            return BundleChangeRequest.refused(kind, target, refusal);
+        }
+        WorkerBundleReport report = bundles.inspect(jar);
+        List<String> errors = report.problems().stream().filter(BundleProblem::isError).map(BundleProblem::message).toList();
+        if (!errors.isEmpty()) {
+            return BundleChangeRequest.refused(kind, target, "Cannot update from " + jar.getFileName() + ": " + String.join("; ", errors));
+        }
+        if (!report.symbolicName().equals(target.symbolicName())) {
+            return BundleChangeRequest.refused(kind, target, jar.getFileName() + " is " + report.symbolicName() + ", not "
+                    + target.symbolicName() + "; choose a jar of the selected bundle");
+        }
+        return request(kind, target, report);
+    }
+
+    private BundleChangeRequest request(BundleChangeRequest.Kind kind, WorkerBundleRow target, WorkerBundleReport replacement) {
+        List<RunHandle> active = activeRunsOf(target);
+        return new BundleChangeRequest(kind, target, replacement, active, "", active.isEmpty() ? "" : question(kind, active));
+    }
+
+    /** "2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?" */
+    static String question(BundleChangeRequest.Kind kind, List<RunHandle> active) {
+        LinkedHashSet<String> providers = new LinkedHashSet<>();
+        active.forEach(run -> providers.add(run.provider().name()));
+        String runs = active.size() == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
+                : active.size() + " runs of " + String.join(" and ", providers) + " are active";
+        return runs + ". Cancel " + (active.size() == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
+    }
+
+    /**
+     * Does what the request asks, the user having confirmed any question: cancels the runs of the bundle's
+     * providers active now, with a reason naming the bundle, then copies or deletes the drop-in file off
+     * the Realm's thread once they ended. A refused request only shows its refusal.
+     */
+    public void perform(BundleChangeRequest request) {
+        checkRealm();
+        if (request.refused()) {
+            status.accept(request.refusal());
+            return;
+        }
+        WorkerBundleRow target = request.target();
+        String label = target.symbolicName() + " " + target.version();
+        String reason = "Worker bundle " + label + " is being " + request.kind().participle();
+        List<CompletableFuture<?>> ending = new ArrayList<>();
+        for (RunHandle run : activeRunsOf(target)) {
+            run.cancel(reason);
+            ending.add(run.outcome().toCompletableFuture());
+        }
+        DropinFolder folder = bundles.dropins().orElseThrow();
+        status.accept((request.kind() == BundleChangeRequest.Kind.UNINSTALL ? "Uninstalling " : "Updating ") + "worker bundle "
+                + label + "\u2026");
+        files.execute(() -> {
+            awaitEnd(ending);
+            String outcome = change(request, folder, label);
+            realm.asyncExec(() -> status.accept(outcome));
+        });
+    }
+
+    private static void awaitEnd(List<CompletableFuture<?>> ending) {
+        try {
+            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(CANCELED_RUNS_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a run that does not end in time ends when its provider goes
+        }
+    }
+
+    private static String change(BundleChangeRequest request, DropinFolder folder, String label) {
+        try {
+            if (request.kind() == BundleChangeRequest.Kind.UNINSTALL) {
+                Optional<Path> deleted = folder.uninstall(request.target().symbolicName());
+                return deleted.isPresent() ? "Deleted " + deleted.get() + "; worker bundle " + label + " is uninstalled within about 2 s"
+                        : "Worker bundle " + label + " has no file in " + folder.path() + " any more";
+            }
+            WorkerBundleReport replacement = request.replacement();
+            Path target = folder.install(replacement);
+            return "Replaced worker bundle " + label + " with version " + replacement.version() + " in " + target
+                    + "; it is updated within about 2 s";
+        } catch (IOException | RuntimeException e) {
+            return "Could not " + request.kind().verb() + " worker bundle " + label + ": " + e.getMessage();
+        }
+    }
+
+    private List<RunHandle> activeRunsOf(WorkerBundleRow target) {
+        List<String> providerIds = target.worker().providerIds();
+        return jobs.activeRuns().stream().filter(run -> providerIds.contains(run.provider().id())).toList();
+    }
+
+    private String refusalFor(WorkerBundleRow row) {
+        if (row == null) {
+            return SELECT_A_BUNDLE;
+        }
+        if (bundles.dropins().isEmpty()) {
+            return "This product has no drop-in folder; its worker bundles cannot be changed from the window";
+        }
+        if (!row.dropin()) {
+            return SHIPPED;
+        }
+        return "";
+    }
+
+    private void reportAwaitedInstalls(List<WorkerBundleRow> now) {
+        for (WorkerBundleRow row : now) {
+            InstalledWorker worker = row.worker();
+            if (worker.version().equals(awaitedInstalls.get(worker.symbolicName())) && "ACTIVE".equals(worker.state())
+                    && !worker.providerIds().isEmpty()) {
+                awaitedInstalls.remove(worker.symbolicName());
+                status.accept("Installed worker bundle " + worker.symbolicName() + " " + worker.version() + ": "
+                        + (worker.providerIds().size() == 1 ? "provider " : "providers ") + String.join(", ", worker.providerIds()));
+            }
+        }
+    }
+
+    /** A File Install location is a file: URI or a path; anything else (reference:, initial@) is not a drop-in. */
+    static boolean isIn(DropinFolder folder, String location) {
+        try {
+            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            return path.isAbsolute() && path.normalize().startsWith(folder.path());
+        } catch (RuntimeException notAPath) {
+            return false;
+        }
+    }
+
+    private void checkRealm() {
+        if (!realm.isCurrent()) {
+            throw new IllegalStateException("WorkerBundlesViewModel must be used inside its Realm");
+        }
+    }
+}
