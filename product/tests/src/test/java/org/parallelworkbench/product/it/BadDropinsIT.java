@@ -1,0 +1,177 @@
+package org.parallelworkbench.product.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad files dropped into the running product's {@code dropins/}, one of each kind the platform explains:
+ * each gets one clear line on stderr (the System.Logger lines of the install bundle and the engine), that
+ * line is not repeated by later File Install scans, and the providers that were there go on running.
+ * One product for all cases, to keep it fast; the files get names of their own and are removed afterwards.
+ */
+class BadDropinsIT {
+
+    /** File Install polls every second; the rest is install, resolve, start and SCR on a loaded machine. */
+    static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration POLL = Duration.ofMillis(100);
+    static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
+    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
+
+    private final List<Path> dropped = new ArrayList<>();
+
+    @AfterEach
+    void removeDroppedFiles() throws IOException {
+        for (Path file : dropped) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void eachBadDropinGetsOneClearLineAndTheProvidersThatWereThereGoOnRunning() throws Exception {
+        WorkerJar good = WorkerJar.provider("baddropins-good");
+        WorkerJar noManifest = WorkerJar.provider("baddropins-nomanifest").withoutManifest();
+        WorkerJar unresolved = WorkerJar.provider("baddropins-unresolved")
+                .header("Import-Package", WorkerJar.SPI_IMPORT + ",com.example.baddropins.missing;version=\"[1,2)\"");
+        WorkerJar otherSpi = WorkerJar.provider("baddropins-otherspi")
+                .header("Import-Package", WorkerJar.SPI_PACKAGE + ";version=\"[0.4,0.5)\"");
+        WorkerJar duplicate = WorkerJar.provider("primes").symbolicName("org.parallelworkbench.it.dropin.baddropins.primes")
+                .answer("impostor");
+        WorkerJar activatorThrows = WorkerJar.provider("baddropins-activator")
+                .activatorStart("throw new IllegalStateException(\"baddropins activator refuses\");");
+        WorkerJar componentThrows = WorkerJar.provider("baddropins-component")
+                .componentActivate("throw new IllegalStateException(\"baddropins component refuses\");");
+
+        try (Console console = Console.start("baddropins")) {
+            console.askUntil("pw:providers", a -> a.contains(PLATFORM_READY), Console.STEP_TIMEOUT, PLATFORM_READY);
+            drop(good);
+            console.askUntil("pw:providers", a -> a.contains(listed(good)), LINE_TIMEOUT, listed(good));
+
+            // What each bad file must make the product say, as parts of one stderr line.
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            dropText("baddropins-notes.jar", "just some notes, not a jar\n");
+            expected.put("not a jar", List.of("dropins/baddropins-notes.jar is not a jar: ", "; File Install ignores it"));
+            drop(noManifest);
+            expected.put("no bundle manifest", List.of("dropins/" + jarName(noManifest) + " has no bundle manifest",
+                    "; File Install ignores it"));
+            drop(unresolved);
+            expected.put("unresolved import", List.of(unresolved.symbolicName(), " cannot be resolved: it needs ",
+                    "com.example.baddropins.missing", "which no installed bundle provides"));
+            drop(otherSpi);
+            expected.put("SPI version", List.of(otherSpi.symbolicName(),
+                    "needs the provider SPI org.parallelworkbench.core ", "; this platform provides 0.3.0"));
+            drop(duplicate);
+            expected.put("duplicate provider id", List.of("Provider 'primes' 1.0.0 is installed twice; the first one stays in use"));
+            drop(activatorThrows);
+            expected.put("activator throws", List.of(activatorThrows.symbolicName(),
+                    " failed to start: java.lang.IllegalStateException: baddropins activator refuses"));
+            drop(componentThrows);
+            expected.put("component throws", List.of(componentThrows.symbolicName(), ": component ", " failed to activate: ",
+                    "baddropins component refuses"));
+
+            Map<String, String> lines = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> each : expected.entrySet()) {
+                lines.put(each.getKey(), awaitLine(console, each.getKey(), each.getValue()));
+            }
+
+            // A later drop-in listed means File Install has scanned dropins/ at least twice more (a new file is
+            // taken once it stayed the same for a poll), and retried the files it ignores.
+            WorkerJar later = WorkerJar.provider("baddropins-later");
+            drop(later);
+            console.askUntil("pw:providers", a -> a.contains(listed(later)), LINE_TIMEOUT, listed(later));
+            assertEquals("v1", runToItsEnd(console, later.providerId()));
+
+            String stderr = console.stderr();
+            lines.forEach((kind, line) -> assertEquals(1, occurrences(stderr, line),
+                    () -> "the " + kind + " line is not there exactly once: " + line + "\n" + stderr));
+
+            assertEquals("v1", runToItsEnd(console, good.providerId()), "a drop-in from before the bad ones");
+            assertTrue(runToItsEnd(console, "primes limit=1000").contains("168"), "the shipped primes, not its impostor");
+            assertTrue(console.ask("pw:providers").contains(PLATFORM_READY));
+
+            assertEquals(0, console.stop(), console::toString);
+            lines.forEach((kind, line) -> System.out.println("bad drop-in, " + kind + ": " + line));
+        }
+    }
+
+    /** The stderr line holding every part, waited for as File Install and the framework get to the file. */
+    private static String awaitLine(Console console, String kind, List<String> parts) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
+        while (true) {
+            String line = console.stderr().lines().filter(l -> parts.stream().allMatch(l::contains)).findFirst().orElse(null);
+            if (line != null) {
+                return line.strip();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no line for the " + kind + " drop-in within " + LINE_TIMEOUT.toSeconds() + " s, expected one with "
+                        + parts + "\n" + console);
+            }
+            Thread.sleep(POLL.toMillis()); // polling the product's stderr for the line, bounded above
+        }
+    }
+
+    private static int occurrences(String text, String line) {
+        return (int) text.lines().filter(l -> l.strip().equals(line)).count();
+    }
+
+    /** The run's result as pw:runs shows it once the run has SUCCEEDED. */
+    private static String runToItsEnd(Console console, String providerAndParameters) throws IOException, InterruptedException {
+        String providerId = providerAndParameters.split(" ")[0];
+        String started = console.ask("pw:run " + providerAndParameters);
+        Matcher id = RUN_ID.matcher(started);
+        assertTrue(id.find(), () -> "pw:run " + providerAndParameters + " started no run:\n" + started);
+        Pattern succeeded = Pattern.compile("(?m)^  " + Pattern.quote(id.group(1)) + "  " + Pattern.quote(providerId)
+                + "  SUCCEEDED  \\S+  (.*?)\\r?$");
+        String runs = console.askUntil("pw:runs", a -> succeeded.matcher(a).find(), Console.STEP_TIMEOUT,
+                "run " + id.group(1) + " SUCCEEDED");
+        Matcher result = succeeded.matcher(runs);
+        assertTrue(result.find());
+        return result.group(1);
+    }
+
+    private static String listed(WorkerJar worker) {
+        return worker.providerId() + " " + worker.version() + "  Generated " + worker.providerId();
+    }
+
+    private Path drop(WorkerJar worker) throws IOException, InterruptedException {
+        Path jar = dropins().resolve(jarName(worker));
+        Path staged = jar.resolveSibling(jar.getFileName() + ".part");
+        dropped.add(jar);
+        dropped.add(staged);
+        worker.writeTo(staged, Product.WORK_DIR);
+        return Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path dropText(String name, String text) throws IOException, InterruptedException {
+        Path file = dropins().resolve(name);
+        Path staged = file.resolveSibling(name + ".part");
+        dropped.add(file);
+        dropped.add(staged);
+        Files.writeString(staged, text, StandardCharsets.UTF_8);
+        return Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String jarName(WorkerJar worker) {
+        return worker.symbolicName() + ".jar";
+    }
+
+    private static Path dropins() throws IOException, InterruptedException {
+        return Product.home().resolve("dropins");
+    }
+}
