@@ -3,6 +3,7 @@ package org.parallelworkbench.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,10 @@ import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
 
-/** Reliability scenarios 1, 2, 4, 8 and 10 of {@code reliability-scenarios.md}, on a plain engine. */
+/** Reliability scenarios 1, 2, 4, 8, 10 and the engine's part of 12 of {@code reliability-scenarios.md}, on a plain engine. */
 class ReliabilityTest extends EngineTestBase {
 
     private static TestProvider openEnded(String id, TestProvider.Body body) {
@@ -212,5 +214,38 @@ class ReliabilityTest extends EngineTestBase {
         List<String> evictors = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains("evictor")).toList();
         assertEquals(List.of(), evictors, "pool evictor threads");
+    }
+
+    /** Scenario 12, the engine's part: a removed provider (and so its bundle's class loader) is not kept. */
+    @Test
+    void aRemovedProviderIsNoLongerReachableFromTheEngineOnceItsRunsEnded() {
+        engine(2);
+        List<WeakReference<WorkProvider>> removed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            removed.add(runAndRemove("removed-" + i));
+        }
+
+        Waits.until(() -> {
+            System.gc(); // the question is whether anything still holds them
+            return removed.stream().allMatch(provider -> provider.get() == null);
+        }, SHORT, () -> removed.stream().filter(provider -> provider.get() != null).count() + " of " + removed.size()
+                + " removed providers are still reachable");
+    }
+
+    /** Removes the provider while its run is busy; returns the provider, weakly. */
+    private WeakReference<WorkProvider> runAndRemove(String id) {
+        CountDownLatch started = new CountDownLatch(1);
+        TestProvider provider = openEnded(id, (unit, ctx) -> {
+            started.countDown();
+            return TestUnits.awaitInterrupt();
+        });
+        engine.addProvider(provider);
+        RunHandle run = engine.start(id, Parameters.NONE);
+        Waits.until(() -> started.getCount() == 0, SHORT, () -> "no unit of " + id + " started");
+
+        engine.removeProvider(provider);
+
+        assertEquals(RunState.CANCELED, Waits.outcome(run, CANCEL_BAR).state());
+        return new WeakReference<>(provider);
     }
 }

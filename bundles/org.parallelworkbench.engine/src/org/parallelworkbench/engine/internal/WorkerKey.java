@@ -11,6 +11,8 @@ final class WorkerKey {
     private final String providerId;
     private final UnitExecutor executor;
     private final WorkerStateFactory<?> stateFactory;
+    /** Kept on the key, not in a set of the pool, so a retired key is forgotten with its last run and worker. */
+    private volatile boolean retired;
 
     /** @param stateFactory the provider's per-worker state, or null when it has none */
     WorkerKey(String providerId, UnitExecutor executor, WorkerStateFactory<?> stateFactory) {
@@ -30,6 +32,15 @@ final class WorkerKey {
 
     UnitExecutor executor() {
         return executor;
+    }
+
+    /** The provider is gone: no new worker for this key, and a given-back one is destroyed. */
+    void retire() {
+        retired = true;
+    }
+
+    boolean isRetired() {
+        return retired;
     }
 
     @Override

@@ -37,7 +37,6 @@ final class WorkerPool {
 
     private final GenericKeyedObjectPool<WorkerKey, Worker> pool;
     private final Set<ThreadWorker> live = ConcurrentHashMap.newKeySet();
-    private final Set<WorkerKey> retired = ConcurrentHashMap.newKeySet();
     private final AtomicLong threadCount = new AtomicLong();
     /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
     private final AtomicInteger owned = new AtomicInteger();
@@ -112,7 +111,7 @@ final class WorkerPool {
 
     /** Returns a worker after a unit that returned normally; destroys it if it cannot be reused. */
     void giveBack(WorkerKey key, Worker worker) {
-        if (retired.contains(key) || !worker.isReady()) {
+        if (key.isRetired() || !worker.isReady()) {
             invalidate(key, worker);
         } else {
             pool.returnObject(key, worker);
@@ -131,7 +130,7 @@ final class WorkerPool {
 
     /** The provider of this key is gone: destroys its idle workers now and the busy ones when given back. */
     void retire(WorkerKey key) {
-        retired.add(key);
+        key.retire();
         pool.clear(key);
     }
 
@@ -167,7 +166,7 @@ final class WorkerPool {
 
         @Override
         public Worker create(WorkerKey key) {
-            if (retired.contains(key)) {
+            if (key.isRetired()) {
                 throw new IllegalStateException("Provider '" + key.providerId() + "' was removed");
             }
             ThreadWorker worker = new ThreadWorker(THREAD_NAME_PREFIX + threadCount.incrementAndGet(),
@@ -185,7 +184,7 @@ final class WorkerPool {
 
         @Override
         public boolean validateObject(WorkerKey key, PooledObject<Worker> pooled) {
-            return !retired.contains(key) && pooled.getObject().isReady() && pooled.getObject().stateIsValid();
+            return !key.isRetired() && pooled.getObject().isReady() && pooled.getObject().stateIsValid();
         }
 
         @Override
