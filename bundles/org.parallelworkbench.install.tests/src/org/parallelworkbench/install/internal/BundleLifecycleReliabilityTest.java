@@ -46,9 +46,9 @@ import org.parallelworkbench.install.testbundles.UntilCanceledProvider;
  */
 class BundleLifecycleReliabilityTest {
 
-    /** Updates of a provider while a run uses it: about 50 ms each here, so 5 s for all. */
+    /** Updates of a provider while a run uses it: about 20 ms each here, 2 s for all. */
     private static final int UPDATES = 100;
-    /** Install, start, one run, uninstall and refresh: about 10 ms each here. */
+    /** Install, start, one run, uninstall and refresh: about 15 ms each here, 15 s for all. */
     private static final int CYCLES = 1_000;
     /** Cycles before the baseline, so lazily started framework and engine threads are counted in it. */
     private static final int WARM_UP_CYCLES = 20;
@@ -88,11 +88,7 @@ class BundleLifecycleReliabilityTest {
                 oldLoaders.add(updateWhileRunning(bundle, jar));
             }
 
-            Waits.until(() -> {
-                System.gc(); // what is asked here is whether anything still holds them
-                return oldLoaders.stream().allMatch(loader -> loader.get() == null);
-            }, RuntimeFixture.WITHIN, () -> oldLoaders.stream().filter(loader -> loader.get() != null).count() + " of "
-                    + UPDATES + " class loaders of old revisions are still reachable");
+            awaitCollected(oldLoaders, "old revisions");
             assertEquals(List.of(), linkageErrors.seen());
             runtime.assertTickerRuns();
         } finally {
@@ -133,8 +129,9 @@ class BundleLifecycleReliabilityTest {
         int threadsBefore = threads.getThreadCount();
         long handlesBefore = count(fileHandles);
 
+        List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         for (int i = 0; i < CYCLES; i++) {
-            cycle(location, jar);
+            loaders.add(cycle(location, jar));
         }
 
         // Idle engine event threads end after a second; the wait gives them that.
@@ -142,14 +139,18 @@ class BundleLifecycleReliabilityTest {
                 && Math.abs(count(fileHandles) - handlesBefore) <= FILE_HANDLE_TOLERANCE, RuntimeFixture.WITHIN,
                 () -> "after " + CYCLES + " cycles: " + threads.getThreadCount() + " threads (before " + threadsBefore
                         + "), " + count(fileHandles) + " open file handles (before " + handlesBefore + ")");
+        awaitCollected(loaders, "uninstalled bundles");
         assertEquals(List.of(), linkageErrors.seen());
         runtime.assertTickerRuns();
     }
 
-    private void cycle(String location, byte[] jar) throws Exception {
+    /** One cycle; returns the bundle's class loader, weakly. */
+    private WeakReference<ClassLoader> cycle(String location, byte[] jar) throws Exception {
         Bundle bundle = runtime.context.installBundle(location, new ByteArrayInputStream(jar));
+        WeakReference<ClassLoader> loader;
         try {
             bundle.start();
+            loader = new WeakReference<>(bundle.adapt(BundleWiring.class).getClassLoader());
             Waits.until(() -> runtime.hasProvider("cycled"), RuntimeFixture.WITHIN, () -> "the provider is not registered");
             RunOutcome outcome = runtime.jobs.start("cycled", Parameters.NONE).outcome().toCompletableFuture()
                     .get(RuntimeFixture.WITHIN.toMillis(), TimeUnit.MILLISECONDS);
@@ -158,6 +159,15 @@ class BundleLifecycleReliabilityTest {
             uninstallAndRefresh(bundle);
         }
         assertTrue(!runtime.hasProvider("cycled"), "the uninstalled provider is still listed");
+        return loader;
+    }
+
+    private static void awaitCollected(List<WeakReference<ClassLoader>> loaders, String whose) {
+        Waits.until(() -> {
+            System.gc(); // what is asked here is whether anything still holds them
+            return loaders.stream().allMatch(loader -> loader.get() == null);
+        }, RuntimeFixture.WITHIN, () -> loaders.stream().filter(loader -> loader.get() != null).count() + " of "
+                + loaders.size() + " class loaders of " + whose + " are still reachable");
     }
 
     private void uninstallAndRefresh(Bundle bundle) throws BundleException, InterruptedException {
