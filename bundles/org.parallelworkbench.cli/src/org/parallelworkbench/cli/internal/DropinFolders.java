@@ -19,6 +19,7 @@ final class DropinFolders {
 
     /** File Install's framework property: the folders it watches, comma separated. */
     static final String DIRECTORIES_PROPERTY = "felix.fileinstall.dir";
+    private static final String SERVICE_COMPONENT = "Service-Component";
 
     private DropinFolders() {
     }
@@ -43,11 +44,24 @@ final class DropinFolders {
         return jars;
     }
 
-    /** Every jar has a bundle, installed from its file, that is ACTIVE. */
-    static boolean allActive(List<Path> jars, Bundle[] bundles) {
-        Set<Path> active = Arrays.stream(bundles).filter(bundle -> bundle.getState() == Bundle.ACTIVE)
+    /**
+     * Every jar has a bundle, installed from its file, that is ACTIVE and, if it declares components, has
+     * registered a service: SCR registers them a moment after the bundle starts, and only then does the
+     * engine see its providers.
+     */
+    static boolean allStarted(List<Path> jars, Bundle[] bundles) {
+        Set<Path> started = Arrays.stream(bundles).filter(DropinFolders::started)
                 .map(bundle -> fileOf(bundle.getLocation())).filter(Objects::nonNull).collect(Collectors.toSet());
-        return active.containsAll(jars);
+        return started.containsAll(jars);
+    }
+
+    private static boolean started(Bundle bundle) {
+        try {
+            boolean declaresComponents = bundle.getHeaders("").get(SERVICE_COMPONENT) != null;
+            return bundle.getState() == Bundle.ACTIVE && (!declaresComponents || bundle.getRegisteredServices() != null);
+        } catch (IllegalStateException uninstalledMeanwhile) {
+            return false;
+        }
     }
 
     /** The file a {@code file:} location names; null for other locations. */

@@ -86,14 +86,14 @@ final class Platform implements AutoCloseable {
 
     /**
      * Waits, at most {@link #DROPINS_TIMEOUT}, until File Install has installed and started every jar in
-     * the folders it watches: its first scan comes after the framework reports STARTED, and a headless
+     * the folders it watches and their components are registered: its first scan comes after the framework reports STARTED, and a headless
      * command that looked at once would miss the drop-ins. A jar whose bundle cannot start (see the log)
      * only costs the wait.
      */
     void awaitDropins() throws InterruptedException {
         List<Path> jars = DropinFolders.jars(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY));
         long giveUpNanos = System.nanoTime() + Math.min(DROPINS_TIMEOUT.toMillis(), remainingMillis()) * 1_000_000;
-        while (!DropinFolders.allActive(jars, context.getBundles())) {
+        while (!DropinFolders.allStarted(jars, context.getBundles())) {
             if (System.nanoTime() - giveUpNanos > 0) {
                 return;
             }
