@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
@@ -29,6 +31,7 @@ import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
@@ -144,6 +147,19 @@ public final class WorkerBundlesViewModel {
         String installedVersion = rows.stream().filter(row -> row.symbolicName().equals(report.symbolicName()))
                 .map(WorkerBundleRow::version).findFirst().orElse("");
         return new InstallBundleViewModel(realm, report, bundles.dropins(), installedVersion, files, status,
+                copied -> awaitedInstalls.put(copied.symbolicName(), copied.version()));
+    }
+
+    /**
+     * Reads a p2 repository folder or zip for File > Install Worker Bundle (a zip's jars are extracted to a temporary
+     * folder); nothing is installed until its {@code install()}, and its {@code close()} deletes what was extracted.
+     */
+    public InstallRepositoryViewModel inspectRepository(Path repository) {
+        checkRealm();
+        RepositoryWorkers found = RepositoryWorkers.read(repository, bundles::inspect);
+        Set<String> shipped = rows.stream().filter(row -> !row.dropin())
+                .map(row -> row.symbolicName() + " " + row.version()).collect(Collectors.toSet());
+        return new InstallRepositoryViewModel(realm, found, shipped, bundles.dropins(), files, status,
                 copied -> awaitedInstalls.put(copied.symbolicName(), copied.version()));
     }
 

@@ -41,8 +41,20 @@ final class FakeWorkerBundles implements WorkerBundles {
         this.folder = new DropinFolder(folder);
     }
 
-    /** A jar with a bundle manifest, {@code Bundle-Name} "Test worker &lt;name&gt;", vendor "Tests". */
+    /**
+     * A jar with a bundle manifest, {@code Bundle-Name} "Test worker &lt;name&gt;", vendor "Tests", and a
+     * {@code Service-Component} header (for a p2 repository's search; the fake's {@link #inspect} declares a provider).
+     */
     static Path jar(Path file, String symbolicName, String version) throws IOException {
+        return jar(file, symbolicName, version, true);
+    }
+
+    /** A bundle jar without components, as a repository's platform and library bundles are. */
+    static Path library(Path file, String symbolicName, String version) throws IOException {
+        return jar(file, symbolicName, version, false);
+    }
+
+    private static Path jar(Path file, String symbolicName, String version, boolean components) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -51,6 +63,9 @@ final class FakeWorkerBundles implements WorkerBundles {
         main.putValue("Bundle-Version", version);
         main.putValue("Bundle-Name", "Test worker " + symbolicName);
         main.putValue("Bundle-Vendor", "Tests");
+        if (components) {
+            main.putValue("Service-Component", "OSGI-INF/provider.xml");
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             // the manifest is all a test needs

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,5 +149,118 @@ class WorkerInstallerTest {
         assertEquals(RunState.RUNNING, other.state(), "runs of other providers go on");
         assertFalse(forced.text().contains(other.id() + " (ticker)"), forced.text());
         assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void aRepositoryFolderInstallsEachWorkerBundleAndSkipsBundlesWithoutProviders() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.a", List.of("a"));
+        bundles.providerIds.put("com.example.b", List.of("b"));
+        Path plugins = temp.resolve("repository/plugins");
+        FakeWorkerBundles.jar(plugins.resolve("com.example.a_1.0.0.jar"), "com.example.a", "1.0.0");
+        FakeWorkerBundles.jar(plugins.resolve("com.example.b_2.0.0.jar"), "com.example.b", "2.0.0");
+        FakeWorkerBundles.library(plugins.resolve("org.example.library_1.0.0.jar"), "org.example.library", "1.0.0");
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().startsWith("Repository " + plugins.getParent() + ": 2 worker bundles, 1 other bundles skipped\n"
+                + "Worker bundle Test worker com.example.a\n"), outcome.text());
+        assertTrue(outcome.text().contains("Started com.example.a 1.0.0: provider a is available\n"), outcome.text());
+        assertTrue(outcome.text().contains("Started com.example.b 2.0.0: provider b is available\n"), outcome.text());
+        assertTrue(outcome.text().endsWith("Installed 2 of 2.\n"), outcome.text());
+        assertEquals(List.of("com.example.a.jar", "com.example.b.jar"),
+                bundles.folder.jars().stream().map(jar -> jar.getFileName().toString()).sorted().toList());
+    }
+
+    @Test
+    void aRepositoryZipSkipsTheWorkersThatArePartOfTheProductAndInstallsTheOthers() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", "ACTIVE",
+                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        Path plugins = temp.resolve("site/plugins");
+        FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
+        FakeWorkerBundles.jar(plugins.resolve("w.jar"), "com.example.w", "1.0.0");
+        Path zip = zip(plugins.getParent(), temp.resolve("site.zip"));
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(zip);
+
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().contains("Skipped org.parallelworkbench.workers.primes 0.2.0: already part of the product"
+                + " (file:/opt/pw/bundle/primes.jar)\n"), outcome.text());
+        assertTrue(outcome.text().contains("Started com.example.w 1.0.0: provider gen is available\n"), outcome.text());
+        assertTrue(outcome.text().endsWith("Installed 1 of 2.\n"), outcome.text());
+        assertEquals(List.of(bundles.folder.path().resolve("com.example.w.jar")), bundles.folder.jars());
+    }
+
+    @Test
+    void aRepositoryOfWorkersThatAreAllPartOfTheProductInstallsNothingAndSucceeds() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", "ACTIVE",
+                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        Path plugins = temp.resolve("site/plugins");
+        FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().endsWith("Nothing to install: the product has every worker bundle of site.\n"), outcome.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void aNewerVersionOfAProductWorkerIsInstalledAsADropin() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", "ACTIVE",
+                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        Path plugins = temp.resolve("site/plugins");
+        bundles.providerIds.put("org.parallelworkbench.workers.primes", List.of("primes"));
+        FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.3.0");
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+
+        assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
+        assertFalse(outcome.text().contains("already part of the product"), outcome.text());
+        assertEquals(1, bundles.folder.jars().size(), outcome.text());
+    }
+
+    @Test
+    void aWorkerOfTheRepositoryThatDoesNotStartFailsTheInstallWithExit1() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.states.put("com.example.w", "INSTALLED");
+        Path plugins = temp.resolve("site/plugins");
+        FakeWorkerBundles.jar(plugins.resolve("w.jar"), "com.example.w", "1.0.0");
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+
+        assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
+        assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED"), outcome.text());
+        assertTrue(outcome.text().endsWith("Installed 0 of 1.\n"), outcome.text());
+    }
+
+    @Test
+    void aZipWithoutPluginsIsRefusedWithExit2() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        Path content = Files.createDirectories(temp.resolve("photos"));
+        Files.writeString(content.resolve("cat.txt"), "meow");
+        Path zip = zip(content, temp.resolve("photos.zip"));
+
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(zip);
+
+        assertEquals(ExitCodes.USAGE, outcome.exitCode(), outcome.text());
+        assertEquals("error: photos.zip is not a p2 repository: it has no plugins/ folder\nNothing installed.\n", outcome.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    private static Path zip(Path folder, Path zip) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return zip;
     }
 }

@@ -153,7 +153,7 @@ public final class HeadlessLauncher {
         try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
             platform.awaitStarted();
             WorkerInstaller installer = new WorkerInstaller(platform.workerBundles(), WorkerInstaller.SETTLE_TIMEOUT);
-            return print(installer.install(request.jar()));
+            return print(installer.installFile(request.jar()));
         }
     }
 

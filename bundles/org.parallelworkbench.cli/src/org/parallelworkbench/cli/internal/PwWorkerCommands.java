@@ -14,7 +14,7 @@ import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * Felix Gogo commands for worker bundles, in scope {@value PwCommands#SCOPE} next to {@link PwCommands}:
- * {@code pw:workers}, {@code pw:install <jar>} and {@code pw:uninstall <symbolic-name> [--force]}. They run in the
+ * {@code pw:workers}, {@code pw:install <jar|repository>} and {@code pw:uninstall <symbolic-name> [--force]}. They run in the
  * product's own JVM, so {@code pw:uninstall} sees the runs of the bundle's providers: it refuses while any is active,
  * and with {@code --force} cancels them with the reason {@link WorkerInstaller#uninstallReason} before the jar goes.
  * <p>
@@ -42,13 +42,14 @@ public final class PwWorkerCommands {
     }
 
     /**
-     * {@code pw:install <jar>}: a relative path is relative to the product's working directory.
+     * {@code pw:install <jar|repository>}: a p2 repository folder or zip installs its worker bundles; a relative
+     * path is relative to the product's working directory.
      *
      * @throws IllegalArgumentException with every problem when the jar cannot be installed, or did not start
      */
     public String install(String... arguments) throws InterruptedException {
         WorkerArguments.Install request = parse(() -> WorkerArguments.install(List.of(arguments), Path.of("")));
-        return answer(installer.install(request.jar()));
+        return answer(installer.installFile(request.jar()));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments of {@code install <jar>} and {@code uninstall <symbolic-name> [--force]}, the same for the
+ * The arguments of {@code install <jar|repository>} and {@code uninstall <symbolic-name> [--force]}, the same for the
  * headless commands and the Gogo ones.
  */
 final class WorkerArguments {
@@ -26,7 +26,8 @@ final class WorkerArguments {
     /** @param workingDirectory what a relative path is relative to */
     static Install install(List<String> arguments, Path workingDirectory) throws UsageException {
         if (arguments.size() != 1 || arguments.get(0).isBlank()) {
-            throw new UsageException("install takes one argument, the worker bundle's jar file; got " + arguments);
+            throw new UsageException("install takes one argument, the worker bundle's jar file or a p2 repository (folder or"
+                    + " .zip); got " + arguments);
         }
         try {
             return new Install(workingDirectory.resolve(arguments.get(0)).toAbsolutePath().normalize());

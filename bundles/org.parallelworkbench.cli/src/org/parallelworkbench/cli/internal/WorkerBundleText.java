@@ -32,10 +32,13 @@ final class WorkerBundleText {
             line(text, "signature", report.signature());
             line(text, "file", report.file().toString());
         }
-        for (BundleProblem problem : report.problems()) {
-            text.append(problem.isError() ? "error: " : "warning: ").append(problem.message()).append('\n');
-        }
+        report.problems().forEach(problem -> text.append(problem(problem)));
         return text.toString();
+    }
+
+    /** "error: ..." or "warning: ...", on a line of its own. */
+    static String problem(BundleProblem problem) {
+        return (problem.isError() ? "error: " : "warning: ") + problem.message() + "\n";
     }
 
     /** The declared components, by implementation class; a provider's id is known only once it runs. */

@@ -19,8 +19,10 @@ import java.util.logging.Logger;
 import org.osgi.framework.Version;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
@@ -107,6 +109,70 @@ final class WorkerInstaller {
                     .append(report.symbolicName()).append('\n');
             return new Outcome(ExitCodes.FAILED, text.toString());
         }
+    }
+
+    /**
+     * A jar as {@link #install}; a p2 repository (folder or {@code .zip}) as {@link #installRepository}.
+     */
+    Outcome installFile(Path file) throws InterruptedException {
+        return RepositoryWorkers.isRepository(file) ? installRepository(file) : install(file);
+    }
+
+    /**
+     * Installs each worker bundle of a p2 repository folder or zip through {@link #install}, one after the other;
+     * one whose symbolic name and version the product already has from outside the drop-in folder (its
+     * {@code bundle/}) is skipped. Exit {@link ExitCodes#OK} when every other one started (or none was left to
+     * install), {@link ExitCodes#FAILED} when one was copied but did not start, else {@link ExitCodes#USAGE}
+     * when one was refused, or the file is no repository or holds no worker bundle.
+     */
+    Outcome installRepository(Path repository) throws InterruptedException {
+        try (RepositoryWorkers found = RepositoryWorkers.read(repository, bundles::inspect)) {
+            StringBuilder text = new StringBuilder();
+            found.problems().forEach(p -> text.append(WorkerBundleText.problem(p)));
+            if (found.workers().isEmpty() || found.problems().stream().anyMatch(BundleProblem::isError)) {
+                return new Outcome(ExitCodes.USAGE, text.append("Nothing installed.\n").toString());
+            }
+            text.append("Repository ").append(found.repository()).append(": ").append(found.workers().size())
+                    .append(found.workers().size() == 1 ? " worker bundle" : " worker bundles").append(", ")
+                    .append(found.skipped().size()).append(" other bundles skipped\n");
+            int exitCode = ExitCodes.OK;
+            int installed = 0;
+            for (WorkerBundleReport worker : found.workers()) {
+                Optional<InstalledWorker> shipped = shipped(worker);
+                if (shipped.isPresent()) {
+                    text.append("Skipped ").append(worker.symbolicName()).append(' ').append(normalized(worker.version()))
+                            .append(": already part of the product (").append(shipped.get().location()).append(")\n");
+                    continue;
+                }
+                Outcome outcome = install(worker.file());
+                text.append(outcome.text());
+                if (outcome.exitCode() == ExitCodes.OK) {
+                    installed++;
+                } else if (exitCode != ExitCodes.FAILED) {
+                    exitCode = outcome.exitCode();
+                }
+            }
+            if (installed == 0 && exitCode == ExitCodes.OK) {
+                text.append("Nothing to install: the product has every worker bundle of ").append(found.repository().getFileName())
+                        .append(".\n");
+            } else {
+                text.append("Installed ").append(installed).append(" of ").append(found.workers().size()).append(".\n");
+            }
+            return new Outcome(exitCode, text.toString());
+        }
+    }
+
+    /** The same bundle, installed from elsewhere than the drop-in folder. */
+    private Optional<InstalledWorker> shipped(WorkerBundleReport worker) {
+        Optional<Path> dropins = bundles.dropins().map(DropinFolder::path);
+        String version = normalized(worker.version());
+        return bundles.installed().stream()
+                .filter(w -> w.symbolicName().equals(worker.symbolicName()) && normalized(w.version()).equals(version))
+                .filter(w -> {
+                    Path file = DropinFolders.fileOf(w.location());
+                    return file == null || dropins.isEmpty() || !file.startsWith(dropins.get());
+                })
+                .findFirst();
     }
 
     /**

@@ -42,6 +42,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
+import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.viewmodel.BundleChangeRequest;
 import org.parallelworkbench.viewmodel.CloseDecision;
 import org.parallelworkbench.viewmodel.PreferencesViewModel;
@@ -338,10 +339,25 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     /** Asks for a jar, then shows what it is before anything is installed. */
     private void installWorkerBundle() {
-        String chosen = chooseJar("Install Worker Bundle");
-        if (chosen != null) {
-            openInstallDialog(Path.of(chosen), true);
+        String chosen = chooseFile("Install Worker Bundle", true);
+        if (chosen == null) {
+            return;
         }
+        Path file = Path.of(chosen);
+        if (RepositoryWorkers.isRepository(file)) {
+            openInstallRepositoryDialog(file, true);
+        } else {
+            openInstallDialog(file, true);
+        }
+    }
+
+    /** The dialog for a chosen p2 repository zip or folder; not blocking in tests. */
+    InstallRepositoryDialog openInstallRepositoryDialog(Path repository, boolean block) {
+        InstallRepositoryDialog dialog = new InstallRepositoryDialog(getShell(),
+                services.workerBundles().inspectRepository(repository));
+        dialog.setBlockOnOpen(block);
+        dialog.open();
+        return dialog;
     }
 
     /** The dialog for a chosen jar; not blocking in tests. */
@@ -353,7 +369,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     }
 
     private void updateSelectedBundle() {
-        String chosen = chooseJar("Update Worker Bundle");
+        String chosen = chooseFile("Update Worker Bundle", false);
         if (chosen != null) {
             confirmAndPerform(services.workerBundles().requestUpdate(Path.of(chosen)));
         }
@@ -378,12 +394,13 @@ public final class WorkbenchWindow extends ApplicationWindow {
         services.workerBundles().perform(request);
     }
 
-    /** Only .jar files: a p2 repository or zip is not installable from the window yet. */
-    private String chooseJar(String title) {
+    /** Install also takes a p2 repository zip, as this project's CI publishes it; Update takes a jar. */
+    private String chooseFile(String title, boolean repositories) {
         FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
         dialog.setText(title);
-        dialog.setFilterExtensions(new String[] { "*.jar" });
-        dialog.setFilterNames(new String[] { "Worker bundles (*.jar)" });
+        dialog.setFilterExtensions(new String[] { repositories ? "*.jar;*.zip" : "*.jar" });
+        dialog.setFilterNames(new String[] { repositories ? "Worker bundles and p2 repositories (*.jar, *.zip)"
+                : "Worker bundles (*.jar)" });
         return dialog.open();
     }
 

@@ -1,0 +1,144 @@
+package org.parallelworkbench.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.DeclaredProvider;
+import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleReport;
+
+/** The install dialog's ViewModel for a p2 repository folder, on a fake WorkerBundles and a real drop-in folder. */
+class InstallRepositoryViewModelTest {
+
+    private static final String SHIPPED_BSN = "org.parallelworkbench.workers.primes";
+    private static final String NEW_BSN = "com.example.fractals";
+
+    @TempDir
+    Path temp;
+
+    private final QueueRealm realm = new QueueRealm();
+    private final FakeJobService jobs = new FakeJobService();
+    private final List<Runnable> fileWork = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+    private Path dropinsPath;
+    private Path plugins;
+    private FakeWorkerBundles bundles;
+    private WorkerBundlesViewModel viewModel;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dropinsPath = temp.resolve("dropins");
+        plugins = Files.createDirectories(temp.resolve("repository/plugins"));
+        bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
+        bundles.installed.add(new InstalledWorker(3, SHIPPED_BSN, "0.1.0", "ACTIVE", "file:/opt/pw/bundle/primes.jar",
+                List.of("primes"), List.of()));
+        jobs.installed = List.of(FakeJobService.TICKER);
+        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, fileWork::add, statuses::add);
+        viewModel.refresh();
+    }
+
+    @Test
+    void theRepositoryListsTheWorkersToInstallAndSkipsThoseTheProductHas() throws IOException {
+        worker(SHIPPED_BSN, "0.1.0", List.of());
+        worker(NEW_BSN, "1.0.0", List.of());
+
+        InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+
+        assertEquals(List.of("Fractals (com.example.fractals 1.0.0)"), install.workers());
+        assertEquals(List.of(SHIPPED_BSN + " 0.1.0: already part of the product"), install.skipped());
+        assertEquals(List.of(), install.problems());
+        assertEquals("", install.installProblem());
+        assertTrue(install.canInstall().getValue());
+    }
+
+    @Test
+    void installCopiesEachWorkerOffTheRealmAndSaysHowMany() throws IOException {
+        worker(NEW_BSN, "1.0.0", List.of());
+        worker("com.example.mazes", "2.0.0", List.of());
+        InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+
+        install.install();
+
+        assertEquals(List.of("Installing 2 worker bundles from repository\u2026"), statuses);
+        assertFalse(install.canInstall().getValue(), "Install stays enabled while installing");
+        assertFalse(Files.exists(dropinsPath), "copied on the Realm's thread");
+        runFileWork();
+        assertTrue(Files.isRegularFile(dropinsPath.resolve(NEW_BSN + ".jar")));
+        assertTrue(Files.isRegularFile(dropinsPath.resolve("com.example.mazes.jar")));
+        assertEquals("Copied 2 worker bundles from repository to " + dropinsPath + "; they start within about 2 s",
+                statuses.get(statuses.size() - 1));
+    }
+
+    @Test
+    void aRepositoryWhoseWorkersTheProductHasCannotInstall() throws IOException {
+        worker(SHIPPED_BSN, "0.1.0", List.of());
+
+        InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+        install.install();
+
+        assertFalse(install.canInstall().getValue());
+        assertEquals("The product already has every worker bundle of it", install.installProblem());
+        assertTrue(fileWork.isEmpty(), "an install was queued with nothing to install");
+    }
+
+    @Test
+    void aFolderWithoutPluginsIsNoRepository() throws IOException {
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+
+        InstallRepositoryViewModel install = viewModel.inspectRepository(downloads);
+
+        assertFalse(install.canInstall().getValue());
+        assertEquals("downloads is not a p2 repository: it has no plugins/ folder", install.installProblem());
+        assertEquals(List.of("downloads is not a p2 repository: it has no plugins/ folder"), install.problems());
+    }
+
+    @Test
+    void aWorkerWithAnErrorDisablesInstallNamingIt() throws IOException {
+        worker(NEW_BSN, "1.0.0", List.of(BundleProblem.error("needs the provider SPI [0.9,1.0)")));
+
+        InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+
+        assertFalse(install.canInstall().getValue());
+        assertEquals(NEW_BSN + " cannot be installed: needs the provider SPI [0.9,1.0)", install.installProblem());
+        assertEquals(List.of("Fractals (com.example.fractals 1.0.0): needs the provider SPI [0.9,1.0)"), install.workers());
+    }
+
+    /** A jar in plugins/ whose manifest names a component, and the report the fake inspection gives for it. */
+    private void worker(String symbolicName, String version, List<BundleProblem> problems) throws IOException {
+        Path jar = plugins.resolve(symbolicName + "_" + version + ".jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
+        main.put(new Attributes.Name("Bundle-Version"), version);
+        main.put(new Attributes.Name("Service-Component"), "OSGI-INF/provider.xml");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            // the manifest is all
+        }
+        String name = symbolicName.equals(NEW_BSN) ? "Fractals" : "";
+        bundles.reports.put(jar, new WorkerBundleReport(jar, symbolicName, version, name, "", List.of(
+                new DeclaredProvider(symbolicName + ".provider", symbolicName + ".Provider")), false, "", problems));
+    }
+
+    private void runFileWork() {
+        List<Runnable> queued = List.copyOf(fileWork);
+        fileWork.clear();
+        queued.forEach(Runnable::run);
+        realm.drain();
+    }
+}
