@@ -58,6 +58,7 @@ class ConfigAdminEngineSettingsStoreTest {
     private ConfigurationAdmin configurationAdmin;
     private JobService jobs;
     private ServiceComponentRuntime scr;
+    private Changes changes;
 
     @BeforeEach
     void services() throws InterruptedException {
@@ -65,6 +66,7 @@ class ConfigAdminEngineSettingsStoreTest {
         configurationAdmin = UiTestSupport.service(getClass(), ConfigurationAdmin.class);
         jobs = UiTestSupport.service(getClass(), JobService.class);
         scr = UiTestSupport.service(getClass(), ServiceComponentRuntime.class);
+        changes = new Changes(context);
     }
 
     @AfterEach
@@ -77,6 +79,7 @@ class ConfigAdminEngineSettingsStoreTest {
         // Without a configuration the component's properties are its defaults, and carry no service.pid.
         waitUntil(() -> !engineComponentProperties().containsKey(Constants.SERVICE_PID),
                 () -> "the engine kept its configuration: " + engineComponentProperties());
+        changes.close();
     }
 
     @Test
@@ -92,6 +95,8 @@ class ConfigAdminEngineSettingsStoreTest {
                 () -> "the ticker provider never arrived");
         RunHandle first = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
         RunHandle second = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
+        first.events().subscribe(changes.runEvents());
+        second.events().subscribe(changes.runEvents());
         waitUntil(() -> first.state() == RunState.RUNNING || second.state() == RunState.RUNNING,
                 () -> "neither run started");
         RunHandle running = first.state() == RunState.RUNNING ? first : second;
@@ -100,6 +105,7 @@ class ConfigAdminEngineSettingsStoreTest {
         running.events().subscribe(RunEvent.subscriber(event -> {
             if (event instanceof RunEvent.UnitCompleted) {
                 ticks.incrementAndGet();
+                changes.signal();
             }
         }));
         waitUntil(() -> ticks.get() >= TICKS_WHILE_CAPPED, () -> "the running ticker did not tick");
@@ -199,13 +205,8 @@ class ConfigAdminEngineSettingsStoreTest {
         return found == null ? List.of() : List.of(found);
     }
 
-    private static void waitUntil(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
-        long deadline = System.nanoTime() + APPLIED_WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail(message.get() + " (not within " + APPLIED_WITHIN.toMillis() + " ms)");
-            }
-            Thread.sleep(5); // polling a real condition with a deadline
-        }
+    /** The engine's properties change in its service's MODIFIED events, runs in their own events. */
+    private void waitUntil(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
+        changes.await(condition, APPLIED_WITHIN, message);
     }
 }

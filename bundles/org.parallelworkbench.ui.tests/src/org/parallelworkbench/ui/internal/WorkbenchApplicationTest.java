@@ -1,10 +1,11 @@
 package org.parallelworkbench.ui.internal;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -13,9 +14,13 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * The application component as SCR runs it (no window in tests) is bound to each provider service as it
@@ -38,14 +43,23 @@ class WorkbenchApplicationTest {
             ComponentDescriptionDTO description = scr.getComponentDescriptionDTO(ui, WorkbenchApplication.class.getName());
             assertNotNull(description, "no WorkbenchApplication component in " + ui);
 
+            // Once the services it needs are there, SCR has activated the immediate component in their events.
+            UiTestSupport.service(getClass(), JobService.class);
+            UiTestSupport.service(getClass(), ConfigurationAdmin.class);
+            UiTestSupport.service(getClass(), WorkerBundles.class);
+            assertTrue(scr.getComponentConfigurationDTOs(description).stream()
+                    .anyMatch(configuration -> configuration.state == ComponentConfigurationDTO.ACTIVE), "WorkbenchApplication is not active");
+
+            // A dynamic reference is bound and unbound in the service's own REGISTERED and UNREGISTERING events,
+            // so both have happened when registerService and unregister return.
             ServiceRegistration<WorkProvider> registration = context.registerService(WorkProvider.class, new SumProvider(), null);
             long serviceId = (Long) registration.getReference().getProperty(Constants.SERVICE_ID);
             try {
-                waitUntil(() -> isBound(scr, description, serviceId), "the new provider was not bound");
+                assertTrue(isBound(scr, description, serviceId), "the new provider was not bound");
             } finally {
                 registration.unregister();
             }
-            waitUntil(() -> !isBound(scr, description, serviceId), "the removed provider is still bound");
+            assertFalse(isBound(scr, description, serviceId), "the removed provider is still bound");
         } finally {
             tracker.close();
         }
@@ -57,15 +71,5 @@ class WorkbenchApplicationTest {
                 .filter(reference -> reference.name.equals("providers"))
                 .flatMap(reference -> Arrays.stream(reference.boundServices))
                 .anyMatch(service -> service.id == serviceId);
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " within " + WAIT.toSeconds() + " s");
-            }
-            Thread.sleep(10); // polling a real condition, bounded above
-        }
     }
 }

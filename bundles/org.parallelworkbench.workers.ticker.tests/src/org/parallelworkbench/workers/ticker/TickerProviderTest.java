@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,10 +84,15 @@ class TickerProviderTest {
     void executeStopsPromptlyWhenCancelledMidTickEvenWithoutInterrupt() throws Exception {
         WorkUnit unit = ((WorkPlan.Open) ticker.plan(params("intervalMillis", "60000"))).unitAt().apply(0);
         AtomicBoolean canceled = new AtomicBoolean();
+        // The tick asks whether it is cancelled between the slices of its wait: once it has asked, it is waiting.
+        CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<Long> stoppedAtNanos = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                ticker.execute(unit, UnitContext.canceledWhen(canceled::get));
+                ticker.execute(unit, UnitContext.canceledWhen(() -> {
+                    waiting.countDown();
+                    return canceled.get();
+                }));
                 stoppedAtNanos.completeExceptionally(new AssertionError("the tick completed instead of stopping"));
             } catch (InterruptedException e) {
                 stoppedAtNanos.complete(System.nanoTime());
@@ -96,7 +102,7 @@ class TickerProviderTest {
         }, "ticker-test");
         thread.start();
         try {
-            waitUntil(() -> thread.getState() == Thread.State.TIMED_WAITING, "ticker never started waiting");
+            assertTrue(waiting.await(5, TimeUnit.SECONDS), "ticker never started waiting");
             long canceledAtNanos = System.nanoTime();
             canceled.set(true);
 
@@ -116,15 +122,5 @@ class TickerProviderTest {
 
     private static Parameters params(String name, String value) {
         return Parameters.NONE.with(name, value);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " within 5 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ class BadDropinsIT {
 
     /** File Install polls every second; the rest is install, resolve, start and SCR on a loaded machine. */
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration POLL = Duration.ofMillis(100);
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
     static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
 
@@ -112,18 +110,12 @@ class BadDropinsIT {
 
     /** The stderr line holding every part, waited for as File Install and the framework get to the file. */
     private static String awaitLine(Console console, String kind, List<String> parts) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
-        while (true) {
-            String line = console.stderr().lines().filter(l -> parts.stream().allMatch(l::contains)).findFirst().orElse(null);
-            if (line != null) {
-                return line.strip();
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no line for the " + kind + " drop-in within " + LINE_TIMEOUT.toSeconds() + " s, expected one with "
-                        + parts + "\n" + console);
-            }
-            Thread.sleep(POLL.toMillis()); // polling the product's stderr for the line, bounded above
-        }
+        String[] found = new String[1];
+        FileChanges.await(console.stderrFile(), () -> {
+            found[0] = console.stderr().lines().filter(l -> parts.stream().allMatch(l::contains)).findFirst().orElse(null);
+            return found[0] != null;
+        }, LINE_TIMEOUT, () -> "no line for the " + kind + " drop-in, expected one with " + parts + "\n" + console);
+        return found[0].strip();
     }
 
     private static int occurrences(String text, String line) {

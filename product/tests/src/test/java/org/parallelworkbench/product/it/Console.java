@@ -95,6 +95,11 @@ final class Console implements AutoCloseable {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
+    /** The file the product's stderr goes to, for waiting on what it writes there. */
+    Path stderrFile() {
+        return err;
+    }
+
     String stderr() throws IOException {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
