@@ -2,8 +2,6 @@ package org.parallelworkbench.cli.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
+import org.parallelworkbench.install.DropinFolder;
 
 /** The jars in File Install's watched folders, and whether their bundles are up. */
 final class DropinFolders {
@@ -31,12 +30,8 @@ final class DropinFolders {
         }
         List<Path> jars = new ArrayList<>();
         for (String directory : directories.split(",")) {
-            Path folder = Path.of(directory.trim());
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "[!.]*.jar")) {
-                entries.forEach(entry -> jars.add(entry.toAbsolutePath().normalize()));
+            try {
+                new DropinFolder(Path.of(directory.trim())).jars().forEach(jar -> jars.add(jar.toAbsolutePath().normalize()));
             } catch (IOException e) {
                 // an unreadable folder has nothing File Install could install either
             }
