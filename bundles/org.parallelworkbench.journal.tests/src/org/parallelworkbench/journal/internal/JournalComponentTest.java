@@ -10,14 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +71,7 @@ class JournalComponentTest {
         Path dataArea = FrameworkUtil.getBundle(JournalComponent.class).getBundleContext()
                 .getDataFile(JournalComponent.JOURNAL_IN_DATA_AREA).toPath();
         assertEquals(dataArea, file, "without " + JournalComponent.HOME_PROPERTY + " the journal is in the data area");
-        untilWritten(file, () -> linesOf(file).stream().anyMatch(line -> line.contains("\"runId\":\"" + runId + "\"")
+        FileWrites.until(file, () -> linesOf(file).stream().anyMatch(line -> line.contains("\"runId\":\"" + runId + "\"")
                 && line.contains("\"CANCELED\"")), WRITE_WAIT, () -> "the run's end never reached " + file);
     }
 
@@ -107,24 +101,6 @@ class JournalComponentTest {
             return Files.readAllLines(file);
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    /** Waits for the writer thread's append: each change of the file's folder wakes the check. */
-    private static void untilWritten(Path file, BooleanSupplier condition, Duration timeout, Supplier<String> message)
-            throws IOException, InterruptedException {
-        try (WatchService watcher = file.getFileSystem().newWatchService()) {
-            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!condition.getAsBoolean()) {
-                long remaining = deadline - System.nanoTime();
-                WatchKey key = remaining > 0 ? watcher.poll(remaining, TimeUnit.NANOSECONDS) : null;
-                if (key == null) {
-                    throw new AssertionError(message.get() + " (waited " + timeout.toMillis() + " ms)");
-                }
-                key.pollEvents();
-                key.reset();
-            }
         }
     }
 }

@@ -24,18 +24,20 @@ import org.parallelworkbench.core.RunState;
 /** Reading a journal a crash or a stranger left in any shape; every test on its own temp folder. */
 class JournalReaderTest {
 
+    /** A process that has ended: its unfinished runs are interrupted. */
+    private static final String PROCESS = "1@0";
     private static final Instant T0 = Instant.parse("2025-01-31T10:15:30.123456Z");
 
     @TempDir
     Path folder;
 
     private static String started(long seq, String runId) {
-        return new JournalEntry.Started(seq, runId, "ticker", "0.1.0", Parameters.NONE.with("intervalMillis", "50"),
+        return new JournalEntry.Started(PROCESS, seq, runId, "ticker", "0.1.0", Parameters.NONE.with("intervalMillis", "50"),
                 T0.plusSeconds(seq)).toLine();
     }
 
     private static String ended(long seq, String runId, RunState state) {
-        return new JournalEntry.Ended(seq, runId, state, T0.plusSeconds(seq + 1), "summary " + seq, "").toLine();
+        return new JournalEntry.Ended(PROCESS, seq, runId, state, T0.plusSeconds(seq + 1), "summary " + seq, "").toLine();
     }
 
     private Path write(String... lines) throws IOException {
@@ -52,8 +54,8 @@ class JournalReaderTest {
 
     @Test
     void entriesSurviveTheirLineRoundTrip() {
-        JournalEntry.Started start = new JournalEntry.Started(3, "7", "p", "", Parameters.NONE.with("a\"\n", "\uD800x"), T0);
-        JournalEntry.Ended end = new JournalEntry.Ended(3, "7", RunState.FAILED, T0, "s\u2028", "Unit 1: \"kaboom\"\n");
+        JournalEntry.Started start = new JournalEntry.Started(PROCESS, 3, "7", "p", "", Parameters.NONE.with("a\"\n", "\uD800x"), T0);
+        JournalEntry.Ended end = new JournalEntry.Ended(PROCESS, 3, "7", RunState.FAILED, T0, "s\u2028", "Unit 1: \"kaboom\"\n");
 
         assertEquals(start, JournalEntry.parse(start.toLine()));
         assertEquals(end, JournalEntry.parse(end.toLine()));
@@ -99,7 +101,7 @@ class JournalReaderTest {
         assertEquals(5, lines.size(), lines.toString());
         JournalReader.Summary summary = JournalReader.read(file, entry -> {
         });
-        assertEquals(new JournalReader.Summary(4, 1, 2), summary, "the new run continues the sequence");
+        assertEquals(new JournalReader.Summary(4, 1, 2, Files.size(file)), summary, "the new run continues the sequence");
         List<RunRecord> after = reopen(file);
         assertEquals(List.of(Status.CANCELED, Status.SUCCEEDED), after.stream().map(RunRecord::status).toList());
     }
@@ -134,7 +136,7 @@ class JournalReaderTest {
         }
         List<RunRecord> records = reopen(file);
 
-        assertEquals(new JournalReader.Summary(3, 7, 42), summary);
+        assertEquals(new JournalReader.Summary(3, 7, 42, Files.size(file)), summary);
         assertEquals(1, records.size(), records.toString());
         assertEquals(Status.FAILED, records.get(0).status());
     }
@@ -172,7 +174,7 @@ class JournalReaderTest {
     void missingFoldersAreCreatedAndAMissingFileReadsAsEmpty() throws IOException {
         Path file = folder.resolve("product/data/journal/runs.jsonl");
 
-        assertEquals(new JournalReader.Summary(0, 0, 0), JournalReader.read(file, entry -> {
+        assertEquals(new JournalReader.Summary(0, 0, 0, 0), JournalReader.read(file, entry -> {
         }));
         assertEquals(List.of(), reopen(file));
         assertTrue(Files.isRegularFile(file), "the journal file was not created");

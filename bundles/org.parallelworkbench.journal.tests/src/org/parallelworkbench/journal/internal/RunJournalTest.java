@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -215,7 +217,7 @@ class RunJournalTest {
                 assertTrue(seqs.add(entry.seq()), "sequence number " + entry.seq() + " used twice");
             }
         });
-        assertEquals(new JournalReader.Summary(2L * runs, 0, runs), summary);
+        assertEquals(new JournalReader.Summary(2L * runs, 0, runs, Files.size(file())), summary);
         try (RunJournal reopened = RunJournal.open(file())) {
             Map<String, RunRecord> records = byRunId(reopened.records());
             assertEquals(runs, records.size());
@@ -223,6 +225,102 @@ class RunJournalTest {
                 assertEquals(Status.SUCCEEDED, record.status(), record.toString());
                 assertEquals("ok " + record.runId(), record.summary());
             }
+        }
+    }
+
+    /** Processes the test starts and stops by name; each journal opened with {@link #as} writes as one. */
+    private static final class TestProcesses {
+        private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+        Processes as(String self) {
+            running.add(self);
+            return new Processes() {
+                @Override
+                public String self() {
+                    return self;
+                }
+
+                @Override
+                public boolean alive(String process) {
+                    return running.contains(process);
+                }
+            };
+        }
+
+        void stop(String process) {
+            running.remove(process);
+        }
+    }
+
+    private static RunRecord only(List<RunRecord> records, String providerId) {
+        List<RunRecord> matching = records.stream().filter(r -> r.providerId().equals(providerId)).toList();
+        assertEquals(1, matching.size(), matching.toString());
+        return matching.get(0);
+    }
+
+    @Test
+    void aRunOfAnotherLiveProcessIsActiveThereUntilItsEndIsWrittenNotInterrupted() throws Exception {
+        TestProcesses processes = new TestProcesses();
+        try (RunJournal window = RunJournal.open(file(), processes.as("window"));
+                RunJournal headless = RunJournal.open(file(), processes.as("headless"))) {
+            FakeRun ticking = new FakeRun("1", "ticker", Parameters.NONE);
+            window.runStarted(ticking);
+            FileWrites.until(file(), () -> headless.records().size() == 1, Duration.ofSeconds(WAIT_SECONDS),
+                    () -> "the window's run never showed in the other process: " + headless.records());
+            assertEquals(Status.ACTIVE, only(headless.records(), "ticker").status());
+            try (RunJournal later = RunJournal.open(file(), processes.as("later"))) {
+                assertEquals(Status.ACTIVE, only(later.records(), "ticker").status(),
+                        "a run whose process still runs is not interrupted");
+            }
+
+            ticking.cancel("Stopped by the user");
+            FileWrites.until(file(), () -> only(headless.records(), "ticker").status() != Status.ACTIVE,
+                    Duration.ofSeconds(WAIT_SECONDS), () -> "the end never showed: " + headless.records());
+            RunRecord ended = only(headless.records(), "ticker");
+            assertEquals(Status.CANCELED, ended.status());
+            assertEquals("Stopped by the user", ended.reason());
+        }
+    }
+
+    @Test
+    void theActiveRunsOfAProcessThatStoppedAreInterruptedForTheOthers() throws Exception {
+        TestProcesses processes = new TestProcesses();
+        RunJournal crashing = RunJournal.open(file(), processes.as("crashing"));
+        try (RunJournal window = RunJournal.open(file(), processes.as("window"))) {
+            crashing.runStarted(new FakeRun("1", "primes", Parameters.NONE));
+            FileWrites.until(file(), () -> window.records().size() == 1, Duration.ofSeconds(WAIT_SECONDS),
+                    () -> "the run never showed: " + window.records());
+            assertEquals(Status.ACTIVE, only(window.records(), "primes").status());
+
+            crashing.close();
+            processes.stop("crashing");
+
+            assertEquals(Status.INTERRUPTED, only(window.records(), "primes").status());
+        }
+    }
+
+    @Test
+    void twoProcessesNumberingFromTheSameEntryKeepTheirRunsApart() throws Exception {
+        TestProcesses processes = new TestProcesses();
+        RunJournal window = RunJournal.open(file(), processes.as("window"));
+        RunJournal headless = RunJournal.open(file(), processes.as("headless"));
+        FakeRun windowRun = new FakeRun("1", "ticker", Parameters.NONE);
+        FakeRun headlessRun = new FakeRun("1", "primes", Parameters.NONE);
+        window.runStarted(windowRun);
+        headless.runStarted(headlessRun);
+        headlessRun.end(RunState.SUCCEEDED, "168 primes", "");
+        window.close();
+        headless.close();
+
+        Set<String> keys = new HashSet<>();
+        JournalReader.read(file(), entry -> keys.add(entry.process() + "#" + entry.seq()));
+        assertEquals(2, keys.size(), "each process numbers its own entries: " + keys);
+        try (RunJournal reopened = RunJournal.open(file(), processes.as("restarted"))) {
+            List<RunRecord> records = reopened.records();
+            assertEquals(2, records.size(), records.toString());
+            assertEquals(Status.ACTIVE, only(records, "ticker").status(), "the window still runs");
+            assertEquals(Status.SUCCEEDED, only(records, "primes").status());
+            assertEquals("168 primes", only(records, "primes").summary());
         }
     }
 }

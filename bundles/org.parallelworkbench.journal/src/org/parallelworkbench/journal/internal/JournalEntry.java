@@ -10,25 +10,30 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunState;
 
 /**
- * One line of the journal file: a run {@link Started} or {@link Ended}. Both carry the journal's own
- * sequence number {@code seq}, unique within the file, because the engine's run ids start again at 1 after
- * every restart. A line is a JSON object:
+ * One line of the journal file: a run {@link Started} or {@link Ended}. Both carry the {@code process} that
+ * wrote them (see {@link Processes}; several product processes share the file) and that process's journal
+ * sequence number {@code seq}, because the engine's run ids start again at 1 in every process. Together
+ * they name one run. A line is a JSON object:
  *
  * <pre>
- * {"type":"started","seq":7,"runId":"3","providerId":"ticker","providerVersion":"0.1.0",
- *  "parameters":{"intervalMillis":"1000"},"startedAt":"2025-01-31T10:15:30.123Z"}
- * {"type":"ended","seq":7,"runId":"3","state":"CANCELED","endedAt":"2025-01-31T10:15:35.456Z",
- *  "summary":"5","reason":"user pressed stop"}
+ * {"type":"started","seq":7,"process":"4711@1738318530000","runId":"3","providerId":"ticker",
+ *  "providerVersion":"0.1.0","parameters":{"intervalMillis":"1000"},"startedAt":"2025-01-31T10:15:30.123Z"}
+ * {"type":"ended","seq":7,"process":"4711@1738318530000","runId":"3","state":"CANCELED",
+ *  "endedAt":"2025-01-31T10:15:35.456Z","summary":"5","reason":"user pressed stop"}
  * </pre>
  *
  * (each on one line). Times are ISO-8601 instants in UTC; {@code state} is a final {@link RunState}.
- * Readers ignore members they do not know. Immutable.
+ * Readers ignore members they do not know; a line without {@code process} (written before it existed)
+ * reads as process "". Immutable.
  */
 sealed interface JournalEntry {
 
     String TYPE = "type";
     String SEQ = "seq";
+    String PROCESS = "process";
     String RUN_ID = "runId";
+
+    String process();
 
     long seq();
 
@@ -37,12 +42,13 @@ sealed interface JournalEntry {
     /** The entry as one line of JSON, without the line break. */
     String toLine();
 
-    record Started(long seq, String runId, String providerId, String providerVersion, Parameters parameters,
+    record Started(String process, long seq, String runId, String providerId, String providerVersion, Parameters parameters,
             Instant startedAt) implements JournalEntry {
 
         static final String TYPE_VALUE = "started";
 
         public Started {
+            Objects.requireNonNull(process, "process");
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(providerId, "providerId");
             providerVersion = providerVersion == null ? "" : providerVersion;
@@ -61,12 +67,13 @@ sealed interface JournalEntry {
         }
     }
 
-    record Ended(long seq, String runId, RunState state, Instant endedAt, String summary, String reason)
+    record Ended(String process, long seq, String runId, RunState state, Instant endedAt, String summary, String reason)
             implements JournalEntry {
 
         static final String TYPE_VALUE = "ended";
 
         public Ended {
+            Objects.requireNonNull(process, "process");
             Objects.requireNonNull(runId, "runId");
             if (!Objects.requireNonNull(state, "state").isFinal()) {
                 throw new IllegalArgumentException("An ended run needs a final state, not " + state);
@@ -98,12 +105,13 @@ sealed interface JournalEntry {
         }
         String type = text(object, TYPE);
         long seq = number(object, SEQ);
+        String process = object.get(PROCESS) == null ? "" : text(object, PROCESS);
         String runId = text(object, RUN_ID);
         try {
             return switch (type) {
-            case Started.TYPE_VALUE -> new Started(seq, runId, text(object, "providerId"),
+            case Started.TYPE_VALUE -> new Started(process, seq, runId, text(object, "providerId"),
                     text(object, "providerVersion"), parameters(object), Instant.parse(text(object, "startedAt")));
-            case Ended.TYPE_VALUE -> new Ended(seq, runId, RunState.valueOf(text(object, "state")),
+            case Ended.TYPE_VALUE -> new Ended(process, seq, runId, RunState.valueOf(text(object, "state")),
                     Instant.parse(text(object, "endedAt")), text(object, "summary"), text(object, "reason"));
             default -> throw new IllegalArgumentException("unknown type '" + type + "'");
             };
@@ -117,6 +125,7 @@ sealed interface JournalEntry {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put(TYPE, type);
         line.put(SEQ, entry.seq());
+        line.put(PROCESS, entry.process());
         line.put(RUN_ID, entry.runId());
         return line;
     }

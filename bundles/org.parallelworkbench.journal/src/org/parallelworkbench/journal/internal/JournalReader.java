@@ -1,6 +1,7 @@
 package org.parallelworkbench.journal.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -19,7 +20,11 @@ import java.util.function.Consumer;
  * {@link #MAX_WARNED_LINES} lines are warned about one by one, the rest in one closing line. Lines are read
  * as bytes and decoded one at a time, so one bad line cannot spoil the next.
  * <p>
- * Stateless; call from any thread, not concurrently with a writer of the same file.
+ * {@link #readAppended} reads what other processes appended since, complete lines only, without warnings (the
+ * whole-file read at start has warned about the file already).
+ * <p>
+ * Stateless; call from any thread. A writer appending meanwhile is fine: a line it has not finished is
+ * not read.
  */
 final class JournalReader {
 
@@ -34,8 +39,9 @@ final class JournalReader {
      * @param entries     good lines read
      * @param skipped     lines skipped as bad
      * @param maxSeq      the highest sequence number read, 0 when none
+     * @param end         the byte offset just after the last line break read: where reading new lines starts
      */
-    record Summary(long entries, long skipped, long maxSeq) {
+    record Summary(long entries, long skipped, long maxSeq, long end) {
     }
 
     private JournalReader() {
@@ -47,8 +53,26 @@ final class JournalReader {
      * @throws IOException when the file exists but cannot be read
      */
     static Summary read(Path file, Consumer<? super JournalEntry> sink) throws IOException {
-        LineCounter counter = new LineCounter(file, sink);
+        return read(file, 0, true, sink);
+    }
+
+    /**
+     * Hands every good entry in the complete lines from byte offset {@code from} on to {@code sink}; bad
+     * lines are counted, not warned about. A missing file reads as empty.
+     *
+     * @throws IOException when the file exists but cannot be read
+     */
+    static Summary readAppended(Path file, long from, Consumer<? super JournalEntry> sink) throws IOException {
+        return read(file, from, false, sink);
+    }
+
+    private static Summary read(Path file, long from, boolean wholeFile, Consumer<? super JournalEntry> sink)
+            throws IOException {
+        LineCounter counter = new LineCounter(file, wholeFile, sink);
+        long end = from;
         try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(from);
+            long position = from;
             byte[] buffer = new byte[BUFFER_BYTES];
             int count;
             while ((count = in.read(buffer)) >= 0) {
@@ -58,20 +82,25 @@ final class JournalReader {
                         counter.append(buffer, lineStart, i - lineStart);
                         counter.endLine(false);
                         lineStart = i + 1;
+                        end = position + i + 1;
                     }
                 }
                 counter.append(buffer, lineStart, count - lineStart);
+                position += count;
             }
-            counter.endLine(true);
-        } catch (NoSuchFileException missing) {
-            return new Summary(0, 0, 0);
+            if (wholeFile) {
+                counter.endLine(true);
+            }
+        } catch (NoSuchFileException | EOFException missing) {
+            // missing, or shorter than from: nothing (more) to read
         }
-        return counter.summary();
+        return counter.summary(end);
     }
 
     /** Collects the bytes of one line at a time, counts lines and entries, and warns about bad lines. */
     private static final class LineCounter {
         private final Path file;
+        private final boolean warn;
         private final Consumer<? super JournalEntry> sink;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         private boolean overlong;
@@ -80,8 +109,9 @@ final class JournalReader {
         private long skipped;
         private long maxSeq;
 
-        LineCounter(Path file, Consumer<? super JournalEntry> sink) {
+        LineCounter(Path file, boolean warn, Consumer<? super JournalEntry> sink) {
             this.file = file;
+            this.warn = warn;
             this.sink = sink;
         }
 
@@ -135,17 +165,17 @@ final class JournalReader {
 
         private void countSkipped(String why) {
             skipped++;
-            if (skipped <= MAX_WARNED_LINES) {
+            if (warn && skipped <= MAX_WARNED_LINES) {
                 LOG.log(Level.WARNING, "Run journal " + file + ", line " + lineNumber + " skipped: " + why);
             }
         }
 
-        Summary summary() {
-            if (skipped > MAX_WARNED_LINES) {
+        Summary summary(long end) {
+            if (warn && skipped > MAX_WARNED_LINES) {
                 LOG.log(Level.WARNING, "Run journal " + file + ": " + (skipped - MAX_WARNED_LINES)
                         + " more bad lines skipped");
             }
-            return new Summary(entries, skipped, maxSeq);
+            return new Summary(entries, skipped, maxSeq, end);
         }
     }
 }
