@@ -21,6 +21,16 @@ class WorkerArgumentsTest {
     }
 
     @Test
+    void installTakesForceOnEitherSideOfTheFile() throws Exception {
+        assertTrue(WorkerArguments.install(List.of("--force", "w.jar"), Path.of("/tmp")).force());
+        assertEquals(new WorkerArguments.Install(Path.of("/tmp/w.jar"), true),
+                WorkerArguments.install(List.of("w.jar", "--force"), Path.of("/tmp")));
+        assertFalse(WorkerArguments.install(List.of("w.jar"), Path.of("/tmp")).force());
+        UsageException option = assertThrows(UsageException.class, () -> WorkerArguments.install(List.of("-x", "w.jar"), Path.of("/")));
+        assertEquals("install: unknown option -x; the only option is --force", option.getMessage());
+    }
+
+    @Test
     void installNeedsExactlyOneJar() {
         UsageException none = assertThrows(UsageException.class, () -> WorkerArguments.install(List.of(), Path.of("/")));
         assertTrue(none.getMessage().startsWith("install takes one argument"), none.getMessage());

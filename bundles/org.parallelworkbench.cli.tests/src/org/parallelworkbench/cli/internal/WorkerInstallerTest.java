@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.InstalledWorker;
@@ -27,6 +28,8 @@ class WorkerInstallerTest {
 
     /** Long enough for the fake's instant install; the negative cases wait it out. */
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final long CANCEL_MILLIS = 5_000;
+    private static final ActiveRuns NO_RUNS = ActiveRuns.inThisProcess(new FakeJobService(), CANCEL_MILLIS);
     private static final ProviderInfo GENERATED = new ProviderInfo("gen", "Generated", "", "1.0.0", List.of());
 
     @TempDir
@@ -41,7 +44,7 @@ class WorkerInstallerTest {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
         Path jar = FakeWorkerBundles.jar(temp.resolve("build/w-1.0.0.jar"), "com.example.w", "1.0.0");
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).install(jar, false);
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         Path target = bundles.folder.path().resolve("com.example.w.jar");
         assertTrue(Files.isRegularFile(target), outcome.text());
@@ -57,7 +60,7 @@ class WorkerInstallerTest {
         bundles.problems.add(BundleProblem.error("Worker bundle com.example.w 1.0.0 needs the provider SPI [0.9,1.0)"));
         bundles.problems.add(BundleProblem.warning("it declares nothing else"));
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).install(jar, false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertTrue(outcome.text().contains("error: Worker bundle com.example.w 1.0.0 needs the provider SPI [0.9,1.0)\n"), outcome.text());
         assertTrue(outcome.text().contains("warning: it declares nothing else\n"), outcome.text());
@@ -69,7 +72,7 @@ class WorkerInstallerTest {
     void aNonJarIsRefused() throws Exception {
         FakeWorkerBundles bundles = bundles();
         Path text = Files.writeString(temp.resolve("notes.jar"), "not a zip");
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(text);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).install(text, false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertTrue(outcome.text().contains("error: notes.jar is not a jar: "), outcome.text());
         assertEquals(List.of(), bundles.folder.jars());
@@ -80,7 +83,7 @@ class WorkerInstallerTest {
         FakeWorkerBundles bundles = bundles();
         bundles.states.put("com.example.w", "INSTALLED");
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0");
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).install(jar);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).install(jar, false);
         assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED after 0 s; see the log\n"), outcome.text());
         assertTrue(outcome.text().endsWith("; remove it with: uninstall com.example.w\n"), outcome.text());
@@ -92,7 +95,7 @@ class WorkerInstallerTest {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
         bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("com.example.w", false, Optional.empty());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).uninstall("com.example.w", false);
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().endsWith("Uninstalled com.example.w 1.0.0; gone: provider gen\n"), outcome.text());
         assertEquals(List.of(), bundles.folder.jars());
@@ -102,7 +105,7 @@ class WorkerInstallerTest {
     void uninstallOfAnUnknownNameListsTheDropinsThereAre() throws Exception {
         FakeWorkerBundles bundles = bundles();
         bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("com.example.nope", false, Optional.empty());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).uninstall("com.example.nope", false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertEquals("No worker bundle com.example.nope in " + bundles.folder.path() + ".\nWorker drop-ins:\n"
                 + "  com.example.w 1.0.0  com.example.w.jar\n", outcome.text());
@@ -114,8 +117,8 @@ class WorkerInstallerTest {
         FakeWorkerBundles bundles = bundles();
         bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", "ACTIVE",
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).uninstall("org.parallelworkbench.workers.primes",
-                false, Optional.empty());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).uninstall("org.parallelworkbench.workers.primes",
+                false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertTrue(outcome.text().startsWith("org.parallelworkbench.workers.primes 0.2.0 was not installed from "
                 + bundles.folder.path() + " (it comes from file:/opt/pw/bundle/primes.jar); only drop-ins can be uninstalled.\n"
@@ -131,16 +134,16 @@ class WorkerInstallerTest {
         jobs.providers.add(GENERATED);
         FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
         FakeJobService.FakeRun other = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
-        WorkerInstaller installer = new WorkerInstaller(bundles, SETTLE);
+        WorkerInstaller installer = new WorkerInstaller(bundles, ActiveRuns.inThisProcess(jobs, CANCEL_MILLIS), SETTLE);
 
-        WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false, Optional.of(jobs));
+        WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false);
         assertEquals(ExitCodes.USAGE, refused.exitCode());
         assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run: " + mine.id() + " (gen, RUNNING)\n"
-                + "Nothing uninstalled; cancel it first or uninstall with --force.\n", refused.text());
+                + "Nothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
         assertEquals(1, bundles.folder.jars().size());
         assertEquals(RunState.RUNNING, mine.state());
 
-        WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true, Optional.of(jobs));
+        WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
         String reason = "Worker bundle com.example.w 1.0.0 is being uninstalled";
         assertEquals(RunState.CANCELED, mine.state());
@@ -148,6 +151,56 @@ class WorkerInstallerTest {
         assertTrue(forced.text().startsWith("Cancelled run " + mine.id() + " (gen): " + reason + "\n"), forced.text());
         assertEquals(RunState.RUNNING, other.state(), "runs of other providers go on");
         assertFalse(forced.text().contains(other.id() + " (ticker)"), forced.text());
+        assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void anUpdateWhileRunsOfTheOldVersionAreActiveIsRefusedUnlessForcedWhichCancelsThemWithTheReason() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w1.jar"), "com.example.w", "1.0.0")));
+        Path update = FakeWorkerBundles.jar(temp.resolve("w2.jar"), "com.example.w", "2.0.0");
+        FakeJobService jobs = new FakeJobService();
+        jobs.providers.add(GENERATED);
+        FakeJobService.FakeRun running = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
+        WorkerInstaller installer = new WorkerInstaller(bundles, ActiveRuns.inThisProcess(jobs, CANCEL_MILLIS), SETTLE);
+
+        WorkerInstaller.Outcome refused = installer.install(update, false);
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.text());
+        assertTrue(refused.text().endsWith("Worker bundle com.example.w 1.0.0 has 1 active run: " + running.id()
+                + " (gen, RUNNING)\nNothing updated; stop it first, or use --force to cancel it.\n"), refused.text());
+        assertEquals(RunState.RUNNING, running.state());
+        assertEquals("1.0.0", bundles.inspect(bundles.folder.jars().get(0)).version(), "the old version stays");
+
+        WorkerInstaller.Outcome forced = installer.install(update, true);
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
+        assertEquals(RunState.CANCELED, running.state());
+        assertEquals("Worker bundle com.example.w 1.0.0 is being updated to 2.0.0", running.cancelReason());
+        assertEquals("2.0.0", bundles.inspect(bundles.folder.jars().get(0)).version());
+    }
+
+    @Test
+    void runsOfAnotherProcessSeenInTheJournalRefuseTheUninstallUnlessForced() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        Instant started = Instant.parse("2026-12-02T10:15:30Z");
+        List<RunRecord> journal = List.of(
+                new RunRecord("3", "gen", "1.0.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""),
+                new RunRecord("2", "gen", "1.0.0", Parameters.NONE, started, started, RunRecord.Status.SUCCEEDED, "42", ""),
+                new RunRecord("1", "ticker", "0.1.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""));
+        WorkerInstaller installer = new WorkerInstaller(bundles, ActiveRuns.inOtherProcesses(() -> journal), SETTLE);
+
+        WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false);
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.text());
+        assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run in another Parallel Workbench process: 3 (gen, started"
+                + " 2026-12-02 10:15:30Z)\nNothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
+        assertEquals(1, bundles.folder.jars().size());
+
+        WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
+        assertTrue(forced.text().startsWith("Run 3 (gen) in another Parallel Workbench process is cancelled there as its"
+                + " provider goes\n"), forced.text());
         assertEquals(List.of(), bundles.folder.jars());
     }
 
@@ -161,7 +214,7 @@ class WorkerInstallerTest {
         FakeWorkerBundles.jar(plugins.resolve("com.example.b_2.0.0.jar"), "com.example.b", "2.0.0");
         FakeWorkerBundles.library(plugins.resolve("org.example.library_1.0.0.jar"), "org.example.library", "1.0.0");
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(plugins.getParent(), false);
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().startsWith("Repository " + plugins.getParent() + ": 2 worker bundles, 1 other bundles skipped\n"
@@ -184,7 +237,7 @@ class WorkerInstallerTest {
         FakeWorkerBundles.jar(plugins.resolve("w.jar"), "com.example.w", "1.0.0");
         Path zip = zip(plugins.getParent(), temp.resolve("site.zip"));
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(zip);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(zip, false);
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().contains("Skipped org.parallelworkbench.workers.primes 0.2.0: already part of the product"
@@ -202,7 +255,7 @@ class WorkerInstallerTest {
         Path plugins = temp.resolve("site/plugins");
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(plugins.getParent(), false);
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().endsWith("Nothing to install: the product has every worker bundle of site.\n"), outcome.text());
@@ -218,7 +271,7 @@ class WorkerInstallerTest {
         bundles.providerIds.put("org.parallelworkbench.workers.primes", List.of("primes"));
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.3.0");
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(plugins.getParent(), false);
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertFalse(outcome.text().contains("already part of the product"), outcome.text());
@@ -232,7 +285,7 @@ class WorkerInstallerTest {
         Path plugins = temp.resolve("site/plugins");
         FakeWorkerBundles.jar(plugins.resolve("w.jar"), "com.example.w", "1.0.0");
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(plugins.getParent());
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(plugins.getParent(), false);
 
         assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED"), outcome.text());
@@ -246,7 +299,7 @@ class WorkerInstallerTest {
         Files.writeString(content.resolve("cat.txt"), "meow");
         Path zip = zip(content, temp.resolve("photos.zip"));
 
-        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, SETTLE).installFile(zip);
+        WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(zip, false);
 
         assertEquals(ExitCodes.USAGE, outcome.exitCode(), outcome.text());
         assertEquals("error: photos.zip is not a p2 repository: it has no plugins/ folder\nNothing installed.\n", outcome.text());

@@ -37,8 +37,6 @@ public final class HeadlessLauncher {
     /** How long the stopping framework waits for a cancelled run to be reported. */
     static final Duration STOP_REPORT_TIMEOUT = Duration.ofSeconds(5);
     static final String STOP_REASON = "interrupted: the product is stopping";
-    static final String OTHER_PROCESS_RUNS = "Runs of a running Parallel Workbench are not checked from here: it cancels"
-            + " the runs of the providers that go. To be asked first, use pw:uninstall in its console.";
 
     /** Set once by {@link #activate}, before the worker starts. */
     private BundleContext context;
@@ -151,25 +149,26 @@ public final class HeadlessLauncher {
     private int install() throws Exception {
         WorkerArguments.Install request = WorkerArguments.install(LaunchArguments.read(context::getProperty), Path.of(""));
         try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
-            platform.awaitStarted();
-            WorkerInstaller installer = new WorkerInstaller(platform.workerBundles(), WorkerInstaller.SETTLE_TIMEOUT);
-            return print(installer.installFile(request.jar()));
+            return print(installer(platform).installFile(request.jar(), request.force()));
+        }
+    }
+
+    private int uninstall() throws Exception {
+        WorkerArguments.Uninstall request = WorkerArguments.uninstall(LaunchArguments.read(context::getProperty));
+        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
+            return print(installer(platform).uninstall(request.symbolicName(), request.force()));
         }
     }
 
     /**
-     * Runs of another process (a running window or console) are not visible from this JVM, so none are checked:
-     * that product cancels the runs of the providers that go ("Provider ... was removed").
+     * This process starts no runs; those a change would end are in the other product processes (the window, a
+     * console), seen through the run journal they share.
      */
-    private int uninstall() throws Exception {
-        WorkerArguments.Uninstall request = WorkerArguments.uninstall(LaunchArguments.read(context::getProperty));
-        try (Platform platform = new Platform(context, STARTUP_TIMEOUT)) {
-            platform.awaitStarted();
-            platform.awaitDropins(); // so the providers that go can be named
-            System.err.println(OTHER_PROCESS_RUNS);
-            WorkerInstaller installer = new WorkerInstaller(platform.workerBundles(), WorkerInstaller.SETTLE_TIMEOUT);
-            return print(installer.uninstall(request.symbolicName(), request.force(), Optional.empty()));
-        }
+    private static WorkerInstaller installer(Platform platform) throws Exception {
+        platform.awaitStarted();
+        platform.awaitDropins(); // so the drop-in's providers, and thus its runs, can be named
+        return new WorkerInstaller(platform.workerBundles(), ActiveRuns.inOtherProcesses(platform.runHistory()),
+                WorkerInstaller.SETTLE_TIMEOUT);
     }
 
     /** Success on stdout, a refusal or failure with its reasons on stderr. */

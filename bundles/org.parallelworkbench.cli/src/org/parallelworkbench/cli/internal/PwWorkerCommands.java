@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,9 +13,10 @@ import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * Felix Gogo commands for worker bundles, in scope {@value PwCommands#SCOPE} next to {@link PwCommands}:
- * {@code pw:workers}, {@code pw:install <jar|repository>} and {@code pw:uninstall <symbolic-name> [--force]}. They run in the
- * product's own JVM, so {@code pw:uninstall} sees the runs of the bundle's providers: it refuses while any is active,
- * and with {@code --force} cancels them with the reason {@link WorkerInstaller#uninstallReason} before the jar goes.
+ * {@code pw:workers}, {@code pw:install <jar|repository> [--force]} and {@code pw:uninstall <symbolic-name> [--force]}. They run in the
+ * product's own JVM, so they see the runs of the bundle's providers: an uninstall, or an install that replaces the
+ * bundle, refuses while any is active, and with {@code --force} cancels them with the reason
+ * {@link WorkerInstaller#uninstallReason} or {@link WorkerInstaller#updateReason} before the jar changes.
  * <p>
  * Thread-safe; a command blocks its Gogo session for at most {@link WorkerInstaller#SETTLE_TIMEOUT} while File Install
  * picks the change up. Refusals throw {@link IllegalArgumentException}, whose message Gogo prints.
@@ -26,14 +26,13 @@ import org.parallelworkbench.install.WorkerBundles;
 public final class PwWorkerCommands {
 
     private final WorkerBundles bundles;
-    private final JobService jobs;
     private final WorkerInstaller installer;
 
     @Activate
     public PwWorkerCommands(@Reference(name = "bundles") WorkerBundles bundles, @Reference(name = "jobs") JobService jobs) {
         this.bundles = bundles;
-        this.jobs = jobs;
-        this.installer = new WorkerInstaller(bundles, WorkerInstaller.SETTLE_TIMEOUT);
+        this.installer = new WorkerInstaller(bundles,
+                ActiveRuns.inThisProcess(jobs, WorkerInstaller.CANCEL_TIMEOUT.toMillis()), WorkerInstaller.SETTLE_TIMEOUT);
     }
 
     /** {@code pw:workers}: id, symbolic name, version, state and provider ids of every worker bundle. */
@@ -49,7 +48,7 @@ public final class PwWorkerCommands {
      */
     public String install(String... arguments) throws InterruptedException {
         WorkerArguments.Install request = parse(() -> WorkerArguments.install(List.of(arguments), Path.of("")));
-        return answer(installer.installFile(request.jar()));
+        return answer(installer.installFile(request.jar(), request.force()));
     }
 
     /**
@@ -60,7 +59,7 @@ public final class PwWorkerCommands {
     public String uninstall(String... arguments) throws InterruptedException {
         WorkerArguments.Uninstall request = parse(() -> WorkerArguments.uninstall(List.of(arguments)));
         try {
-            return answer(installer.uninstall(request.symbolicName(), request.force(), Optional.of(jobs)));
+            return answer(installer.uninstall(request.symbolicName(), request.force()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove the drop-in " + request.symbolicName(), e);
         }

@@ -6,18 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments of {@code install <jar|repository>} and {@code uninstall <symbolic-name> [--force]}, the same for the
- * headless commands and the Gogo ones.
+ * The arguments of {@code install <jar|repository> [--force]} and {@code uninstall <symbolic-name> [--force]}, the
+ * same for the headless commands and the Gogo ones. {@value #FORCE} (before or after the name) lets an update or
+ * uninstall go ahead while runs of the bundle's providers are active, cancelling them.
  */
 final class WorkerArguments {
 
     static final String FORCE = "--force";
 
     /** @param jar absolute, resolved against the caller's working directory */
-    record Install(Path jar) {
+    record Install(Path jar, boolean force) {
     }
 
     record Uninstall(String symbolicName, boolean force) {
+    }
+
+    /** The one name and whether {@value #FORCE} was given. */
+    private record Named(String name, boolean force) {
     }
 
     private WorkerArguments() {
@@ -25,33 +30,35 @@ final class WorkerArguments {
 
     /** @param workingDirectory what a relative path is relative to */
     static Install install(List<String> arguments, Path workingDirectory) throws UsageException {
-        if (arguments.size() != 1 || arguments.get(0).isBlank()) {
-            throw new UsageException("install takes one argument, the worker bundle's jar file or a p2 repository (folder or"
-                    + " .zip); got " + arguments);
-        }
+        Named named = named("install", arguments, "one argument, the worker bundle's jar file or a p2 repository (folder or"
+                + " .zip)");
         try {
-            return new Install(workingDirectory.resolve(arguments.get(0)).toAbsolutePath().normalize());
+            return new Install(workingDirectory.resolve(named.name()).toAbsolutePath().normalize(), named.force());
         } catch (InvalidPathException e) {
             throw new UsageException("install: not a file name: " + e.getMessage());
         }
     }
 
-    /** {@value #FORCE} may come before or after the name. */
     static Uninstall uninstall(List<String> arguments) throws UsageException {
+        Named named = named("uninstall", arguments, "one worker bundle symbolic name");
+        return new Uninstall(named.name().trim(), named.force());
+    }
+
+    private static Named named(String command, List<String> arguments, String expected) throws UsageException {
         boolean force = false;
         List<String> names = new ArrayList<>();
         for (String argument : arguments) {
             if (FORCE.equals(argument)) {
                 force = true;
             } else if (argument.startsWith("-")) {
-                throw new UsageException("uninstall: unknown option " + argument + "; the only option is " + FORCE);
+                throw new UsageException(command + ": unknown option " + argument + "; the only option is " + FORCE);
             } else {
                 names.add(argument);
             }
         }
         if (names.size() != 1 || names.get(0).isBlank()) {
-            throw new UsageException("uninstall takes one worker bundle symbolic name (and " + FORCE + "); got " + arguments);
+            throw new UsageException(command + " takes " + expected + " (and " + FORCE + "); got " + arguments);
         }
-        return new Uninstall(names.get(0).trim(), force);
+        return new Named(names.get(0), force);
     }
 }

@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.osgi.framework.Version;
-import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -31,6 +26,9 @@ import org.parallelworkbench.install.WorkerBundles;
  * headless commands and the Gogo ones alike. File Install does the installing, in every framework that watches
  * the folder (a running product, and a headless command's own); this class copies or deletes the jar and then
  * waits, at most {@link #settleTimeout}, until the framework it runs in shows the result.
+ * <p>
+ * Replacing or deleting a drop-in whose providers have {@link ActiveRuns active runs} is refused unless forced;
+ * forced, the runs end first with a reason naming the bundle.
  * <p>
  * Used by one thread per call; the waits poll {@link WorkerBundles#installed()} and end early on an error
  * line about the bundle (logged by the install bundle's diagnostics through {@link System.Logger}).
@@ -48,24 +46,32 @@ final class WorkerInstaller {
     }
 
     private final WorkerBundles bundles;
+    private final ActiveRuns activeRuns;
     private final Duration settleTimeout;
 
-    WorkerInstaller(WorkerBundles bundles, Duration settleTimeout) {
+    WorkerInstaller(WorkerBundles bundles, ActiveRuns activeRuns, Duration settleTimeout) {
         this.bundles = Objects.requireNonNull(bundles, "bundles");
+        this.activeRuns = Objects.requireNonNull(activeRuns, "activeRuns");
         this.settleTimeout = settleTimeout;
     }
 
-    /** The reason forced runs are cancelled with. */
+    /** The reason forced runs are cancelled with on uninstall. */
     static String uninstallReason(String symbolicName, String version) {
         return "Worker bundle " + symbolicName + " " + version + " is being uninstalled";
     }
 
+    /** The reason forced runs are cancelled with on update. */
+    static String updateReason(String symbolicName, String version, String newVersion) {
+        return "Worker bundle " + symbolicName + " " + version + " is being updated to " + newVersion;
+    }
+
     /**
      * Inspects the jar and, when it has no error, copies it into the drop-in folder and waits for it to start.
-     * Exit {@link ExitCodes#USAGE} with every problem when it has errors (nothing copied), {@link ExitCodes#FAILED}
-     * when it was copied but did not start here, else {@link ExitCodes#OK}.
+     * Exit {@link ExitCodes#USAGE} with every problem when it has errors (nothing copied), or when it would replace
+     * a drop-in whose providers have active runs and is not {@code force}d; {@link ExitCodes#FAILED} when it was
+     * copied but did not start here, else {@link ExitCodes#OK}.
      */
-    Outcome install(Path jar) throws InterruptedException {
+    Outcome install(Path jar, boolean force) throws InterruptedException {
         WorkerBundleReport report = bundles.inspect(jar);
         StringBuilder text = new StringBuilder(WorkerBundleText.report(report));
         if (!report.installable()) {
@@ -78,6 +84,20 @@ final class WorkerInstaller {
         }
         String version = normalized(report.version());
         String label = report.symbolicName() + " " + version;
+        Optional<Path> replaced;
+        try {
+            replaced = folder.get().find(report.symbolicName());
+        } catch (IOException e) {
+            return new Outcome(ExitCodes.FAILED, text.append("Could not read ").append(folder.get().path()).append(": ")
+                    .append(e).append('\n').toString());
+        }
+        if (replaced.isPresent()) {
+            Dropin old = dropin(replaced.get(), report.symbolicName());
+            String refusal = endRuns(old, force, "updated", updateReason(report.symbolicName(), old.version(), version), text);
+            if (refusal != null) {
+                return new Outcome(ExitCodes.USAGE, text.append(refusal).toString());
+            }
+        }
         try (ErrorLines errors = ErrorLines.about(label)) {
             Path target;
             try {
@@ -114,8 +134,8 @@ final class WorkerInstaller {
     /**
      * A jar as {@link #install}; a p2 repository (folder or {@code .zip}) as {@link #installRepository}.
      */
-    Outcome installFile(Path file) throws InterruptedException {
-        return RepositoryWorkers.isRepository(file) ? installRepository(file) : install(file);
+    Outcome installFile(Path file, boolean force) throws InterruptedException {
+        return RepositoryWorkers.isRepository(file) ? installRepository(file, force) : install(file, force);
     }
 
     /**
@@ -125,7 +145,7 @@ final class WorkerInstaller {
      * install), {@link ExitCodes#FAILED} when one was copied but did not start, else {@link ExitCodes#USAGE}
      * when one was refused, or the file is no repository or holds no worker bundle.
      */
-    Outcome installRepository(Path repository) throws InterruptedException {
+    Outcome installRepository(Path repository, boolean force) throws InterruptedException {
         try (RepositoryWorkers found = RepositoryWorkers.read(repository, bundles::inspect)) {
             StringBuilder text = new StringBuilder();
             found.problems().forEach(p -> text.append(WorkerBundleText.problem(p)));
@@ -144,7 +164,7 @@ final class WorkerInstaller {
                             .append(": already part of the product (").append(shipped.get().location()).append(")\n");
                     continue;
                 }
-                Outcome outcome = install(worker.file());
+                Outcome outcome = install(worker.file(), force);
                 text.append(outcome.text());
                 if (outcome.exitCode() == ExitCodes.OK) {
                     installed++;
@@ -176,11 +196,11 @@ final class WorkerInstaller {
     }
 
     /**
-     * Deletes the drop-in with this symbolic name and waits for its bundle to go. With {@code jobs}, active runs of
-     * its providers refuse the uninstall ({@link ExitCodes#USAGE}) unless {@code force}, which cancels them first
-     * with {@link #uninstallReason}; without, runs are not visible (another process) and not checked.
+     * Deletes the drop-in with this symbolic name and waits for its bundle to go. Active runs of its providers
+     * refuse the uninstall ({@link ExitCodes#USAGE}) unless {@code force}, which ends them first with
+     * {@link #uninstallReason}.
      */
-    Outcome uninstall(String symbolicName, boolean force, Optional<JobService> jobs) throws InterruptedException, IOException {
+    Outcome uninstall(String symbolicName, boolean force) throws InterruptedException, IOException {
         Optional<DropinFolder> dropins = bundles.dropins();
         if (dropins.isEmpty()) {
             return new Outcome(ExitCodes.FAILED, "This product has no drop-in folder (" + WorkerBundles.DROPINS_PROPERTY + ").\n");
@@ -190,26 +210,17 @@ final class WorkerInstaller {
         if (found.isEmpty()) {
             return new Outcome(ExitCodes.USAGE, notADropin(symbolicName, folder));
         }
-        Path jar = found.get().toAbsolutePath().normalize();
-        List<InstalledWorker> fromJar = bundles.installed().stream().filter(w -> jar.equals(DropinFolders.fileOf(w.location())))
-                .toList();
-        String version = fromJar.isEmpty() ? normalized(bundles.inspect(jar).version()) : fromJar.get(0).version();
-        String label = symbolicName + " " + version;
-        List<String> providerIds = fromJar.stream().flatMap(w -> w.providerIds().stream()).distinct().sorted().toList();
+        Dropin dropin = dropin(found.get(), symbolicName);
+        String label = symbolicName + " " + dropin.version();
         StringBuilder text = new StringBuilder();
-        if (jobs.isPresent()) {
-            List<RunHandle> runs = jobs.get().activeRuns().stream().filter(r -> providerIds.contains(r.provider().id())).toList();
-            if (!runs.isEmpty() && !force) {
-                return new Outcome(ExitCodes.USAGE, "Worker bundle " + label + " has " + runs.size() + " active run"
-                        + (runs.size() == 1 ? "" : "s") + ": " + describe(runs) + "\nNothing uninstalled; cancel "
-                        + (runs.size() == 1 ? "it" : "them") + " first or uninstall with " + WorkerArguments.FORCE + ".\n");
-            }
-            cancel(runs, uninstallReason(symbolicName, version), text);
+        String refusal = endRuns(dropin, force, "uninstalled", uninstallReason(symbolicName, dropin.version()), text);
+        if (refusal != null) {
+            return new Outcome(ExitCodes.USAGE, refusal);
         }
         folder.uninstall(symbolicName);
-        text.append("Removed ").append(jar).append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
+        text.append("Removed ").append(dropin.jar()).append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
         long giveUp = System.nanoTime() + settleTimeout.toNanos();
-        while (bundles.installed().stream().anyMatch(w -> jar.equals(DropinFolders.fileOf(w.location())))) {
+        while (bundles.installed().stream().anyMatch(w -> dropin.jar().equals(DropinFolders.fileOf(w.location())))) {
             if (System.nanoTime() - giveUp > 0) {
                 return new Outcome(ExitCodes.FAILED, text.append(label).append(" is still installed after ")
                         .append(settleTimeout.toSeconds()).append(" s").append('\n').toString());
@@ -217,24 +228,45 @@ final class WorkerInstaller {
             Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
         }
         text.append("Uninstalled ").append(label)
-                .append(providerIds.isEmpty() ? "" : "; gone: provider" + (providerIds.size() == 1 ? " " : "s ")
-                        + String.join(", ", providerIds))
+                .append(dropin.providerIds().isEmpty() ? "" : "; gone: provider" + (dropin.providerIds().size() == 1 ? " " : "s ")
+                        + String.join(", ", dropin.providerIds()))
                 .append('\n');
         return new Outcome(ExitCodes.OK, text.toString());
     }
 
-    private static void cancel(List<RunHandle> runs, String reason, StringBuilder text) throws InterruptedException {
-        runs.forEach(run -> run.cancel(reason));
-        for (RunHandle run : runs) {
-            try {
-                run.outcome().toCompletableFuture().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                text.append("Cancelled run ").append(run.id()).append(" (").append(run.provider().id()).append("): ")
-                        .append(reason).append('\n');
-            } catch (ExecutionException | TimeoutException e) {
-                text.append("Run ").append(run.id()).append(" (").append(run.provider().id()).append(") was asked to stop: ")
-                        .append(reason).append('\n');
-            }
+    /** A drop-in jar as this framework installed it: its version and the providers it registers. */
+    private record Dropin(Path jar, String symbolicName, String version, List<String> providerIds) {
+    }
+
+    private Dropin dropin(Path file, String symbolicName) {
+        Path jar = file.toAbsolutePath().normalize();
+        List<InstalledWorker> fromJar = bundles.installed().stream().filter(w -> jar.equals(DropinFolders.fileOf(w.location())))
+                .toList();
+        String version = fromJar.isEmpty() ? normalized(bundles.inspect(jar).version()) : fromJar.get(0).version();
+        List<String> providerIds = fromJar.stream().flatMap(w -> w.providerIds().stream()).distinct().sorted().toList();
+        return new Dropin(jar, symbolicName, version, providerIds);
+    }
+
+    /**
+     * The refusal when the drop-in's providers have active runs and the change is not forced; else null, after
+     * ending those runs with {@code reason} (forced) and saying so in {@code text}.
+     *
+     * @param change "updated" or "uninstalled"
+     */
+    private String endRuns(Dropin dropin, boolean force, String change, String reason, StringBuilder text)
+            throws InterruptedException {
+        List<String> runs = activeRuns.of(dropin.providerIds());
+        if (runs.isEmpty()) {
+            return null;
         }
+        if (!force) {
+            String them = runs.size() == 1 ? "it" : "them";
+            return "Worker bundle " + dropin.symbolicName() + " " + dropin.version() + " has " + runs.size() + " active run"
+                    + (runs.size() == 1 ? "" : "s") + activeRuns.where() + ": " + String.join(", ", runs) + "\nNothing "
+                    + change + "; stop " + them + " first, or use " + WorkerArguments.FORCE + " to cancel " + them + ".\n";
+        }
+        activeRuns.end(dropin.providerIds(), reason, text);
+        return null;
     }
 
     private String notADropin(String symbolicName, DropinFolder folder) throws IOException {
@@ -261,10 +293,6 @@ final class WorkerInstaller {
         return bundles.installed().stream()
                 .filter(w -> target.equals(DropinFolders.fileOf(w.location())) && version.equals(normalized(w.version())))
                 .findFirst().orElse(null);
-    }
-
-    private static String describe(List<RunHandle> runs) {
-        return String.join(", ", runs.stream().map(r -> r.id() + " (" + r.provider().id() + ", " + r.state() + ")").toList());
     }
 
     private static String available(List<String> providerIds) {

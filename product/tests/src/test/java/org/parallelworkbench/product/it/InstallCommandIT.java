@@ -65,7 +65,6 @@ class InstallCommandIT {
         assertEquals(0, uninstall.exitCode(), uninstall::describe);
         assertTrue(uninstall.stdout().contains("Uninstalled " + worker.symbolicName() + " 1.0.0; gone: provider install-headless"),
                 uninstall::describe);
-        assertTrue(uninstall.stderr().contains("Runs of a running Parallel Workbench are not checked from here"), uninstall::describe);
         assertFalse(Files.exists(dropin), uninstall::describe);
 
         Command.Result providers = CliIT.run("providers");
@@ -148,7 +147,7 @@ class InstallCommandIT {
             String refused = console.ask("pw:uninstall " + slow.symbolicName());
             assertTrue(refused.contains("Worker bundle " + slow.symbolicName() + " 1.0.0 has 1 active run: " + id
                     + " (install-slow, RUNNING)"), refused);
-            assertTrue(refused.contains("Nothing uninstalled; cancel it first or uninstall with --force."), refused);
+            assertTrue(refused.contains("Nothing uninstalled; stop it first, or use --force to cancel it."), refused);
             assertTrue(Files.isRegularFile(dropin(slow)), "the refused uninstall kept the jar");
             assertTrue(console.ask("pw:runs").contains("  " + id + "  install-slow  RUNNING  "), console::toString);
 
@@ -165,6 +164,45 @@ class InstallCommandIT {
 
             assertTrue(console.ask("pw:uninstall " + quick.symbolicName()).contains("gone: provider install-console"),
                     console::toString);
+            assertEquals(0, console.stop(), console::toString);
+        }
+    }
+
+    @Test
+    void headlessUpdateAndUninstallRefuseWhileTheConsoleRunsTheBundlesProviderUnlessForced() throws Exception {
+        WorkerJar slow = WorkerJar.provider("install-guarded").unitFirst(UNTIL_CANCELLED);
+        WorkerJar update = WorkerJar.provider("install-guarded").version("2.0.0").unitFirst(UNTIL_CANCELLED);
+        Path updateJar = built(update);
+        Path dropin = dropin(slow);
+        assertEquals(0, CliIT.run("install", built(slow).toString()).exitCode());
+        try (Console console = Console.start("install-guarded")) {
+            console.askUntil("pw:providers", a -> a.contains("install-guarded 1.0.0"), Console.STEP_TIMEOUT, "install-guarded");
+            String id = startedRun(console, slow.providerId());
+            console.askUntil("pw:runs", a -> a.contains("  " + id + "  install-guarded  RUNNING  "), Console.STEP_TIMEOUT,
+                    "run " + id + " RUNNING");
+            String active = "Worker bundle " + slow.symbolicName() + " 1.0.0 has 1 active run in another Parallel Workbench"
+                    + " process: " + id + " (install-guarded, started ";
+
+            Command.Result refusedUpdate = CliIT.run("install", updateJar.toString());
+            assertEquals(2, refusedUpdate.exitCode(), refusedUpdate::describe);
+            assertTrue(refusedUpdate.stderr().contains(active), refusedUpdate::describe);
+            assertTrue(refusedUpdate.stderr().contains("Nothing updated; stop it first, or use --force to cancel it."),
+                    refusedUpdate::describe);
+            Command.Result refusedUninstall = CliIT.run("uninstall", slow.symbolicName());
+            assertEquals(2, refusedUninstall.exitCode(), refusedUninstall::describe);
+            assertTrue(refusedUninstall.stderr().contains(active), refusedUninstall::describe);
+            assertTrue(refusedUninstall.stderr().contains("Nothing uninstalled;"), refusedUninstall::describe);
+            assertTrue(Files.isRegularFile(dropin), "the refused uninstall kept the jar");
+            assertTrue(console.ask("pw:runs").contains("  " + id + "  install-guarded  RUNNING  "), console::toString);
+
+            Command.Result forced = CliIT.run("uninstall", slow.symbolicName(), "--force");
+            assertEquals(0, forced.exitCode(), forced::describe);
+            assertTrue(forced.stdout().contains("Run " + id + " (install-guarded) in another Parallel Workbench process is"
+                    + " cancelled there as its provider goes"), forced::describe);
+            assertFalse(Files.exists(dropin), forced::describe);
+            Pattern canceled = Pattern.compile("(?m)^  " + Pattern.quote(id)
+                    + "  install-guarded  CANCELED  \\S+  Provider 'install-guarded' was removed\\r?$");
+            console.askUntil("pw:runs", a -> canceled.matcher(a).find(), Console.STEP_TIMEOUT, "run " + id + " CANCELED");
             assertEquals(0, console.stop(), console::toString);
         }
     }
