@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -17,6 +18,10 @@ final class FakeWorkerBundles implements WorkerBundles {
 
     final List<InstalledWorker> installed = new CopyOnWriteArrayList<>();
     final Map<Path, WorkerBundleReport> reports = new HashMap<>();
+    /** Every file inspected, in order, from whichever thread. */
+    final List<Path> inspected = new CopyOnWriteArrayList<>();
+    /** When set, inspects every file instead of {@link #reports}. */
+    volatile Function<Path, WorkerBundleReport> inspector;
     volatile DropinFolder dropins;
 
     FakeWorkerBundles(DropinFolder dropins) {
@@ -30,6 +35,10 @@ final class FakeWorkerBundles implements WorkerBundles {
 
     @Override
     public WorkerBundleReport inspect(Path file) {
+        inspected.add(file);
+        if (inspector != null) {
+            return inspector.apply(file);
+        }
         WorkerBundleReport report = reports.get(file);
         if (report == null) {
             throw new AssertionError("the test gave no report for " + file);

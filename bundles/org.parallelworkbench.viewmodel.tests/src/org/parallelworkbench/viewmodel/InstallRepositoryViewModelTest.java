@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DeclaredProvider;
-import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
 
@@ -31,25 +29,21 @@ class InstallRepositoryViewModelTest {
     @TempDir
     Path temp;
 
-    private final QueueRealm realm = new QueueRealm();
-    private final FakeJobService jobs = new FakeJobService();
-    private final List<Runnable> fileWork = new ArrayList<>();
-    private final List<String> statuses = new ArrayList<>();
+    private InstallFixture fixture;
+    private List<String> statuses;
     private Path dropinsPath;
     private Path plugins;
-    private FakeWorkerBundles bundles;
     private WorkerBundlesViewModel viewModel;
 
     @BeforeEach
     void setUp() throws IOException {
-        dropinsPath = temp.resolve("dropins");
+        fixture = new InstallFixture(temp);
+        statuses = fixture.statuses;
+        dropinsPath = fixture.dropinsPath;
         plugins = Files.createDirectories(temp.resolve("repository/plugins"));
-        bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
-        bundles.installed.add(new InstalledWorker(3, SHIPPED_BSN, "0.1.0", "ACTIVE", "file:/opt/pw/bundle/primes.jar",
+        fixture.bundles.installed.add(new InstalledWorker(3, SHIPPED_BSN, "0.1.0", "ACTIVE", "file:/opt/pw/bundle/primes.jar",
                 List.of("primes"), List.of()));
-        jobs.installed = List.of(FakeJobService.TICKER);
-        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, fileWork::add, statuses::add);
-        viewModel.refresh();
+        viewModel = fixture.viewModel();
     }
 
     @Test
@@ -58,6 +52,7 @@ class InstallRepositoryViewModelTest {
         worker(NEW_BSN, "1.0.0", List.of());
 
         InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+        runFileWork(); // the read
 
         assertEquals(List.of("Fractals (com.example.fractals 1.0.0)"), install.workers());
         assertEquals(List.of(SHIPPED_BSN + " 0.1.0: already part of the product"), install.skipped());
@@ -71,6 +66,7 @@ class InstallRepositoryViewModelTest {
         worker(NEW_BSN, "1.0.0", List.of());
         worker("com.example.mazes", "2.0.0", List.of());
         InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+        runFileWork(); // the read
 
         install.install();
 
@@ -89,11 +85,12 @@ class InstallRepositoryViewModelTest {
         worker(SHIPPED_BSN, "0.1.0", List.of());
 
         InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+        runFileWork(); // the read
         install.install();
 
         assertFalse(install.canInstall().getValue());
         assertEquals("The product already has every worker bundle of it", install.installProblem());
-        assertTrue(fileWork.isEmpty(), "an install was queued with nothing to install");
+        assertTrue(fixture.fileWork.isEmpty(), "an install was queued with nothing to install");
     }
 
     @Test
@@ -101,6 +98,7 @@ class InstallRepositoryViewModelTest {
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
 
         InstallRepositoryViewModel install = viewModel.inspectRepository(downloads);
+        runFileWork(); // the read
 
         assertFalse(install.canInstall().getValue());
         assertEquals("downloads is not a p2 repository: it has no plugins/ folder", install.installProblem());
@@ -112,6 +110,7 @@ class InstallRepositoryViewModelTest {
         worker(NEW_BSN, "1.0.0", List.of(BundleProblem.error("needs the provider SPI [0.9,1.0)")));
 
         InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
+        runFileWork(); // the read
 
         assertFalse(install.canInstall().getValue());
         assertEquals(NEW_BSN + " cannot be installed: needs the provider SPI [0.9,1.0)", install.installProblem());
@@ -131,14 +130,11 @@ class InstallRepositoryViewModelTest {
             // the manifest is all
         }
         String name = symbolicName.equals(NEW_BSN) ? "Fractals" : "";
-        bundles.reports.put(jar, new WorkerBundleReport(jar, symbolicName, version, name, "", List.of(
+        fixture.bundles.reports.put(jar, new WorkerBundleReport(jar, symbolicName, version, name, "", List.of(
                 new DeclaredProvider(symbolicName + ".provider", symbolicName + ".Provider")), false, "", problems));
     }
 
     private void runFileWork() {
-        List<Runnable> queued = List.copyOf(fileWork);
-        fileWork.clear();
-        queued.forEach(Runnable::run);
-        realm.drain();
+        fixture.runFileWork();
     }
 }

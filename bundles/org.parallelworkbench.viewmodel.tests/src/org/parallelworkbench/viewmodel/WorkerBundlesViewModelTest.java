@@ -63,6 +63,7 @@ class WorkerBundlesViewModelTest {
                 List.of(BundleProblem.warning("Worker bundle com.example.primes 1.2.0 imports nothing optional"))));
 
         InstallBundleViewModel install = viewModel.inspect(jar);
+        runFileWork(); // the read
 
         assertEquals("Example Primes", install.name());
         assertEquals(PRIMES_BSN, install.symbolicName());
@@ -84,6 +85,7 @@ class WorkerBundlesViewModelTest {
                 List.of(BundleProblem.error(error))));
 
         InstallBundleViewModel install = viewModel.inspect(notABundle);
+        runFileWork(); // the read
         install.install();
 
         assertFalse(install.canInstall().getValue());
@@ -97,6 +99,7 @@ class WorkerBundlesViewModelTest {
         Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
         bundles.reports.put(jar, report(jar, "1.2.0"));
         InstallBundleViewModel install = viewModel.inspect(jar);
+        runFileWork(); // the read
 
         install.install();
 
@@ -126,6 +129,7 @@ class WorkerBundlesViewModelTest {
         Files.writeString(dropinsPath = temp.resolve("a-file"), "not a folder");
         bundles.dropins = new DropinFolder(dropinsPath);
         InstallBundleViewModel install = viewModel.inspect(jar);
+        runFileWork(); // the read
 
         install.install();
         runFileWork();

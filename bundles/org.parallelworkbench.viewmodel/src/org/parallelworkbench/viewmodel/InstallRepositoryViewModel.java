@@ -4,73 +4,46 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.eclipse.core.databinding.observable.Realm;
-import org.eclipse.core.databinding.observable.value.IObservableValue;
-import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleReport;
 
 /**
- * File &gt; Install Worker Bundle with a p2 repository (folder or .zip): the worker bundles found in it, and
- * Install, which copies each one the product does not already have from its {@code bundle/} into the drop-in
- * folder, off the Realm's thread. Made by {@link WorkerBundlesViewModel#inspectRepository(Path)}; commands must
- * be called inside its Realm. The jars extracted from a zip are deleted after Install, or by {@link #close()}.
+ * File &gt; Install Worker Bundle with a p2 repository (folder or .zip): the worker bundles found in it, read on the
+ * file executor, and Install, which copies each one the product does not already have from its {@code bundle/} into
+ * the drop-in folder, off the Realm's thread. Made by {@link WorkerBundlesViewModel#inspectRepository(Path)}; its
+ * getters answer once {@link #isRead()}, commands must be called inside its Realm. The jars extracted from a zip are
+ * deleted after Install, or by {@link #close()}, also when it comes before the read ended.
  */
-public final class InstallRepositoryViewModel {
+public final class InstallRepositoryViewModel extends InstallViewModel<RepositoryWorkers> {
 
-    private final Realm realm;
-    private final RepositoryWorkers found;
-    private final List<WorkerBundleReport> toInstall;
-    private final List<String> skipped;
-    private final Optional<DropinFolder> dropins;
-    private final Executor files;
-    private final Consumer<String> status;
-    private final Consumer<WorkerBundleReport> copied;
-    private final WritableValue<Boolean> canInstall;
-    private boolean closed;
+    private final Set<String> shipped;
 
     /**
      * @param shipped "symbolic-name version" of the workers the product has from outside the drop-in folder
      * @param copied  called in the Realm for each jar once it is in the drop-in folder
      */
-    InstallRepositoryViewModel(Realm realm, RepositoryWorkers found, Set<String> shipped, Optional<DropinFolder> dropins,
+    InstallRepositoryViewModel(Realm realm, Path repository, Set<String> shipped, Optional<DropinFolder> dropins,
             Executor files, Consumer<String> status, Consumer<WorkerBundleReport> copied) {
-        this.realm = Objects.requireNonNull(realm, "realm");
-        this.found = Objects.requireNonNull(found, "found");
-        this.dropins = Objects.requireNonNull(dropins, "dropins");
-        this.files = Objects.requireNonNull(files, "files");
-        this.status = Objects.requireNonNull(status, "status");
-        this.copied = Objects.requireNonNull(copied, "copied");
-        List<WorkerBundleReport> install = new ArrayList<>();
-        List<String> alreadyShipped = new ArrayList<>();
-        for (WorkerBundleReport worker : found.workers()) {
-            String label = worker.symbolicName() + " " + worker.version();
-            if (shipped.contains(label)) {
-                alreadyShipped.add(label + ": already part of the product");
-            } else {
-                install.add(worker);
-            }
-        }
-        toInstall = List.copyOf(install);
-        skipped = List.copyOf(alreadyShipped);
-        canInstall = new WritableValue<>(realm, installProblem().isEmpty(), Boolean.class);
+        super(realm, repository, dropins, files, status, copied);
+        this.shipped = Set.copyOf(shipped);
     }
 
+    /** The folder or zip, absolute. */
     public Path repository() {
-        return found.repository();
+        return result().repository();
     }
 
     /** One line per worker bundle Install copies: name, symbolic name and version, and its errors. */
     public List<String> workers() {
-        return toInstall.stream().map(InstallRepositoryViewModel::describe).toList();
+        return toInstall(result()).stream().map(InstallRepositoryViewModel::describe).toList();
     }
 
     private static String describe(WorkerBundleReport worker) {
@@ -82,7 +55,9 @@ public final class InstallRepositoryViewModel {
 
     /** Worker bundles left out because the product has them, and how many other bundles the repository holds. */
     public List<String> skipped() {
-        List<String> lines = new ArrayList<>(skipped);
+        RepositoryWorkers found = result();
+        List<String> lines = new ArrayList<>(found.workers().stream().map(InstallRepositoryViewModel::label)
+                .filter(shipped::contains).map(label -> label + ": already part of the product").toList());
         if (!found.skipped().isEmpty()) {
             lines.add(found.skipped().size() + " bundles without providers (platform and libraries)");
         }
@@ -91,85 +66,68 @@ public final class InstallRepositoryViewModel {
 
     /** What is wrong with the repository itself. */
     public List<String> problems() {
-        return found.problems().stream().map(BundleProblem::message).toList();
+        return result().problems().stream().map(BundleProblem::message).toList();
     }
 
-    /** Why Install is disabled; empty when it may install. */
-    public String installProblem() {
+    private List<WorkerBundleReport> toInstall(RepositoryWorkers found) {
+        return found.workers().stream().filter(worker -> !shipped.contains(label(worker))).toList();
+    }
+
+    private static String label(WorkerBundleReport worker) {
+        return worker.symbolicName() + " " + worker.version();
+    }
+
+    @Override
+    String problemOf(RepositoryWorkers found) {
         Optional<BundleProblem> error = found.problems().stream().filter(BundleProblem::isError).findFirst();
         if (error.isPresent()) {
             return error.get().message();
         }
+        List<WorkerBundleReport> toInstall = toInstall(found);
         if (toInstall.isEmpty()) {
             return found.workers().isEmpty() ? "It holds no worker bundle" : "The product already has every worker bundle of it";
         }
-        Optional<WorkerBundleReport> bad = toInstall.stream().filter(w -> !w.installable()).findFirst();
-        if (bad.isPresent()) {
-            return bad.get().symbolicName() + " cannot be installed: " + bad.get().problems().stream()
-                    .filter(BundleProblem::isError).map(BundleProblem::message).findFirst().orElse("");
-        }
-        return dropins.isPresent() ? "" : "This product has no drop-in folder to install into";
+        return toInstall.stream().filter(w -> !w.installable()).findFirst()
+                .map(bad -> bad.symbolicName() + " cannot be installed: " + bad.problems().stream()
+                        .filter(BundleProblem::isError).map(BundleProblem::message).findFirst().orElse(""))
+                .orElse("");
     }
 
-    /** Until Install was pressed: every worker to install has no error, and there is a drop-in folder. */
-    public IObservableValue<Boolean> canInstall() {
-        return canInstall;
+    @Override
+    String installingMessage(RepositoryWorkers found) {
+        int count = toInstall(found).size();
+        return "Installing " + count + " worker bundle" + (count == 1 ? "" : "s") + " from " + found.repository().getFileName()
+                + "\u2026";
     }
 
-    /**
-     * Copies each worker bundle into the drop-in folder on the file executor, then deletes what was extracted; the
-     * status line says how many were copied, or which could not be. Does nothing while {@link #canInstall()} is false.
-     */
-    public void install() {
-        checkRealm();
-        if (!canInstall.getValue()) {
-            return;
-        }
-        canInstall.setValue(false);
-        closed = true;
-        DropinFolder folder = dropins.orElseThrow();
-        String source = String.valueOf(found.repository().getFileName());
-        status.accept("Installing " + toInstall.size() + " worker bundle" + (toInstall.size() == 1 ? "" : "s") + " from "
-                + source + "\u2026");
-        files.execute(() -> {
-            List<WorkerBundleReport> done = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            try {
-                for (WorkerBundleReport worker : toInstall) {
-                    try {
-                        folder.install(worker);
-                        done.add(worker);
-                    } catch (IOException | RuntimeException e) {
-                        failed.add(worker.symbolicName() + " " + worker.version() + ": " + e.getMessage());
-                    }
+    /** Copies each worker bundle, then deletes what was extracted. */
+    @Override
+    Copied copy(RepositoryWorkers found, DropinFolder folder) {
+        List<WorkerBundleReport> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        try {
+            for (WorkerBundleReport worker : toInstall(found)) {
+                try {
+                    folder.install(worker);
+                    done.add(worker);
+                } catch (IOException | RuntimeException e) {
+                    failed.add(label(worker) + ": " + e.getMessage());
                 }
-            } finally {
-                found.close();
             }
-            String message = failed.isEmpty()
-                    ? "Copied " + done.size() + " worker bundle" + (done.size() == 1 ? "" : "s") + " from " + source
-                            + " to " + folder.path() + "; they start within about 2 s"
-                    : "Could not install from " + source + ": " + String.join("; ", failed);
-            realm.asyncExec(() -> {
-                status.accept(message);
-                done.forEach(copied);
-            });
-        });
+        } finally {
+            found.close();
+        }
+        String source = String.valueOf(found.repository().getFileName());
+        String message = failed.isEmpty()
+                ? "Copied " + done.size() + " worker bundle" + (done.size() == 1 ? "" : "s") + " from " + source
+                        + " to " + folder.path() + "; they start within about 2 s"
+                : "Could not install from " + source + ": " + String.join("; ", failed);
+        return new Copied(message, done);
     }
 
-    /** The dialog was cancelled: deletes what was extracted, off the Realm's thread. */
-    public void close() {
-        checkRealm();
-        if (!closed) {
-            closed = true;
-            canInstall.setValue(false);
-            files.execute(found::close);
-        }
-    }
-
-    private void checkRealm() {
-        if (!realm.isCurrent()) {
-            throw new IllegalStateException("InstallRepositoryViewModel must be used inside its Realm");
-        }
+    /** Deletes the jars extracted from a zip. */
+    @Override
+    void discard(RepositoryWorkers found) {
+        found.close();
     }
 }

@@ -140,27 +140,37 @@ public final class WorkerBundlesViewModel {
         }
     }
 
-    /** Reads a jar for File > Install Worker Bundle; nothing is installed until its {@code install()}. */
+    /**
+     * Reads a jar for File > Install Worker Bundle on the file executor, its report arriving in the Realm; nothing is
+     * installed until its {@code install()}.
+     */
     public InstallBundleViewModel inspect(Path jar) {
         checkRealm();
-        WorkerBundleReport report = bundles.inspect(jar);
-        String installedVersion = rows.stream().filter(row -> row.symbolicName().equals(report.symbolicName()))
-                .map(WorkerBundleRow::version).findFirst().orElse("");
-        return new InstallBundleViewModel(realm, report, bundles.dropins(), installedVersion, files, status,
-                copied -> awaitedInstalls.put(copied.symbolicName(), copied.version()));
+        Map<String, String> installedVersions = rows.stream()
+                .collect(Collectors.toMap(WorkerBundleRow::symbolicName, WorkerBundleRow::version, (first, other) -> first));
+        InstallBundleViewModel install = new InstallBundleViewModel(realm, jar, installedVersions, bundles.dropins(), files,
+                status, this::awaitInstall);
+        install.read(bundles::inspect);
+        return install;
     }
 
     /**
-     * Reads a p2 repository folder or zip for File > Install Worker Bundle (a zip's jars are extracted to a temporary
-     * folder); nothing is installed until its {@code install()}, and its {@code close()} deletes what was extracted.
+     * Reads a p2 repository folder or zip for File > Install Worker Bundle on the file executor (a zip's jars are
+     * extracted to a temporary folder); nothing is installed until its {@code install()}, and its {@code close()}
+     * deletes what was extracted, also when the read ends after it.
      */
     public InstallRepositoryViewModel inspectRepository(Path repository) {
         checkRealm();
-        RepositoryWorkers found = RepositoryWorkers.read(repository, bundles::inspect);
         Set<String> shipped = rows.stream().filter(row -> !row.dropin())
                 .map(row -> row.symbolicName() + " " + row.version()).collect(Collectors.toSet());
-        return new InstallRepositoryViewModel(realm, found, shipped, bundles.dropins(), files, status,
-                copied -> awaitedInstalls.put(copied.symbolicName(), copied.version()));
+        InstallRepositoryViewModel install = new InstallRepositoryViewModel(realm, repository, shipped, bundles.dropins(),
+                files, status, this::awaitInstall);
+        install.read(file -> RepositoryWorkers.read(file, bundles::inspect));
+        return install;
+    }
+
+    private void awaitInstall(WorkerBundleReport copied) {
+        awaitedInstalls.put(copied.symbolicName(), copied.version());
     }
 
     /** Checks uninstalling the selected bundle: refused, asking about its active runs, or ready. */

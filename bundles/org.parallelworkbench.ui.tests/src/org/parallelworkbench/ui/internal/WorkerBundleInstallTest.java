@@ -1,6 +1,7 @@
 package org.parallelworkbench.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
@@ -59,6 +61,9 @@ class WorkerBundleInstallTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
     private final Map<Path, Bundle> installedFromDropins = new HashMap<>();
+    /** File work the test holds back while {@link #holdFileWork} is set; otherwise each runs on a thread of its own. */
+    private final List<Runnable> heldFileWork = new CopyOnWriteArrayList<>();
+    private volatile boolean holdFileWork;
     private DropinFolder dropins;
     private WorkbenchViewModel viewModel;
     private WorkerBundlesViewModel bundles;
@@ -103,7 +108,7 @@ class WorkerBundleInstallTest {
         Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
             viewModel = new WorkbenchViewModel(Realm.getDefault(), jobs);
             bundles = new WorkerBundlesViewModel(Realm.getDefault(), withTemporaryDropins, jobs,
-                    command -> new Thread(command, "test-dropins").start(), viewModel::showMessage);
+                    this::runFileWork, viewModel::showMessage);
             window = new WorkbenchWindow(viewModel, (shell, question) -> CloseConfirmation.CANCEL_RUNS_AND_EXIT,
                     new WindowServices(List::of, null, bundles));
             window.setBlockOnOpen(false);
@@ -128,6 +133,7 @@ class WorkerBundleInstallTest {
         assertTrue(providers().stream().noneMatch(p -> p.id().equals(PROVIDER_ID)), "listed before it was installed");
 
         InstallBundleDialog dialog = window.openInstallDialog(jar, false);
+        spinUntil(display, dialog::showsReport, WITHIN, () -> "the jar's report did not show: " + dialog.readingLabel().getText());
         assertEquals(SYMBOLIC_NAME + ".provider (" + GeneratedProvider.class.getName() + ")", dialog.providersLabel().getText());
         assertEquals("Generated test worker", dialog.nameLabel().getText());
         assertEquals("not signed", dialog.signatureLabel().getText());
@@ -158,6 +164,28 @@ class WorkerBundleInstallTest {
     }
 
     @Test
+    void theDialogSaysItIsReadingWithInstallDisabledUntilTheReportArrives() throws Exception {
+        Path jar = WorkerJar.write(temp.resolve("generated.jar"), SYMBOLIC_NAME, "1.0.0", PROVIDER_ID, "Generated in UI test",
+                GeneratedProvider.class);
+        holdFileWork = true;
+
+        InstallBundleDialog dialog = window.openInstallDialog(jar, false);
+
+        assertEquals("Reading generated.jar\u2026", dialog.readingLabel().getText());
+        assertFalse(dialog.installButton().isEnabled(), "Install enabled while the jar is read");
+        assertEquals(1, heldFileWork.size(), "the jar was not read on the file executor");
+        holdFileWork = false;
+        heldFileWork.forEach(this::runFileWork);
+
+        spinUntil(display, dialog::showsReport, WITHIN, () -> "the jar's report did not replace 'Reading'");
+        assertEquals("Generated test worker", dialog.nameLabel().getText());
+        spinUntil(display, () -> dialog.installButton().isEnabled(), WITHIN,
+                () -> "Install stayed disabled: " + dialog.problemsLabel().getText());
+        dialog.close();
+        assertTrue(dropins.jars().isEmpty(), "closing the dialog installed the jar");
+    }
+
+    @Test
     void aShippedBundleCannotBeUninstalledAndTheTabSaysWhy() {
         WorkerBundleRow ticker = bundles.rows().stream().filter(r -> r.symbolicName().equals("org.parallelworkbench.workers.ticker"))
                 .findFirst().orElseThrow(() -> new AssertionError("the ticker bundle is not listed: " + bundles.rows()));
@@ -170,6 +198,14 @@ class WorkerBundleInstallTest {
                         + window.bundlesView().uninstallButton().getToolTipText() + "'");
         assertTrue(!window.bundlesView().uninstallButton().isEnabled() && !window.bundlesView().updateButton().isEnabled(),
                 "Update or Uninstall enabled for a shipped bundle");
+    }
+
+    private void runFileWork(Runnable command) {
+        if (holdFileWork) {
+            heldFileWork.add(command);
+        } else {
+            new Thread(command, "test-dropins").start();
+        }
     }
 
     /** The window's list, read again from the engine: WorkbenchApplication's provider tracking is not wired here. */
