@@ -172,7 +172,9 @@ class WorkbenchWindowTest {
             table.notifyListeners(SWT.KeyDown, esc);
             spinUntil(display, () -> rowText(table, 1).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
                     () -> "Esc did not cancel the selected run: " + rowText(table, 1));
-            assertEquals("Canceled by the user", viewModel.statusLine().getValue(), "the selected run's status");
+            // The row and the status line follow the run through separate Realm deliveries.
+            spinUntil(display, () -> "Canceled by the user".equals(viewModel.statusLine().getValue()), Duration.ofSeconds(5),
+                    () -> "the selected run's status: " + viewModel.statusLine().getValue());
 
             table.setSelection(0);
             table.notifyListeners(SWT.Selection, new Event());
