@@ -39,9 +39,9 @@ import org.parallelworkbench.install.WorkerBundles;
  * Update and Uninstall; also File &gt; Install Worker Bundle through {@link #inspect(Path)}. Only bundles
  * from a folder File Install watches (the product's drop-in folder or an extra one) can be changed here:
  * files are copied or deleted in the folder holding the bundle's jar on the file executor, never on the
- * Realm's thread, and File Install does the rest. When runs of a bundle's providers
- * are active, a change asks first and, once confirmed, cancels them with a reason naming the bundle, waits
- * (bounded) for them to end, then changes the file. Lives in one Realm; commands must be called inside it,
+ * Realm's thread, and File Install does the rest. When runs of a bundle's providers are active, a change
+ * asks first and, once confirmed, cancels them with a reason naming the bundle, waits (bounded) for them to
+ * end, then changes the file. Lives in one Realm; commands must be called inside it,
  * {@link #requestRefresh()} from any thread.
  */
 public final class WorkerBundlesViewModel {
