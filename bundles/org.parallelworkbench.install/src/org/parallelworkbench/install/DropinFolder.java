@@ -1,6 +1,7 @@
 package org.parallelworkbench.install;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.jar.Manifest;
  * The folder File Install watches for worker bundles. A jar goes in under a hidden temporary name and is
  * then renamed into place, because File Install takes a file it already knows as stable at once and
  * would uninstall the old version on seeing a half-written one; a replacement keeps the old file's name,
- * so File Install updates that bundle instead of installing a second one. Usable without OSGi.
+ * so File Install updates that bundle instead of installing a second one. Usable without OSGi. Two
+ * instances are equal when they name the same absolute, normalised path.
  */
 public final class DropinFolder {
 
@@ -85,6 +87,52 @@ public final class DropinFolder {
         }
         jars.sort(null);
         return jars;
+    }
+
+    /**
+     * Whether a bundle installed from this location came from a jar directly in this folder, as File
+     * Install installs drop-ins: by {@code file:} URI or by absolute path. Other locations ({@code reference:},
+     * {@code initial@}, a jar in a subfolder) are not this folder's.
+     */
+    public boolean holds(String location) {
+        Path jar = pathOf(location);
+        Path parent = jar == null ? null : jar.getParent();
+        if (parent == null) {
+            return false;
+        }
+        if (parent.equals(folder)) {
+            return true;
+        }
+        try {
+            // File Install watches the folder's canonical path, so a symlinked folder installs from its target.
+            return Files.isSameFile(parent, folder);
+        } catch (IOException | SecurityException notBothThere) {
+            return false;
+        }
+    }
+
+    private static Path pathOf(String location) {
+        try {
+            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            return path.isAbsolute() ? path.normalize() : null;
+        } catch (RuntimeException notAPath) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DropinFolder that && folder.equals(that.folder);
+    }
+
+    @Override
+    public int hashCode() {
+        return folder.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return folder.toString();
     }
 
     /** The jar's Bundle-SymbolicName without attributes; null when it has none or is no jar. */

@@ -28,6 +28,33 @@ public interface WorkerBundles {
      */
     Optional<DropinFolder> dropins();
 
+    /**
+     * Every folder File Install watches for worker bundles: {@link #dropins()} first, then the extra folders
+     * of its watcher configurations in Config Admin (factory PID {@value #FILE_INSTALL_FACTORY_PID}, property
+     * {@value #FILE_INSTALL_DIR}), by path, each once. Without Config Admin only {@link #dropins()}.
+     *
+     * @since 0.2
+     */
+    default List<DropinFolder> dropinFolders() {
+        return dropins().map(List::of).orElseGet(List::of);
+    }
+
+    /**
+     * The watched folder whose jar the worker was installed from, where it can be replaced or deleted; empty
+     * for a bundle from anywhere else, such as one that ships with the product.
+     *
+     * @since 0.2
+     */
+    default Optional<DropinFolder> folderOf(InstalledWorker worker) {
+        return dropinFolders().stream().filter(folder -> folder.holds(worker.location())).findFirst();
+    }
+
     /** Framework property naming the folder File Install watches for worker bundles. */
     String DROPINS_PROPERTY = "parallelworkbench.dropins";
+
+    /** The factory PID of File Install's watcher configurations. */
+    String FILE_INSTALL_FACTORY_PID = "org.apache.felix.fileinstall";
+
+    /** The watcher configuration's property naming the folder it watches. */
+    String FILE_INSTALL_DIR = "felix.fileinstall.dir";
 }

@@ -1,6 +1,7 @@
 package org.parallelworkbench.viewmodel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
-/** WorkerBundles whose installed bundles and inspection reports the test sets; the drop-in folder is real. */
+/** WorkerBundles whose installed bundles and inspection reports the test sets; the drop-in folders are real. */
 final class FakeWorkerBundles implements WorkerBundles {
 
     final List<InstalledWorker> installed = new CopyOnWriteArrayList<>();
@@ -23,6 +24,8 @@ final class FakeWorkerBundles implements WorkerBundles {
     /** When set, inspects every file instead of {@link #reports}. */
     volatile Function<Path, WorkerBundleReport> inspector;
     volatile DropinFolder dropins;
+    /** The extra folders File Install watches, as configured in Config Admin. */
+    final List<DropinFolder> extraFolders = new CopyOnWriteArrayList<>();
 
     FakeWorkerBundles(DropinFolder dropins) {
         this.dropins = dropins;
@@ -54,5 +57,12 @@ final class FakeWorkerBundles implements WorkerBundles {
     @Override
     public Optional<DropinFolder> dropins() {
         return Optional.ofNullable(dropins);
+    }
+
+    @Override
+    public List<DropinFolder> dropinFolders() {
+        List<DropinFolder> folders = new ArrayList<>(dropins().stream().toList());
+        folders.addAll(extraFolders);
+        return folders;
     }
 }

@@ -217,8 +217,9 @@ class WorkerBundlesViewModelTest {
 
         assertFalse(viewModel.canChange().getValue());
         assertEquals(viewModel.changeRefusal().getValue(), viewModel.hint().getValue());
-        assertEquals("Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here",
+        assertEquals("Ships with the product, not from a drop-in folder: only drop-ins can be updated or uninstalled here",
                 viewModel.changeRefusal().getValue());
+        assertEquals("product", viewModel.selection().getValue().origin());
         BundleChangeRequest request = viewModel.requestUninstall();
         viewModel.perform(request);
 
@@ -242,6 +243,80 @@ class WorkerBundlesViewModelTest {
         assertNull(viewModel.selection().getValue());
         assertEquals(viewModel.changeRefusal().getValue(), WorkerBundlesViewModel.SELECT_A_BUNDLE);
         assertEquals("", viewModel.hint().getValue(), "nothing selected needs no explaining");
+    }
+
+    @Test
+    void aBundleFromAnExtraWatchedFolderIsUninstalledFromThatFolder() throws IOException {
+        Path extra = Files.createDirectories(temp.resolve("extra"));
+        bundles.extraFolders.add(new DropinFolder(extra));
+        Path installed = jar(extra.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        Path sameNameInDropins = jar(Files.createDirectories(dropinsPath).resolve("other.jar"), PRIMES_BSN, "1.0.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+
+        assertEquals("", viewModel.changeRefusal().getValue());
+        assertTrue(viewModel.canChange().getValue());
+        assertEquals("extra drop-in", viewModel.selection().getValue().origin());
+        BundleChangeRequest request = viewModel.requestUninstall();
+        assertFalse(request.refused(), request.refusal());
+        viewModel.perform(request);
+        runFileWork();
+
+        assertFalse(Files.exists(installed));
+        assertTrue(Files.exists(sameNameInDropins), "the jar in the product's drop-in folder was deleted instead");
+        assertEquals("Deleted " + installed + "; worker bundle com.example.primes 1.2.0 is uninstalled within about 2 s",
+                last(statuses));
+    }
+
+    @Test
+    void aBundleFromAnExtraWatchedFolderIsUpdatedInPlaceThere() throws IOException {
+        Path extra = Files.createDirectories(temp.resolve("extra"));
+        bundles.extraFolders.add(new DropinFolder(extra));
+        Path installed = jar(extra.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+        FakeJobService.FakeRun run = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
+        Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
+        bundles.reports.put(newer, report(newer, "1.3.0"));
+
+        BundleChangeRequest request = viewModel.requestUpdate(newer);
+        assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
+        viewModel.perform(request);
+        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
+        run.end(RunState.CANCELED, run.cancelReason);
+        runFileWork();
+
+        assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the jar in the extra folder was not replaced");
+        assertEquals(List.of(installed), new DropinFolder(extra).jars(), "one jar, no temporary file left");
+        assertFalse(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")), "copied into the product's drop-in folder instead");
+        assertEquals("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0 in " + installed
+                + "; it is updated within about 2 s", last(statuses));
+    }
+
+    @Test
+    void aBundleOutsideEveryWatchedFolderIsStillRefusedWhenThereAreExtraFolders() throws IOException {
+        Path extra = Files.createDirectories(temp.resolve("extra"));
+        bundles.extraFolders.add(new DropinFolder(extra));
+        bundles.dropins = null;
+        Path elsewhere = jar(Files.createDirectories(temp.resolve("elsewhere")).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", elsewhere.toUri().toString()));
+
+        assertFalse(viewModel.canChange().getValue());
+        assertEquals(WorkerBundlesViewModel.SHIPPED, viewModel.hint().getValue());
+        BundleChangeRequest request = viewModel.requestUninstall();
+        viewModel.perform(request);
+
+        assertTrue(request.refused());
+        assertEquals(WorkerBundlesViewModel.SHIPPED, last(statuses));
+        assertTrue(fileWork.isEmpty());
+        assertTrue(Files.exists(elsewhere));
+    }
+
+    @Test
+    void withoutAnyWatchedFolderNothingCanBeChanged() {
+        bundles.dropins = null;
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", temp.resolve("primes.jar").toUri().toString()));
+
+        assertEquals("This product has no drop-in folder; its worker bundles cannot be changed from the window",
+                viewModel.changeRefusal().getValue());
     }
 
     private void selectInstalled(InstalledWorker worker) {

@@ -1,17 +1,24 @@
 package org.parallelworkbench.viewmodel;
 
 import java.util.Objects;
+import java.util.Optional;
 
+import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 
 /**
- * One row of the Bundles view: an installed worker bundle, and whether it came from the product's
- * drop-in folder (only those can be updated or uninstalled from the window).
+ * One row of the Bundles view: an installed worker bundle and the folder File Install installed it from
+ * (only such bundles can be updated or uninstalled from the window).
+ *
+ * @param dropin whether that folder is the product's drop-in folder
+ * @param folder the watched folder holding its jar: the product's or an extra one; empty for a bundle that
+ *               ships with the product
  */
-public record WorkerBundleRow(InstalledWorker worker, boolean dropin) {
+public record WorkerBundleRow(InstalledWorker worker, boolean dropin, Optional<DropinFolder> folder) {
 
     public WorkerBundleRow {
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(folder, "folder");
     }
 
     public String symbolicName() {
@@ -35,8 +42,8 @@ public record WorkerBundleRow(InstalledWorker worker, boolean dropin) {
         return declared == 0 ? "" : "none registered (" + declared + " declared)";
     }
 
-    /** "drop-in" or "product", for the user. */
+    /** "drop-in", "extra drop-in" (from a folder added in Preferences) or "product", for the user. */
     public String origin() {
-        return dropin ? "drop-in" : "product";
+        return dropin ? "drop-in" : folder.isPresent() ? "extra drop-in" : "product";
     }
 }

@@ -1,7 +1,6 @@
 package org.parallelworkbench.viewmodel;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,17 +37,18 @@ import org.parallelworkbench.install.WorkerBundles;
 /**
  * The Bundles view: the worker bundles installed in the running product, the selected one, and its
  * Update and Uninstall; also File &gt; Install Worker Bundle through {@link #inspect(Path)}. Only bundles
- * from the product's drop-in folder can be changed here: files are copied or deleted there on the file
- * executor, never on the Realm's thread, and File Install does the rest. When runs of a bundle's providers
- * are active, a change asks first and, once confirmed, cancels them with a reason naming the bundle, waits
- * (bounded) for them to end, then changes the file. Lives in one Realm; commands must be called inside it,
+ * from a folder File Install watches (the product's drop-in folder or an extra one) can be changed here:
+ * files are copied or deleted in the folder holding the bundle's jar on the file executor, never on the
+ * Realm's thread, and File Install does the rest. When runs of a bundle's providers are active, a change
+ * asks first and, once confirmed, cancels them with a reason naming the bundle, waits (bounded) for them to
+ * end, then changes the file. Lives in one Realm; commands must be called inside it,
  * {@link #requestRefresh()} from any thread.
  */
 public final class WorkerBundlesViewModel {
 
     static final String SELECT_A_BUNDLE = "Select a worker bundle";
     /** Short enough to show beside the buttons. */
-    static final String SHIPPED = "Ships with the product, not from the drop-in folder: only drop-ins can be updated or uninstalled here";
+    static final String SHIPPED = "Ships with the product, not from a drop-in folder: only drop-ins can be updated or uninstalled here";
     /** How long a change waits for the runs it cancelled to end before it goes ahead anyway. */
     static final long CANCELED_RUNS_WAIT_MILLIS = 5_000;
 
@@ -117,7 +117,7 @@ public final class WorkerBundlesViewModel {
         checkRealm();
         Optional<DropinFolder> dropins = bundles.dropins();
         List<WorkerBundleRow> now = bundles.installed().stream()
-                .map(worker -> new WorkerBundleRow(worker, dropins.map(folder -> isIn(folder, worker.location())).orElse(false)))
+                .map(worker -> row(worker, dropins))
                 .sorted(Comparator.comparing(WorkerBundleRow::symbolicName).thenComparing(row -> row.worker().bundleId()))
                 .toList();
         if (!now.equals(rows)) {
@@ -128,6 +128,11 @@ public final class WorkerBundlesViewModel {
                     .filter(row -> row.worker().bundleId() == selected.worker().bundleId()).findFirst().orElse(null));
         }
         reportAwaitedInstalls(now);
+    }
+
+    private WorkerBundleRow row(InstalledWorker worker, Optional<DropinFolder> dropins) {
+        Optional<DropinFolder> folder = bundles.folderOf(worker);
+        return new WorkerBundleRow(worker, folder.isPresent() && folder.equals(dropins), folder);
     }
 
     /** Bundles or providers changed: one refresh is queued in the Realm however many arrive meanwhile. Any thread. */
@@ -224,8 +229,8 @@ public final class WorkerBundlesViewModel {
 
     /**
      * Does what the request asks, the user having confirmed any question: cancels the runs of the bundle's
-     * providers active now, with a reason naming the bundle, then copies or deletes the drop-in file off
-     * the Realm's thread once they ended. A refused request only shows its refusal.
+     * providers active now, with a reason naming the bundle, then copies or deletes the file in the folder
+     * holding the bundle's jar off the Realm's thread once they ended. A refused request only shows its refusal.
      */
     public void perform(BundleChangeRequest request) {
         checkRealm();
@@ -241,7 +246,7 @@ public final class WorkerBundlesViewModel {
             run.cancel(reason);
             ending.add(run.outcome().toCompletableFuture());
         }
-        DropinFolder folder = bundles.dropins().orElseThrow();
+        DropinFolder folder = target.folder().orElseThrow();
         status.accept((request.kind() == BundleChangeRequest.Kind.UNINSTALL ? "Uninstalling " : "Updating ") + "worker bundle "
                 + label + "\u2026");
         files.execute(() -> {
@@ -286,13 +291,13 @@ public final class WorkerBundlesViewModel {
         if (row == null) {
             return SELECT_A_BUNDLE;
         }
-        if (bundles.dropins().isEmpty()) {
+        if (row.folder().isPresent()) {
+            return "";
+        }
+        if (bundles.dropinFolders().isEmpty()) {
             return "This product has no drop-in folder; its worker bundles cannot be changed from the window";
         }
-        if (!row.dropin()) {
-            return SHIPPED;
-        }
-        return "";
+        return SHIPPED;
     }
 
     private void reportAwaitedInstalls(List<WorkerBundleRow> now) {
@@ -304,16 +309,6 @@ public final class WorkerBundlesViewModel {
                 status.accept("Installed worker bundle " + worker.symbolicName() + " " + worker.version() + ": "
                         + (worker.providerIds().size() == 1 ? "provider " : "providers ") + String.join(", ", worker.providerIds()));
             }
-        }
-    }
-
-    /** A File Install location is a file: URI or a path; anything else (reference:, initial@) is not a drop-in. */
-    static boolean isIn(DropinFolder folder, String location) {
-        try {
-            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-            return path.isAbsolute() && path.normalize().startsWith(folder.path());
-        } catch (RuntimeException notAPath) {
-            return false;
         }
     }
 

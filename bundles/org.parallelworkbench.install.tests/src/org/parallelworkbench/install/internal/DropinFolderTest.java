@@ -64,4 +64,28 @@ class DropinFolderTest {
         assertFalse(Files.exists(gone));
         assertEquals(List.of(keep), dropins.jars());
     }
+
+    @Test
+    void itHoldsTheJarsDirectlyInItByFileUriOrPathOnly() throws IOException {
+        Path folder = temp.resolve("extra");
+        DropinFolder extra = new DropinFolder(folder);
+
+        assertTrue(extra.holds(folder.resolve("a.jar").toUri().toString()));
+        assertTrue(extra.holds(folder.resolve("a.jar").toString()));
+        assertTrue(extra.holds(folder.resolve("sub/../a.jar").toString()));
+        assertFalse(extra.holds(folder.resolve("sub/a.jar").toUri().toString()), "File Install's subfolders are exploded bundles");
+        assertFalse(extra.holds("reference:" + folder.resolve("a.jar").toUri()));
+        assertFalse(extra.holds("extra/a.jar"));
+        assertFalse(extra.holds(temp.resolve("extra-not/a.jar").toString()));
+        assertFalse(extra.holds(""));
+    }
+
+    @Test
+    void aSymlinkedFolderHoldsTheJarsFileInstallFindsThroughItsTarget() throws IOException {
+        Path target = Files.createDirectories(temp.resolve("real"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), target);
+
+        assertTrue(new DropinFolder(link).holds(target.resolve("a.jar").toUri().toString()));
+        assertFalse(new DropinFolder(link).holds(temp.resolve("a.jar").toUri().toString()));
+    }
 }

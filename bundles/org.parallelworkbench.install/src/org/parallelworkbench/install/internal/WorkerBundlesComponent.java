@@ -2,22 +2,35 @@ package org.parallelworkbench.install.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.URL;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Dictionary;
 import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
@@ -29,16 +42,23 @@ import org.parallelworkbench.install.WorkerBundles;
 /**
  * The {@link WorkerBundles} service: reads the framework's bundles and services on every call.
  * <p>
- * Threading: thread-safe; it keeps no state but the platform's SPI version.
+ * Threading: thread-safe; it keeps no state but the platform's SPI version and Config Admin while there
+ * is one (the extra drop-in folders are File Install watcher configurations there).
  */
 @Component(service = WorkerBundles.class)
 public final class WorkerBundlesComponent implements WorkerBundles {
 
     static final String HOME_PROPERTY = "parallelworkbench.home";
+    static final String WATCHERS_FILTER = "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + FILE_INSTALL_FACTORY_PID + ")";
+
+    private static final Logger LOG = System.getLogger(WorkerBundlesComponent.class.getName());
 
     private final BundleContext context;
     private final Version spiVersion;
     private final WorkerBundleInspector inspector;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ConfigurationAdmin configurationAdmin;
 
     @Activate
     public WorkerBundlesComponent(BundleContext context) {
@@ -81,6 +101,54 @@ public final class WorkerBundlesComponent implements WorkerBundles {
             return Optional.of(new DropinFolder(Path.of(folder.trim())));
         }
         return home == null || home.isBlank() ? Optional.empty() : Optional.of(new DropinFolder(Path.of(home, "dropins")));
+    }
+
+    @Override
+    public List<DropinFolder> dropinFolders() {
+        return folders(dropins(), watchedDirs(configurationAdmin));
+    }
+
+    /** The product's folder first, then the others by path; blank or unusable names are left out, and each folder is listed once. */
+    static List<DropinFolder> folders(Optional<DropinFolder> product, List<String> watchedDirs) {
+        Set<DropinFolder> folders = new LinkedHashSet<>();
+        product.ifPresent(folders::add);
+        List<DropinFolder> extra = new ArrayList<>();
+        for (String dir : watchedDirs) {
+            try {
+                if (dir != null && !dir.isBlank()) {
+                    extra.add(new DropinFolder(Path.of(dir.trim())));
+                }
+            } catch (InvalidPathException notAFolder) {
+                // File Install cannot watch it either
+            }
+        }
+        extra.sort(Comparator.comparing(DropinFolder::path));
+        folders.addAll(extra);
+        return List.copyOf(folders);
+    }
+
+    private static List<String> watchedDirs(ConfigurationAdmin configurationAdmin) {
+        if (configurationAdmin == null) {
+            return List.of();
+        }
+        try {
+            Configuration[] watchers = configurationAdmin.listConfigurations(WATCHERS_FILTER);
+            List<String> dirs = new ArrayList<>();
+            for (Configuration watcher : watchers == null ? new Configuration[0] : watchers) {
+                Dictionary<String, Object> properties = watcher.getProperties();
+                Object dir = properties == null ? null : properties.get(FILE_INSTALL_DIR);
+                if (dir != null) {
+                    dirs.add(dir.toString());
+                }
+            }
+            return dirs;
+        } catch (IOException | IllegalStateException e) {
+            // Config Admin going away meanwhile, or failing to read its store: only the product's folder is known
+            LOG.log(Level.WARNING, "Cannot read File Install's watched folders from Config Admin: " + e.getMessage());
+            return List.of();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("Bad filter " + WATCHERS_FILTER, e);
+        }
     }
 
     private InstalledWorker describe(Bundle bundle) {
