@@ -36,6 +36,8 @@ final class FakeWorkerBundles implements WorkerBundles {
     final List<BundleProblem> problems = new CopyOnWriteArrayList<>();
     /** Platform workers, not from the folder. */
     final List<InstalledWorker> platform = new CopyOnWriteArrayList<>();
+    /** Extra watched folders, after {@link #folder}. */
+    final List<DropinFolder> extra = new CopyOnWriteArrayList<>();
 
     FakeWorkerBundles(Path folder) {
         this.folder = new DropinFolder(folder);
@@ -78,11 +80,14 @@ final class FakeWorkerBundles implements WorkerBundles {
         List<InstalledWorker> workers = new ArrayList<>(platform);
         try {
             long id = 100;
-            for (Path jar : folder.jars()) {
-                Attributes main = manifest(jar);
-                String name = main.getValue("Bundle-SymbolicName");
-                workers.add(new InstalledWorker(id++, name, main.getValue("Bundle-Version"), states.getOrDefault(name, "ACTIVE"),
-                        jar.toUri().toString(), providerIds.getOrDefault(name, List.of()), List.of(declared(name))));
+            for (DropinFolder watched : dropinFolders()) {
+                for (Path jar : watched.jars()) {
+                    Attributes main = manifest(jar);
+                    String name = main.getValue("Bundle-SymbolicName");
+                    workers.add(new InstalledWorker(id++, name, main.getValue("Bundle-Version"),
+                            states.getOrDefault(name, "ACTIVE"), jar.toUri().toString(), providerIds.getOrDefault(name, List.of()),
+                            List.of(declared(name))));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,6 +116,13 @@ final class FakeWorkerBundles implements WorkerBundles {
     @Override
     public Optional<DropinFolder> dropins() {
         return Optional.of(folder);
+    }
+
+    @Override
+    public List<DropinFolder> dropinFolders() {
+        List<DropinFolder> all = new ArrayList<>(List.of(folder));
+        all.addAll(extra);
+        return all;
     }
 
     static DeclaredProvider declared(String symbolicName) {

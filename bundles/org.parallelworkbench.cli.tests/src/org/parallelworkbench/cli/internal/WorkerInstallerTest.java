@@ -21,6 +21,7 @@ import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 
 /** install and uninstall through a real drop-in folder, with File Install and the engine faked. */
@@ -152,6 +153,33 @@ class WorkerInstallerTest {
         assertEquals(RunState.RUNNING, other.state(), "runs of other providers go on");
         assertFalse(forced.text().contains(other.id() + " (ticker)"), forced.text());
         assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void aBundleInAnExtraWatchedFolderIsUpdatedAndUninstalledThere() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        DropinFolder extra = new DropinFolder(temp.resolve("extra"));
+        bundles.extra.add(extra);
+        bundles.providerIds.put("com.example.x", List.of("x"));
+        extra.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("x1.jar"), "com.example.x", "1.0.0")));
+        WorkerInstaller installer = new WorkerInstaller(bundles, NO_RUNS, SETTLE);
+
+        WorkerInstaller.Outcome updated = installer.install(FakeWorkerBundles.jar(temp.resolve("x2.jar"), "com.example.x", "2.0.0"),
+                false);
+        assertEquals(ExitCodes.OK, updated.exitCode(), updated.text());
+        assertEquals(List.of(), bundles.folder.jars(), "not a second copy in the product's folder");
+        assertEquals(1, extra.jars().size());
+        assertEquals("2.0.0", bundles.inspect(extra.jars().get(0)).version());
+
+        WorkerInstaller.Outcome uninstalled = installer.uninstall("com.example.x", false);
+        assertEquals(ExitCodes.OK, uninstalled.exitCode(), uninstalled.text());
+        assertTrue(uninstalled.text().endsWith("Uninstalled com.example.x 2.0.0; gone: provider x\n"), uninstalled.text());
+        assertEquals(List.of(), extra.jars());
+
+        WorkerInstaller.Outcome unknown = installer.uninstall("com.example.x", false);
+        assertEquals(ExitCodes.USAGE, unknown.exitCode());
+        assertTrue(unknown.text().startsWith("No worker bundle com.example.x in " + bundles.folder.path() + " or " + extra.path()
+                + ".\n"), unknown.text());
     }
 
     @Test

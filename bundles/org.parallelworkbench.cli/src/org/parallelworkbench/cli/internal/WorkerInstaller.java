@@ -22,7 +22,8 @@ import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
- * {@code install} and {@code uninstall} of worker bundles through the product's drop-in folder, for the
+ * {@code install} and {@code uninstall} of worker bundles through the folders File Install watches (the product's
+ * drop-in folder, and extra ones set in Preferences: an update or uninstall acts where the bundle is), for the
  * headless commands and the Gogo ones alike. File Install does the installing, in every framework that watches
  * the folder (a running product, and a headless command's own); this class copies or deletes the jar and then
  * waits, at most {@link #settleTimeout}, until the framework it runs in shows the result.
@@ -77,22 +78,23 @@ final class WorkerInstaller {
         if (!report.installable()) {
             return new Outcome(ExitCodes.USAGE, text.append("Nothing installed.\n").toString());
         }
-        Optional<DropinFolder> folder = bundles.dropins();
+        Optional<Held> replaced;
+        try {
+            replaced = held(report.symbolicName());
+        } catch (IOException e) {
+            return new Outcome(ExitCodes.FAILED, text.append("Could not read the drop-in folders: ").append(e).append('\n')
+                    .toString());
+        }
+        // An update stays in the folder that holds the old version, so that File Install updates that bundle.
+        Optional<DropinFolder> folder = replaced.map(Held::folder).or(bundles::dropins);
         if (folder.isEmpty()) {
             return new Outcome(ExitCodes.FAILED, text.append("This product has no drop-in folder (")
                     .append(WorkerBundles.DROPINS_PROPERTY).append("); nothing installed.\n").toString());
         }
         String version = normalized(report.version());
         String label = report.symbolicName() + " " + version;
-        Optional<Path> replaced;
-        try {
-            replaced = folder.get().find(report.symbolicName());
-        } catch (IOException e) {
-            return new Outcome(ExitCodes.FAILED, text.append("Could not read ").append(folder.get().path()).append(": ")
-                    .append(e).append('\n').toString());
-        }
         if (replaced.isPresent()) {
-            Dropin old = dropin(replaced.get(), report.symbolicName());
+            Dropin old = dropin(replaced.get().jar(), report.symbolicName());
             String refusal = endRuns(old, force, "updated", updateReason(report.symbolicName(), old.version(), version), text);
             if (refusal != null) {
                 return new Outcome(ExitCodes.USAGE, text.append(refusal).toString());
@@ -140,7 +142,7 @@ final class WorkerInstaller {
 
     /**
      * Installs each worker bundle of a p2 repository folder or zip through {@link #install}, one after the other;
-     * one whose symbolic name and version the product already has from outside the drop-in folder (its
+     * one whose symbolic name and version the product already has from outside the watched folders (its
      * {@code bundle/}) is skipped. Exit {@link ExitCodes#OK} when every other one started (or none was left to
      * install), {@link ExitCodes#FAILED} when one was copied but did not start, else {@link ExitCodes#USAGE}
      * when one was refused, or the file is no repository or holds no worker bundle.
@@ -182,16 +184,12 @@ final class WorkerInstaller {
         }
     }
 
-    /** The same bundle, installed from elsewhere than the drop-in folder. */
+    /** The same bundle, installed from elsewhere than the watched folders. */
     private Optional<InstalledWorker> shipped(WorkerBundleReport worker) {
-        Optional<Path> dropins = bundles.dropins().map(DropinFolder::path);
         String version = normalized(worker.version());
         return bundles.installed().stream()
                 .filter(w -> w.symbolicName().equals(worker.symbolicName()) && normalized(w.version()).equals(version))
-                .filter(w -> {
-                    Path file = DropinFolders.fileOf(w.location());
-                    return file == null || dropins.isEmpty() || !file.startsWith(dropins.get());
-                })
+                .filter(w -> bundles.folderOf(w).isEmpty())
                 .findFirst();
     }
 
@@ -201,16 +199,16 @@ final class WorkerInstaller {
      * {@link #uninstallReason}.
      */
     Outcome uninstall(String symbolicName, boolean force) throws InterruptedException, IOException {
-        Optional<DropinFolder> dropins = bundles.dropins();
-        if (dropins.isEmpty()) {
+        List<DropinFolder> folders = bundles.dropinFolders();
+        if (folders.isEmpty()) {
             return new Outcome(ExitCodes.FAILED, "This product has no drop-in folder (" + WorkerBundles.DROPINS_PROPERTY + ").\n");
         }
-        DropinFolder folder = dropins.get();
-        Optional<Path> found = folder.find(symbolicName);
+        Optional<Held> found = held(symbolicName);
         if (found.isEmpty()) {
-            return new Outcome(ExitCodes.USAGE, notADropin(symbolicName, folder));
+            return new Outcome(ExitCodes.USAGE, notADropin(symbolicName, folders));
         }
-        Dropin dropin = dropin(found.get(), symbolicName);
+        DropinFolder folder = found.get().folder();
+        Dropin dropin = dropin(found.get().jar(), symbolicName);
         String label = symbolicName + " " + dropin.version();
         StringBuilder text = new StringBuilder();
         String refusal = endRuns(dropin, force, "uninstalled", uninstallReason(symbolicName, dropin.version()), text);
@@ -232,6 +230,21 @@ final class WorkerInstaller {
                         + String.join(", ", dropin.providerIds()))
                 .append('\n');
         return new Outcome(ExitCodes.OK, text.toString());
+    }
+
+    /** The jar of a drop-in and the watched folder it is in. */
+    private record Held(DropinFolder folder, Path jar) {
+    }
+
+    /** The drop-in with this symbolic name, in the first watched folder that has one (product folder first). */
+    private Optional<Held> held(String symbolicName) throws IOException {
+        for (DropinFolder folder : bundles.dropinFolders()) {
+            Optional<Path> jar = folder.find(symbolicName);
+            if (jar.isPresent()) {
+                return Optional.of(new Held(folder, jar.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A drop-in jar as this framework installed it: its version and the providers it registers. */
@@ -269,21 +282,24 @@ final class WorkerInstaller {
         return null;
     }
 
-    private String notADropin(String symbolicName, DropinFolder folder) throws IOException {
+    private String notADropin(String symbolicName, List<DropinFolder> folders) throws IOException {
         StringBuilder text = new StringBuilder();
+        String where = String.join(" or ", folders.stream().map(f -> f.path().toString()).toList());
         Optional<InstalledWorker> other = bundles.installed().stream().filter(w -> symbolicName.equals(w.symbolicName())).findFirst();
         if (other.isPresent()) {
             text.append(symbolicName).append(' ').append(other.get().version()).append(" was not installed from ")
-                    .append(folder.path()).append(" (it comes from ").append(other.get().location())
+                    .append(where).append(" (it comes from ").append(other.get().location())
                     .append("); only drop-ins can be uninstalled.\n");
         } else {
-            text.append("No worker bundle ").append(symbolicName).append(" in ").append(folder.path()).append(".\n");
+            text.append("No worker bundle ").append(symbolicName).append(" in ").append(where).append(".\n");
         }
         List<String> installed = new ArrayList<>();
-        for (Path jar : folder.jars()) {
-            WorkerBundleReport report = bundles.inspect(jar);
-            installed.add("  " + (report.symbolicName().isEmpty() ? "(no bundle)" : report.symbolicName() + " "
-                    + normalized(report.version())) + "  " + jar.getFileName());
+        for (DropinFolder folder : folders) {
+            for (Path jar : folder.jars()) {
+                WorkerBundleReport report = bundles.inspect(jar);
+                installed.add("  " + (report.symbolicName().isEmpty() ? "(no bundle)" : report.symbolicName() + " "
+                        + normalized(report.version())) + "  " + (folders.size() == 1 ? jar.getFileName() : jar));
+            }
         }
         text.append(installed.isEmpty() ? "There are no worker drop-ins.\n" : "Worker drop-ins:\n" + String.join("\n", installed) + "\n");
         return text.toString();
