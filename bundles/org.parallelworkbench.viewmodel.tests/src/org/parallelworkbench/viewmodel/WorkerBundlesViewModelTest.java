@@ -184,7 +184,7 @@ class WorkerBundlesViewModelTest {
         Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
         bundles.reports.put(newer, report(newer, "1.3.0"));
 
-        BundleChangeRequest request = viewModel.requestUpdate(newer);
+        BundleChangeRequest request = update(newer);
         assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
         viewModel.perform(request);
         assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
@@ -202,7 +202,7 @@ class WorkerBundlesViewModelTest {
         Path other = jar(temp.resolve("other.jar"), "com.example.other", "2.0.0");
         bundles.reports.put(other, new WorkerBundleReport(other, "com.example.other", "2.0.0", "", "", List.of(), false, "", List.of()));
 
-        BundleChangeRequest request = viewModel.requestUpdate(other);
+        BundleChangeRequest request = update(other);
         viewModel.perform(request);
 
         assertEquals("other.jar is com.example.other, not com.example.primes; choose a jar of the selected bundle", request.refusal());
@@ -277,7 +277,7 @@ class WorkerBundlesViewModelTest {
         Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
         bundles.reports.put(newer, report(newer, "1.3.0"));
 
-        BundleChangeRequest request = viewModel.requestUpdate(newer);
+        BundleChangeRequest request = update(newer);
         assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
         viewModel.perform(request);
         assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
@@ -324,6 +324,17 @@ class WorkerBundlesViewModelTest {
         viewModel.refresh();
         viewModel.selection().setValue(viewModel.rows().stream()
                 .filter(row -> row.worker().bundleId() == worker.bundleId()).findFirst().orElseThrow());
+    }
+
+    /** The update request for the selected bundle, once its jar was read off the Realm. */
+    private BundleChangeRequest update(Path jar) {
+        List<BundleChangeRequest> answers = new ArrayList<>();
+        viewModel.requestUpdate(jar, answers::add);
+        assertEquals(List.of(), answers, "answered before the jar was read");
+        assertEquals("Reading " + jar.getFileName() + "\u2026", last(statuses));
+        runFileWork();
+        assertEquals(1, answers.size(), answers.toString());
+        return answers.get(0);
     }
 
     private void runFileWork() {

@@ -190,18 +190,35 @@ public final class WorkerBundlesViewModel {
     }
 
     /**
-     * Checks replacing the selected bundle with the jar: refused when the jar has an error or is another
-     * bundle, asking about the bundle's active runs, or ready.
+     * Checks replacing the selected bundle with the jar, read on the file executor: {@code answer} gets, in the
+     * Realm, a request refused when the jar has an error or is another bundle, asking about the bundle's
+     * active runs, or ready. A refusal that needs no reading (nothing selected, not a drop-in) comes at once.
      */
-    public BundleChangeRequest requestUpdate(Path jar) {
+    public void requestUpdate(Path jar, Consumer<BundleChangeRequest> answer) {
         checkRealm();
         BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
         WorkerBundleRow target = selection.getValue();
         String refusal = refusalFor(target);
         if (!refusal.isEmpty()) {
-            return BundleChangeRequest.refused(kind, target, refusal);
+            answer.accept(BundleChangeRequest.refused(kind, target, refusal));
+            return;
         }
-        WorkerBundleReport report = bundles.inspect(jar);
+        status.accept("Reading " + jar.getFileName() + "\u2026");
+        files.execute(() -> {
+            WorkerBundleReport report;
+            try {
+                report = bundles.inspect(jar);
+            } catch (RuntimeException e) {
+                String why = "Cannot update from " + jar.getFileName() + ": " + e;
+                realm.asyncExec(() -> answer.accept(BundleChangeRequest.refused(kind, target, why)));
+                return;
+            }
+            realm.asyncExec(() -> answer.accept(updateRequest(target, jar, report)));
+        });
+    }
+
+    private BundleChangeRequest updateRequest(WorkerBundleRow target, Path jar, WorkerBundleReport report) {
+        BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
         List<String> errors = report.problems().stream().filter(BundleProblem::isError).map(BundleProblem::message).toList();
         if (!errors.isEmpty()) {
             return BundleChangeRequest.refused(kind, target, "Cannot update from " + jar.getFileName() + ": " + String.join("; ", errors));

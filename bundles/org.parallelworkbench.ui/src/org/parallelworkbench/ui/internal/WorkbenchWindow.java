@@ -371,7 +371,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private void updateSelectedBundle() {
         String chosen = chooseFile("Update Worker Bundle", false);
         if (chosen != null) {
-            confirmAndPerform(services.workerBundles().requestUpdate(Path.of(chosen)));
+            services.workerBundles().requestUpdate(Path.of(chosen), this::confirmAndPerform);
         }
     }
 
@@ -381,6 +381,9 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     /** Runs of the bundle's providers are active: the user decides before any is cancelled. */
     private void confirmAndPerform(BundleChangeRequest request) {
+        if (getShell() == null || getShell().isDisposed()) {
+            return; // an update's jar was read after the window closed
+        }
         if (request.needsConfirmation()) {
             String verb = request.kind().verb();
             String confirm = "Cancel Runs and " + Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
