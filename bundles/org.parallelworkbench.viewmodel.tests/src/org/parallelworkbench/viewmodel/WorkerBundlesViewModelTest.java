@@ -179,6 +179,17 @@ class WorkerBundlesViewModelTest {
     @Test
     void updatingAsksAboutActiveRunsThenReplacesTheDropinWithTheNewVersion() throws IOException {
         Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        Path newer = updateWhileARunIsActive(installed);
+
+        assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the drop-in was not replaced in place");
+        assertTrue(last(statuses).startsWith("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0"), last(statuses));
+    }
+
+    /**
+     * Selects the installed jar's bundle (1.2.0) with a run of its provider active, updates it to 1.3.0, confirming
+     * the question, and lets the cancelled run end and the file work run; the new version's jar.
+     */
+    private Path updateWhileARunIsActive(Path installed) throws IOException {
         selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
         FakeJobService.FakeRun run = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
         Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
@@ -190,9 +201,7 @@ class WorkerBundlesViewModelTest {
         assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
         run.end(RunState.CANCELED, run.cancelReason);
         runFileWork();
-
-        assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the drop-in was not replaced in place");
-        assertTrue(last(statuses).startsWith("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0"), last(statuses));
+        return newer;
     }
 
     @Test
@@ -272,17 +281,7 @@ class WorkerBundlesViewModelTest {
         Path extra = Files.createDirectories(temp.resolve("extra"));
         bundles.extraFolders.add(new DropinFolder(extra));
         Path installed = jar(extra.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
-        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
-        FakeJobService.FakeRun run = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
-        Path newer = jar(temp.resolve("primes-1.3.0.jar"), PRIMES_BSN, "1.3.0");
-        bundles.reports.put(newer, report(newer, "1.3.0"));
-
-        BundleChangeRequest request = update(newer);
-        assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
-        viewModel.perform(request);
-        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
-        run.end(RunState.CANCELED, run.cancelReason);
-        runFileWork();
+        Path newer = updateWhileARunIsActive(installed);
 
         assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the jar in the extra folder was not replaced");
         assertEquals(List.of(installed), new DropinFolder(extra).jars(), "one jar, no temporary file left");
