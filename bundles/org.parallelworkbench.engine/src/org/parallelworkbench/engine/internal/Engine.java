@@ -56,7 +56,8 @@ final class Engine implements JobService {
     private static final long EVENT_THREAD_KEEP_ALIVE_MILLIS = 1_000;
 
     /** One bound provider service. */
-    private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey key) {
+    /** @param origin where the provider comes from, e.g. "bundle com.example.w 1.0.0"; "" when unknown */
+    private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey key, String origin) {
     }
 
     private final WorkerPool pool;
@@ -140,6 +141,11 @@ final class Engine implements JobService {
     }
 
     void addProvider(WorkProvider provider) {
+        addProvider(provider, "");
+    }
+
+    /** @param origin where the provider comes from, for the log, e.g. "bundle com.example.w 1.0.0"; "" when unknown */
+    void addProvider(WorkProvider provider, String origin) {
         ProviderInfo info;
         WorkerStateFactory<?> stateFactory;
         try {
@@ -149,11 +155,14 @@ final class Engine implements JobService {
             LOG.log(Level.WARNING, "Ignoring provider " + provider + ": its info() or workerStateFactory() failed: " + e, e);
             return;
         }
-        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory));
+        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory), origin);
         synchronized (lock) {
-            if (find(info.id()) != null) {
-                LOG.log(Level.WARNING, "Provider '" + info.id() + "' " + info.version()
-                        + " is installed twice; the first one stays in use");
+            Binding first = find(info.id());
+            if (first != null) {
+                LOG.log(Level.WARNING, "Provider '" + info.id() + "' " + info.version() + " is installed twice"
+                        + (origin.isEmpty() ? "" : ", now from " + origin)
+                        + (first.origin().isEmpty() ? "" : ", first from " + first.origin())
+                        + "; the first one stays in use");
             }
             providers.add(binding);
         }

@@ -2,6 +2,8 @@ package org.parallelworkbench.engine.internal;
 
 import java.util.List;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -43,8 +45,9 @@ public final class JobServiceComponent implements JobService {
 
     @Reference(service = WorkProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProvider")
-    void addProvider(WorkProvider provider) {
-        engine.addProvider(provider);
+    void addProvider(WorkProvider provider, ServiceReference<WorkProvider> reference) {
+        Bundle bundle = reference.getBundle();
+        engine.addProvider(provider, bundle == null ? "" : "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion());
     }
 
     void removeProvider(WorkProvider provider) {

@@ -131,8 +131,10 @@ class BundleDiagnosticsTest {
 
             bundle.start();
 
-            Waits.until(() -> !engine.containing("Provider 'ticker' 1.0.0 is installed twice").isEmpty(), RuntimeFixture.WITHIN,
-                    () -> "the engine did not report the duplicate: " + engine.warnings());
+            String duplicate = "Provider 'ticker' 1.0.0 is installed twice, now from bundle com.example.duplicate 1.0.0, first"
+                    + " from bundle org.parallelworkbench.workers.ticker ";
+            Waits.until(() -> !engine.containing(duplicate).isEmpty(), RuntimeFixture.WITHIN,
+                    () -> "the engine did not report the duplicate naming both bundles: " + engine.warnings());
             runtime.assertTickerRuns();
         }
     }

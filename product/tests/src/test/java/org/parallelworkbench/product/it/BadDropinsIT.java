@@ -75,7 +75,9 @@ class BadDropinsIT {
             expected.put("SPI version", List.of(otherSpi.symbolicName(),
                     "needs the provider SPI org.parallelworkbench.core ", "; this platform provides 0.3.0"));
             drop(duplicate);
-            expected.put("duplicate provider id", List.of("Provider 'primes' 1.0.0 is installed twice; the first one stays in use"));
+            expected.put("duplicate provider id", List.of("Provider 'primes' 1.0.0 is installed twice, now from bundle "
+                    + duplicate.symbolicName() + " 1.0.0, first from bundle org.parallelworkbench.workers.primes ",
+                    "; the first one stays in use"));
             drop(activatorThrows);
             expected.put("activator throws", List.of(activatorThrows.symbolicName(),
                     " failed to start: java.lang.IllegalStateException: baddropins activator refuses"));
