@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,13 +74,15 @@ class EngineTest extends EngineTestBase {
 
     @Test
     void closeCancelsAllRunsAndLeavesNoWorkerThread() {
+        CountDownLatch busy = new CountDownLatch(4);
         engine(4).addProvider(new TestProvider("waits", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 2),
                 (unit, ctx) -> {
+                    busy.countDown();
                     return TestUnits.awaitInterrupt();
                 }));
         List<RunHandle> runs = List.of(engine.start("waits", Parameters.NONE), engine.start("waits", Parameters.NONE));
-        Waits.until(() -> engine.pool().liveThreads().size() == 4, SHORT,
-                () -> "workers busy: " + engine.pool().liveThreads());
+        Waits.await(busy, SHORT, "the 4 workers never got busy");
+        assertEquals(4, engine.pool().liveThreads().size(), () -> "workers busy: " + engine.pool().liveThreads());
 
         long startNanos = System.nanoTime();
         engine.close();
@@ -121,14 +124,17 @@ class EngineTest extends EngineTestBase {
     @Test
     void aRunThatGetsNoWorkerFailsAfterTheBorrowTimeoutInsteadOfWaitingForever() {
         engine(new EngineSettings(1, 4, 200));
+        CountDownLatch holding = new CountDownLatch(1);
         engine.addProvider(TestProvider.finite("holder", 1, 1, (unit, ctx) -> {
+            holding.countDown();
             Waits.await(release, SHORT, "never released");
             return "held";
         }));
         engine.addProvider(TestProvider.finite("starved", 1, 1, (unit, ctx) -> "fed"));
         try {
             RunHandle holder = engine.start("holder", Parameters.NONE);
-            Waits.until(() -> engine.pool().liveThreads().size() == 1, SHORT, () -> "the only worker never got busy");
+            Waits.await(holding, SHORT, "the only worker never got busy");
+            assertEquals(1, engine.pool().liveThreads().size(), () -> "workers: " + engine.pool().liveThreads());
 
             long startNanos = System.nanoTime();
             RunOutcome starved = Waits.outcome(engine.start("starved", Parameters.NONE), Duration.ofSeconds(2));

@@ -32,14 +32,17 @@ class ReliabilityTest extends EngineTestBase {
     /** Scenario 1. */
     @Test
     void sixtyFourRunsOfSixteenUnitsAreAllCanceledWithinOneSecond() {
+        CountDownLatch busy = new CountDownLatch(4);
         engine(4).addProvider(TestProvider.finite("sixteen", 16, 4, (unit, ctx) -> {
+            busy.countDown();
             return TestUnits.awaitInterrupt();
         }));
         List<RunHandle> runs = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             runs.add(engine.start("sixteen", Parameters.NONE));
         }
-        Waits.until(() -> engine.pool().liveThreads().size() == 4, SHORT, () -> "the workers never got busy");
+        Waits.await(busy, SHORT, "the workers never got busy");
+        assertEquals(4, engine.pool().liveThreads().size(), () -> "workers: " + engine.pool().liveThreads());
 
         long startNanos = System.nanoTime();
         engine.cancelAll("all at once");
@@ -90,9 +93,11 @@ class ReliabilityTest extends EngineTestBase {
     void fiveHundredBlockedUnitsThenReleasedLeaveNoMoreThreadsThanTheCap() {
         AtomicInteger mostCounted = new AtomicInteger();
         CountDownLatch firstRunStuck = new CountDownLatch(4);
+        Tally unitsStarted = new Tally();
         engine(4).addProvider(TestProvider.finite("blocked", 500, 500, (unit, ctx) -> {
             mostCounted.accumulateAndGet(engine.pool().workersCounted(), Math::max);
             firstRunStuck.countDown();
+            unitsStarted.incrementAndGet();
             blockIgnoringInterrupts();
             return "done";
         }));
@@ -104,8 +109,9 @@ class ReliabilityTest extends EngineTestBase {
         assertEquals(RunState.CANCELED, Waits.outcome(abandoned, CANCEL_BAR).state());
 
         RunHandle blocked = engine.start("blocked", Parameters.NONE);
-        Waits.until(() -> engine.pool().liveThreads().size() == 8, SHORT,
-                () -> "the second run did not get fresh workers: " + engine.pool().liveThreads());
+        // The first run's 4 units stay stuck, so 4 more started units are the second run's, on fresh workers.
+        unitsStarted.awaitAtLeast(8, SHORT, () -> "the second run did not get fresh workers: " + engine.pool().liveThreads());
+        assertEquals(8, engine.pool().liveThreads().size(), () -> "workers: " + engine.pool().liveThreads());
         release.countDown();
         RunOutcome outcome = Waits.outcome(blocked, SHORT);
 
@@ -241,7 +247,7 @@ class ReliabilityTest extends EngineTestBase {
         });
         engine.addProvider(provider);
         RunHandle run = engine.start(id, Parameters.NONE);
-        Waits.until(() -> started.getCount() == 0, SHORT, () -> "no unit of " + id + " started");
+        Waits.await(started, SHORT, "no unit of " + id + " started");
 
         engine.removeProvider(provider);
 

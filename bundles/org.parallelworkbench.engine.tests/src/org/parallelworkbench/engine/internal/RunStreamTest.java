@@ -81,7 +81,7 @@ class RunStreamTest extends EngineTestBase {
     @Test
     void anOpenEndedRunKeepsOnlyItsLatestResultsButCountsAndAccumulatesEveryUnit() {
         int kept = RunOutcome.OPEN_ENDED_RESULTS_KEPT;
-        AtomicLong completed = new AtomicLong();
+        Tally completed = new Tally();
         engine(2).addProvider(new TestProvider("endless", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1),
                 (unit, ctx) -> {
                     completed.incrementAndGet(); // one unit at a time, so the latest are the highest indexes
@@ -90,7 +90,7 @@ class RunStreamTest extends EngineTestBase {
 
         RunHandle run = engine.start("endless", Parameters.NONE);
         EventLog events = EventLog.of(run);
-        Waits.until(() -> completed.get() >= 10L * kept, SHORT, () -> "only " + completed + " units completed");
+        completed.awaitAtLeast(10L * kept, SHORT, () -> "only " + completed + " units completed");
         run.cancel("enough");
         RunOutcome outcome = Waits.outcome(run, CANCEL_BAR);
         events.awaitEnd(SHORT);

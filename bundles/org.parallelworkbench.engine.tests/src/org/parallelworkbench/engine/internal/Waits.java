@@ -13,8 +13,6 @@ import org.parallelworkbench.core.RunOutcome;
 /** Bounded waits on real conditions; each failure says what did not happen in time. */
 final class Waits {
 
-    private static final long POLL_MILLIS = 5;
-
     private Waits() {
     }
 
@@ -32,18 +30,14 @@ final class Waits {
         }
     }
 
+    /**
+     * Returns once the condition holds, checking it again on each change {@link Changes} sees (engine log
+     * records, OSGi and Jobs events, thread ends). A condition that changes without any of those (a test's own
+     * counter, a thread starting) waits on its own event instead: a {@link Tally}, a latch, a run's outcome.
+     */
     static void until(BooleanSupplier condition, Duration timeout, Supplier<String> message) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(message.get() + " (waited " + timeout.toMillis() + " ms)");
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        try (Changes changes = new Changes()) {
+            changes.await(condition, timeout, message);
         }
     }
 

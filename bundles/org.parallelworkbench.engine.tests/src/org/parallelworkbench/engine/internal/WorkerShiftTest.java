@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
@@ -29,7 +30,7 @@ import org.parallelworkbench.core.WorkUnit;
 class WorkerShiftTest extends EngineTestBase {
 
     /** Units of about a millisecond, open-ended, counted per provider. */
-    private static TestProvider counting(String id, AtomicLong done) {
+    private static TestProvider counting(String id, Tally done) {
         return new TestProvider(id, p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), 1), (unit, ctx) -> {
             TestUnits.compute(Duration.ofMillis(1));
             done.incrementAndGet();
@@ -39,19 +40,21 @@ class WorkerShiftTest extends EngineTestBase {
 
     @Test
     void runsSharingTheOnlyWorkerTakeTurnsAfterEachTimeSlice() {
-        AtomicLong doneA = new AtomicLong();
-        AtomicLong doneB = new AtomicLong();
+        Tally doneA = new Tally();
+        Tally doneB = new Tally();
         engine(new EngineSettings(1, 4, BORROW_TIMEOUT_MILLIS));
         engine.addProvider(counting("a", doneA));
         engine.addProvider(counting("b", doneB));
         RunHandle a = engine.start("a", Parameters.NONE);
-        Waits.until(() -> doneA.get() >= 5, SHORT, () -> "run a never got the worker");
+        doneA.awaitAtLeast(5, SHORT, () -> "run a never got the worker");
         RunHandle b = engine.start("b", Parameters.NONE);
-        Waits.until(() -> doneB.get() >= 5, SHORT, () -> "run b never got a turn on the worker a holds");
+        doneB.awaitAtLeast(5, SHORT, () -> "run b never got a turn on the worker a holds");
         long aBefore = doneA.get();
 
-        Waits.until(() -> doneA.get() > aBefore + 5 && doneB.get() > 10, SHORT,
-                () -> "the runs did not take turns: a " + doneA + " (had " + aBefore + "), b " + doneB);
+        Supplier<String> noTurns = () -> "the runs did not take turns: a " + doneA + " (had " + aBefore + "), b " + doneB;
+        long turnsStarted = System.nanoTime();
+        doneA.awaitAtLeast(aBefore + 6, SHORT, noTurns);
+        doneB.awaitAtLeast(11, SHORT.minusNanos(System.nanoTime() - turnsStarted), noTurns);
         a.cancel("enough");
         b.cancel("enough");
 
@@ -65,7 +68,7 @@ class WorkerShiftTest extends EngineTestBase {
         int poolSize = 2;
         long slowAcceptNanos = Duration.ofMillis(1).toNanos() / 100;
         AtomicLong executed = new AtomicLong();
-        AtomicLong accepted = new AtomicLong();
+        Tally accepted = new Tally();
         AtomicLong mostWaiting = new AtomicLong();
         engine(poolSize).addProvider(new TestProvider("flood", p -> WorkPlan.open(i -> new WorkUnit(i, Map.of()), poolSize),
                 (unit, ctx) -> {
@@ -88,7 +91,7 @@ class WorkerShiftTest extends EngineTestBase {
                 }));
         RunHandle run = engine.start("flood", Parameters.NONE);
         // at 100,000 results a second the accumulator lags by far more than the bound after a second
-        Waits.until(() -> accepted.get() >= 100_000, Duration.ofSeconds(20), () -> "only " + accepted + " accepted");
+        accepted.awaitAtLeast(100_000, Duration.ofSeconds(20), () -> "only " + accepted + " accepted");
         run.cancel("enough");
 
         RunOutcome outcome = Waits.outcome(run, SHORT); // the accumulator takes the waiting results first
@@ -103,6 +106,7 @@ class WorkerShiftTest extends EngineTestBase {
         AtomicInteger insideGenerator = new AtomicInteger();
         AtomicInteger mostInside = new AtomicInteger();
         Set<Long> executed = ConcurrentHashMap.newKeySet();
+        Tally executions = new Tally();
         engine(4).addProvider(new TestProvider("generated", p -> WorkPlan.open(i -> {
             mostInside.accumulateAndGet(insideGenerator.incrementAndGet(), Math::max);
             for (int spin = 0; spin < 100; spin++) {
@@ -114,10 +118,11 @@ class WorkerShiftTest extends EngineTestBase {
             if (!executed.add(unit.index())) {
                 throw new IllegalStateException("unit " + unit.index() + " executed twice");
             }
+            executions.incrementAndGet();
             return "g";
         }));
         RunHandle run = engine.start("generated", Parameters.NONE);
-        Waits.until(() -> executed.size() >= 20_000, SHORT, () -> "only " + executed.size() + " units executed");
+        executions.awaitAtLeast(20_000, SHORT, () -> "only " + executed.size() + " units executed");
         run.cancel("enough");
 
         RunOutcome outcome = Waits.outcome(run, CANCEL_BAR);

@@ -32,7 +32,7 @@ class WorkerStateTest extends EngineTestBase {
     /** Counts what it creates and destroys; {@code create} is what the test wants it to do. */
     static class SolverFactory implements WorkerStateFactory<Solver> {
         final AtomicInteger created = new AtomicInteger();
-        final AtomicInteger destroyed = new AtomicInteger();
+        final Tally destroyed = new Tally();
         private final int usesAllowed;
 
         SolverFactory(int usesAllowed) {
@@ -90,7 +90,7 @@ class WorkerStateTest extends EngineTestBase {
 
         assertEquals(RunState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(3, factory.created.get(), "9 units on states good for 3 uses each");
-        Waits.until(() -> factory.destroyed.get() >= 2, SHORT, () -> "worn states not destroyed: " + factory.destroyed);
+        factory.destroyed.awaitAtLeast(2, SHORT, () -> "worn states not destroyed: " + factory.destroyed);
     }
 
     @Test

@@ -19,13 +19,14 @@ final class Incidents {
     private final Deque<String> recent = new ArrayDeque<>();
 
     void report(String message, Throwable cause) {
-        LOG.log(Level.WARNING, message, cause);
         synchronized (recent) {
             if (recent.size() == KEPT_INCIDENTS) {
                 recent.removeFirst();
             }
             recent.addLast(message);
         }
+        // Logged once kept, so whoever the log line wakes finds the incident in recent().
+        LOG.log(Level.WARNING, message, cause);
     }
 
     /** The latest incidents, oldest first. */

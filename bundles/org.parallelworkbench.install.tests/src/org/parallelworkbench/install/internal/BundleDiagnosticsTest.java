@@ -102,7 +102,7 @@ class BundleDiagnosticsTest {
         awaitOneLine(line);
 
         long before = bundle.getLastModified();
-        Waits.until(() -> System.currentTimeMillis() > before, RuntimeFixture.WITHIN, () -> "the clock did not move");
+        Waits.untilClockPasses(before);
         bundle.update(new java.io.ByteArrayInputStream(jar.bytes()));
 
         Waits.until(() -> diagnostics.containing(line).size() == 2, RuntimeFixture.WITHIN,

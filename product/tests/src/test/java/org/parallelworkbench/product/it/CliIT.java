@@ -188,13 +188,8 @@ class CliIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process product = builder.start();
         try {
-            long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-            while (!Files.readString(err).contains(" started with ")) {
-                if (!product.isAlive() || System.nanoTime() > deadline) {
-                    fail("the ticker run did not start within " + COMMAND_TIMEOUT.toSeconds() + " s:\n" + Files.readString(err));
-                }
-                Thread.sleep(100); // polling the product's stderr for a real event, with a deadline
-            }
+            FileChanges.await(err, product, () -> Files.readString(err).contains(" started with "), COMMAND_TIMEOUT,
+                    () -> "the ticker run did not start:\n" + Product.readQuietly(err));
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(product.pid())).inheritIO().start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " failed");
             long signalled = System.nanoTime();

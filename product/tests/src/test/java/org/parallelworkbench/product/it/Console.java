@@ -3,10 +3,16 @@ package org.parallelworkbench.product.it;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -15,20 +21,28 @@ import java.util.regex.Pattern;
 
 /**
  * The unpacked product started with {@code --console}: commands are typed into its Gogo shell, and each
- * command's answer is read back from its stdout file up to an {@code echo} of a fresh marker typed right after
- * it, so an answer is always complete and never one left over from an earlier command.
+ * command's answer is read back from its stdout up to an {@code echo} of a fresh marker typed right after it, so
+ * an answer is always complete and never one left over from an earlier command. A reader thread takes stdout as
+ * it comes (also copying it to a file for a failed test) and wakes the waiting test on every chunk and at the end.
  */
 final class Console implements AutoCloseable {
 
     /** One command's answer, or the framework's stop; generous for a loaded 2-core machine. */
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-    /** Between two tries of a command whose answer has not changed yet: the condition polled, bounded above. */
+    /**
+     * The longest {@link #askUntil} waits for the product to log something before it types the command again:
+     * most changes it waits for are logged (a provider added, a run's state), but some are not (the shell's
+     * commands being registered at start), so a quiet product is asked again after this long.
+     */
     static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
 
     private final Process process;
     private final OutputStream input;
     private final Path out;
     private final Path err;
+    /** Everything read from stdout so far; guarded by itself, which is notified on each chunk and at the end. */
+    private final StringBuilder output = new StringBuilder();
+    private boolean outputEnded;
     private int markers;
     private int answered;
 
@@ -37,6 +51,7 @@ final class Console implements AutoCloseable {
         this.input = process.getOutputStream();
         this.out = out;
         this.err = err;
+        Thread.ofPlatform().daemon().name("console-stdout-" + process.pid()).start(this::readOutput);
     }
 
     /** Starts the product; its stdout and stderr go to files named after {@code name} in the work folder. */
@@ -46,7 +61,7 @@ final class Console implements AutoCloseable {
         Path out = Files.createTempFile(workDir, name + "-stdout", ".txt");
         Path err = Files.createTempFile(workDir, name + "-stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
-                .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+                .directory(home.toFile()).redirectError(err.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return new Console(builder.start(), out, err);
     }
@@ -58,19 +73,22 @@ final class Console implements AutoCloseable {
         type("echo " + marker);
         Pattern end = Pattern.compile("(?m)^(?:g! )*" + marker + "\\r?$");
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (true) {
-            String text = stdout();
-            Matcher matcher = end.matcher(text);
-            if (matcher.find(answered)) {
-                String answer = text.substring(answered, matcher.start());
-                answered = matcher.end();
-                return answer;
+        synchronized (output) {
+            while (true) {
+                Matcher matcher = end.matcher(output);
+                if (matcher.find(answered)) {
+                    String answer = output.substring(answered, matcher.start());
+                    answered = matcher.end();
+                    return answer;
+                }
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (outputEnded || remainingMillis <= 0) {
+                    fail("no answer to '" + command + "' within " + STEP_TIMEOUT.toSeconds() + " s (stdout ended: "
+                            + outputEnded + ", alive: " + process.isAlive() + ")\n--- stdout ---\n" + output
+                            + "--- stderr ---\n" + stderr());
+                }
+                output.wait(remainingMillis);
             }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                fail("no answer to '" + command + "' within " + STEP_TIMEOUT.toSeconds() + " s (alive: " + process.isAlive()
-                        + ")\n--- stdout ---\n" + text + "--- stderr ---\n" + stderr());
-            }
-            Thread.sleep(50); // polling the shell's output for the marker, bounded above
         }
     }
 
@@ -78,21 +96,48 @@ final class Console implements AutoCloseable {
     String askUntil(String command, Predicate<String> condition, Duration timeout, String expectation)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            String answer = ask(command);
-            if (condition.test(answer)) {
-                return answer;
+        try (WatchService stderrChanges = err.getFileSystem().newWatchService()) {
+            err.toAbsolutePath().getParent().register(stderrChanges, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                String answer = ask(command);
+                if (condition.test(answer)) {
+                    return answer;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    fail("'" + command + "' did not show " + expectation + " within " + timeout.toSeconds()
+                            + " s; last answer:\n" + answer + "--- stderr ---\n" + stderr());
+                }
+                awaitLogLine(stderrChanges, Math.min(remaining, RETRY_INTERVAL.toNanos()));
             }
-            if (System.nanoTime() > deadline) {
-                fail("'" + command + "' did not show " + expectation + " within " + timeout.toSeconds() + " s; last answer:\n"
-                        + answer + "--- stderr ---\n" + stderr());
-            }
-            Thread.sleep(RETRY_INTERVAL.toMillis()); // the answer is the condition polled, bounded above
         }
     }
 
+    /** Returns once the product writes to its stderr, or after {@code nanos}; other files' changes are skipped. */
+    private void awaitLogLine(WatchService stderrChanges, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        for (long remaining = nanos; remaining > 0; remaining = deadline - System.nanoTime()) {
+            WatchKey key = stderrChanges.poll(remaining, TimeUnit.NANOSECONDS);
+            if (key == null) {
+                return;
+            }
+            boolean logged = key.pollEvents().stream().anyMatch(event -> err.getFileName().equals(event.context()));
+            key.reset();
+            if (logged) {
+                return;
+            }
+        }
+    }
+
+    /** Everything the shell printed so far. */
     String stdout() throws IOException {
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return printed();
+    }
+
+    private String printed() {
+        synchronized (output) {
+            return output.toString();
+        }
     }
 
     /** The file the product's stderr goes to, for waiting on what it writes there. */
@@ -117,7 +162,7 @@ final class Console implements AutoCloseable {
     /** Both outputs so far, for a failure message. */
     @Override
     public String toString() {
-        return "--- stdout ---\n" + Product.readQuietly(out) + "--- stderr ---\n" + Product.readQuietly(err) + "--------------";
+        return "--- stdout ---\n" + printed() + "--- stderr ---\n" + Product.readQuietly(err) + "--------------";
     }
 
     /** Kills a product that a failed test left running. */
@@ -126,6 +171,31 @@ final class Console implements AutoCloseable {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** On the reader thread: appends each chunk of stdout, copies it to the file, and wakes the waiting test. */
+    private void readOutput() {
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+                Writer copy = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (int read; (read = reader.read(buffer)) >= 0;) {
+                copy.write(buffer, 0, read);
+                copy.flush();
+                synchronized (output) {
+                    output.append(buffer, 0, read);
+                    output.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            synchronized (output) {
+                output.append("\n(stdout unreadable: ").append(e).append(")\n");
+            }
+        } finally {
+            synchronized (output) {
+                outputEnded = true;
+                output.notifyAll();
+            }
         }
     }
 

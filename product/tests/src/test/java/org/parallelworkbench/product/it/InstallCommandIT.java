@@ -24,8 +24,12 @@ class InstallCommandIT {
 
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
     static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
-    /** A unit that ends only when its run is cancelled. */
-    static final String UNTIL_CANCELLED = "while (!context.isCanceled()) { Thread.sleep(20); }";
+    /**
+     * A unit that ends only when its run is cancelled: cancelling interrupts the unit's worker, which ends the
+     * wait with an InterruptedException (the check covers a wake-up with no interrupt).
+     */
+    static final String UNTIL_CANCELLED = "Object cancelled = new Object(); synchronized (cancelled) {"
+            + " while (!context.isCanceled()) { cancelled.wait(); } }";
 
     private final List<Path> installed = new ArrayList<>();
 

@@ -2,7 +2,6 @@ package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +32,10 @@ class JournalIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process product = builder.start();
         try {
-            long deadline = System.nanoTime() + CliIT.COMMAND_TIMEOUT.toNanos();
-            while (!Files.exists(journal) || !Files.readString(journal).contains("\"start\":\"424242\"")) {
-                if (!product.isAlive() || System.nanoTime() > deadline) {
-                    fail("the ticker run never reached the journal:\n" + Product.readQuietly(err));
-                }
-                Thread.sleep(100); // polling the journal file for the run's record, with a deadline
-            }
+            Files.createDirectories(journal.getParent());
+            FileChanges.await(journal, product, () -> Files.exists(journal)
+                    && Files.readString(journal).contains("\"start\":\"424242\""), CliIT.COMMAND_TIMEOUT,
+                    () -> "the ticker run never reached the journal:\n" + Product.readQuietly(err));
         } finally {
             product.destroyForcibly(); // SIGKILL: no shutdown hook, no "ended" record
         }

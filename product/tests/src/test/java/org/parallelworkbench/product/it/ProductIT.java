@@ -58,14 +58,11 @@ class ProductIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process product = builder.start();
         try {
-            long deadline = System.nanoTime() + GUI_TIMEOUT.toNanos();
-            String log = "";
-            while (!FIRST_PAINT.matcher(log).find() && !log.contains("SEVERE") && product.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100); // polling the product's log for a real event, with a deadline
-                log = Files.readString(err);
-            }
-            String seen = log;
+            FileChanges.await(err, product, () -> {
+                String log = Files.readString(err);
+                return FIRST_PAINT.matcher(log).find() || log.contains("SEVERE");
+            }, GUI_TIMEOUT, () -> "no window painted and no error logged:\n" + Product.readQuietly(err));
+            String seen = Files.readString(err);
             assertFalse(seen.contains("SEVERE"), () -> "the window failed on Felix:\n" + seen);
             java.util.regex.Matcher paint = FIRST_PAINT.matcher(seen);
             assertTrue(paint.find(), () -> "no window painted within " + GUI_TIMEOUT.toSeconds() + " s:\n" + seen);
