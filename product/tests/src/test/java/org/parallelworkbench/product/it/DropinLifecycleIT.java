@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * Reliability scenarios 12 and 14 on the packaged product, on Felix, through File Install alone: a drop-in replaced
  * many times while a run of its provider is active, and many install, run, uninstall cycles. Jars are replaced as
  * {@code DropinFolder} does (a hidden copy renamed over the target) and uninstalled by deleting them. Growth is
- * measured from outside the JVM by {@link ProductJvm}: Felix bundle class loaders after a full GC, live threads and
- * open files must come back to what they were after a few warm-up rounds, whatever the number of rounds.
+ * measured from outside the JVM by {@link ProductJvm}: Felix bundle class loaders after a full GC, threads (by name)
+ * and open files must come back to what they were after a few warm-up rounds, whatever the number of rounds.
  */
 class DropinLifecycleIT {
 
@@ -39,8 +39,8 @@ class DropinLifecycleIT {
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
     static final Pattern LINKAGE_ERRORS = Pattern.compile("ClassCastException|NoClassDefFoundError|LinkageError");
     /**
-     * The first run on each loaded version of the provider class runs until cancelled, later ones answer at once:
-     * a static of a local class lives as long as the bundle's class loader.
+     * The first unit that each loaded version of the provider executes runs until its run is cancelled, later ones
+     * answer at once: a static of a local class lives as long as the bundle's class loader.
      */
     static final String FIRST_RUN_HOLDS = """
             class FirstRun { static final java.util.concurrent.atomic.AtomicBoolean PENDING = new java.util.concurrent.atomic.AtomicBoolean(true); }
@@ -106,8 +106,9 @@ class DropinLifecycleIT {
             assertTrue(console.ask("pw:cancel " + held).contains("Cancelling run " + held), console::toString);
             assertNoLinkageErrors(console);
             assertEquals(0, console.stop(), console::toString);
-            System.out.printf("%d drop-in updates while running: %d ms; before %s, after %s%n", UPDATES,
-                    Duration.ofNanos(updated - start).toMillis(), baseline.describe(), after.describe());
+            System.out.printf("%d drop-in updates while running: %d ms; before %s, after %s, new threads %s%n",
+                    UPDATES, Duration.ofNanos(updated - start).toMillis(), baseline.describe(), after.describe(),
+                    after.newThreads(baseline));
         }
     }
 
@@ -142,27 +143,36 @@ class DropinLifecycleIT {
 
             assertNoLinkageErrors(console);
             assertEquals(0, console.stop(), console::toString);
-            System.out.printf("%d drop-in install/run/uninstall cycles: %d ms; before %s, after %s%n", CYCLES,
-                    Duration.ofNanos(cycled - start).toMillis(), baseline.describe(), after.describe());
+            System.out.printf("%d drop-in install/run/uninstall cycles: %d ms; before %s, after %s, new threads %s%n",
+                    CYCLES, Duration.ofNanos(cycled - start).toMillis(), baseline.describe(), after.describe(),
+                    after.newThreads(baseline));
         }
     }
 
     private static boolean noGrowth(ProductJvm.Snapshot now, ProductJvm.Snapshot baseline) {
         return now.bundleClassLoaders() <= baseline.bundleClassLoaders() + EXTRA_CLASS_LOADERS_ALLOWED
-                && now.threads().size() <= baseline.threads().size() + EXTRA_THREADS_ALLOWED
+                && now.newThreads(baseline).size() <= EXTRA_THREADS_ALLOWED
                 && Math.abs(now.openFiles().size() - baseline.openFiles().size()) <= FILE_TOLERANCE;
     }
 
     /**
-     * Starts the worker's first run, which holds its provider until cancelled, then a second run that must answer
-     * this version's value while the first goes on. Returns the first run's id.
+     * Starts two runs of the worker: the one whose unit executes first holds its provider until cancelled, the other
+     * must answer this version's value meanwhile. Returns the id of the run that holds.
      */
     private static String holdARunAndAnswer(Console console, WorkerJar worker) throws IOException, InterruptedException {
-        String held = startedRun(console, worker.providerId());
-        console.askUntil("pw:runs", a -> a.contains("  " + held + "  " + worker.providerId() + "  RUNNING  "),
-                Console.STEP_TIMEOUT, "run " + held + " RUNNING");
-        assertEquals("SUCCEEDED  " + worker.answer(), ended(console, startedRun(console, worker.providerId()),
-                worker.providerId()), () -> "a second run of " + worker.version() + "\n" + console);
+        String first = startedRun(console, worker.providerId());
+        String second = startedRun(console, worker.providerId());
+        Pattern oneEnded = Pattern.compile("(?m)^  (" + Pattern.quote(first) + "|" + Pattern.quote(second) + ")  "
+                + Pattern.quote(worker.providerId()) + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
+        String runs = console.askUntil("pw:runs", a -> oneEnded.matcher(a).find(), Console.STEP_TIMEOUT,
+                "run " + first + " or " + second + " ended");
+        Matcher answered = oneEnded.matcher(runs);
+        assertTrue(answered.find());
+        assertEquals("SUCCEEDED  " + worker.answer(), answered.group(2) + "  " + answered.group(3),
+                () -> "a run of " + worker.version() + "\n" + console);
+        String held = answered.group(1).equals(first) ? second : first;
+        assertTrue(runs.contains("  " + held + "  " + worker.providerId() + "  RUNNING  "),
+                () -> "run " + held + " does not hold " + worker.version() + ":\n" + runs);
         return held;
     }
 

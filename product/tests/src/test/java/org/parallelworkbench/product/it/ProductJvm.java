@@ -42,10 +42,20 @@ final class ProductJvm {
                     + " open files";
         }
 
+        /**
+         * Threads this snapshot has beyond those of {@code baseline}, matched by name with numbers ignored: a pool
+         * that replaces a worker (Worker-3 ends, Worker-7 starts) is no growth, and idle threads that ended meanwhile
+         * cannot hide new ones as a bare count would.
+         */
+        List<String> newThreads(Snapshot baseline) {
+            return surplus(threads.stream().map(ProductJvm::withoutNumbers).toList(),
+                    baseline.threads.stream().map(ProductJvm::withoutNumbers).toList());
+        }
+
         /** What this snapshot has more of than {@code baseline}, for a failure message. */
         String growthSince(Snapshot baseline) {
             return "class loaders: " + baseline.bundleClassLoaders + " -> " + bundleClassLoaders + "\nnew threads: "
-                    + surplus(threads, baseline.threads) + "\nnew open files: " + surplus(openFiles, baseline.openFiles);
+                    + newThreads(baseline) + "\nnew open files: " + surplus(openFiles, baseline.openFiles);
         }
     }
 
@@ -118,6 +128,10 @@ final class ProductJvm {
             }
         }
         return List.copyOf(targets.stream().sorted().toList());
+    }
+
+    private static String withoutNumbers(String threadName) {
+        return threadName.replaceAll("\\d+", "#");
     }
 
     private static List<String> surplus(List<String> now, List<String> before) {
