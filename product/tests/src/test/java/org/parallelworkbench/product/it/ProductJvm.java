@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The running product's JVM measured from outside, as an operator would: the JDK's {@code jcmd} (next to the java
- * the product was started with, see {@link Console#start}) for a full GC, the class histogram and the thread dump,
+ * that runs the product, the JDK 21+ its launcher found) for a full GC, the class histogram and the thread dump,
  * and {@code /proc/<pid>/fd} for open files. Nothing in the product has to cooperate, so a leak in any bundle shows.
  */
 final class ProductJvm {
@@ -62,10 +62,13 @@ final class ProductJvm {
     private final long pid;
     private final Path jcmd;
 
+    /** @param pid the product's JVM; its jcmd is the one next to the java executable that runs it */
     ProductJvm(long pid) {
         this.pid = pid;
-        this.jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        assertTrue(Files.isExecutable(jcmd), () -> "measuring the product needs a JDK with jcmd: " + jcmd);
+        Path java = ProcessHandle.of(pid).flatMap(process -> process.info().command()).map(Path::of)
+                .orElseThrow(() -> new AssertionError("no running process " + pid + " with a known executable"));
+        this.jcmd = java.resolveSibling("jcmd");
+        assertTrue(Files.isExecutable(jcmd), () -> "measuring the product needs a JDK with jcmd next to " + java);
     }
 
     /** Collects garbage (twice: the histogram's own full GC follows GC.run), then counts. */
