@@ -149,6 +149,11 @@ final class Console implements AutoCloseable {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
 
+    /** The product JVM's process id: the launcher script execs java, so the started process is the JVM. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Ends the shell's input, which stops the framework, and waits for the exit; returns the exit code. */
     int stop() throws IOException, InterruptedException {
         input.close();
