@@ -3,8 +3,6 @@ package org.parallelworkbench.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.databinding.observable.Realm;
 
@@ -58,21 +56,5 @@ final class QueueRealm extends Realm {
             ran++;
         }
         return ran;
-    }
-
-    /** Drains until the condition holds, failing after the timeout with the message. */
-    void drainUntil(BooleanSupplier condition, long timeoutMillis, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (true) {
-            drain();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " (not within " + timeoutMillis + " ms)");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(1); // polling a real condition with a deadline, not waiting for time to pass
-        }
     }
 }

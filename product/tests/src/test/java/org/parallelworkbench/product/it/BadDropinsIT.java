@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ class BadDropinsIT {
     /** File Install polls every second; the rest is install, resolve, start and SCR on a loaded machine. */
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
 
     private final List<Path> dropped = new ArrayList<>();
 
@@ -95,14 +92,14 @@ class BadDropinsIT {
             WorkerJar later = WorkerJar.provider("baddropins-later");
             drop(later);
             console.askUntil("pw:providers", a -> a.contains(listed(later)), LINE_TIMEOUT, listed(later));
-            assertEquals("v1", runToItsEnd(console, later.providerId()));
+            assertEquals("v1", console.resultOf(later.providerId()));
 
             String stderr = console.stderr();
             lines.forEach((kind, line) -> assertEquals(1, occurrences(stderr, line),
                     () -> "the " + kind + " line is not there exactly once: " + line + "\n" + stderr));
 
-            assertEquals("v1", runToItsEnd(console, good.providerId()), "a drop-in from before the bad ones");
-            assertTrue(runToItsEnd(console, "primes limit=1000").contains("168"), "the shipped primes, not its impostor");
+            assertEquals("v1", console.resultOf(good.providerId()), "a drop-in from before the bad ones");
+            assertTrue(console.resultOf("primes limit=1000").contains("168"), "the shipped primes, not its impostor");
             assertTrue(console.ask("pw:providers").contains(PLATFORM_READY));
 
             assertEquals(0, console.stop(), console::toString);
@@ -122,21 +119,6 @@ class BadDropinsIT {
 
     private static int occurrences(String text, String line) {
         return (int) text.lines().filter(l -> l.strip().equals(line)).count();
-    }
-
-    /** The run's result as pw:runs shows it once the run has SUCCEEDED. */
-    private static String runToItsEnd(Console console, String providerAndParameters) throws IOException, InterruptedException {
-        String providerId = providerAndParameters.split(" ")[0];
-        String started = console.ask("pw:run " + providerAndParameters);
-        Matcher id = RUN_ID.matcher(started);
-        assertTrue(id.find(), () -> "pw:run " + providerAndParameters + " started no run:\n" + started);
-        Pattern succeeded = Pattern.compile("(?m)^  " + Pattern.quote(id.group(1)) + "  " + Pattern.quote(providerId)
-                + "  SUCCEEDED  \\S+  (.*?)\\r?$");
-        String runs = console.askUntil("pw:runs", a -> succeeded.matcher(a).find(), Console.STEP_TIMEOUT,
-                "run " + id.group(1) + " SUCCEEDED");
-        Matcher result = succeeded.matcher(runs);
-        assertTrue(result.find());
-        return result.group(1);
     }
 
     private static String listed(WorkerJar worker) {

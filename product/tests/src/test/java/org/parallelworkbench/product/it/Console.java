@@ -36,6 +36,9 @@ final class Console implements AutoCloseable {
      */
     static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
 
+    /** The id pw:run prints on a line of its own: base-36 time and sequence, e.g. {@code mx5hgiuu-000a}. */
+    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-[a-z0-9]+)[ \\t\\r]*$");
+
     private final Process process;
     private final OutputStream input;
     private final Path out;
@@ -52,6 +55,36 @@ final class Console implements AutoCloseable {
         this.out = out;
         this.err = err;
         Thread.ofPlatform().daemon().name("console-stdout-" + process.pid()).start(this::readOutput);
+    }
+
+    /** {@code pw:run <providerAndParameters>}: the id of the run it started, which goes on. */
+    String startRun(String providerAndParameters) throws IOException, InterruptedException {
+        String started = ask("pw:run " + providerAndParameters);
+        Matcher id = RUN_ID.matcher(started);
+        if (!id.find()) {
+            fail("pw:run " + providerAndParameters + " started no run:\n" + started);
+        }
+        return id.group(1);
+    }
+
+    /** "STATE  result or reason" of the run, once pw:runs lists it as ended in the history. */
+    String awaitEnd(String runId, String providerId) throws IOException, InterruptedException {
+        Pattern ended = Pattern.compile("(?m)^  " + Pattern.quote(runId) + "  " + Pattern.quote(providerId)
+                + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
+        Matcher run = ended.matcher(askUntil("pw:runs", a -> ended.matcher(a).find(), STEP_TIMEOUT, "run " + runId + " ended"));
+        if (!run.find()) {
+            fail("run " + runId + " ended, then was not listed:\n" + this);
+        }
+        return run.group(1) + "  " + run.group(2);
+    }
+
+    /** Runs the provider to its end: its result, failing the test unless the run SUCCEEDED. */
+    String resultOf(String providerAndParameters) throws IOException, InterruptedException {
+        String ended = awaitEnd(startRun(providerAndParameters), providerAndParameters.split(" ")[0]);
+        if (!ended.startsWith("SUCCEEDED  ")) {
+            fail("pw:run " + providerAndParameters + " ended " + ended);
+        }
+        return ended.substring("SUCCEEDED  ".length());
     }
 
     /** Starts the product; its stdout and stderr go to files named after {@code name} in the work folder. */

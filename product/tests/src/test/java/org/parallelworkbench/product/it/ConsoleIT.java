@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +19,13 @@ class ConsoleIT {
     static final Duration STEP_TIMEOUT = Console.STEP_TIMEOUT;
     static final String TICKER = "ticker 0.1.0  Ticker";
     /** pw:run's answer alone on its line: a run id, e.g. {@code 3} or {@code mwwbb9be-0001}. */
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\s*$");
 
     @Test
     void pwCommandsListStartFollowAndCancelRunsAndEndOfInputStopsTheProduct() throws Exception {
         try (Console console = Console.start("console")) {
             // The shell reads at once, maybe before the commands are registered: type until they answer.
             console.askUntil("pw:providers", a -> a.contains(TICKER), STEP_TIMEOUT, TICKER);
-            String id = runId(console, "pw:run ticker intervalMillis=50");
+            String id = console.startRun("ticker intervalMillis=50");
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  ticker  RUNNING  "), STEP_TIMEOUT, "run " + id + " RUNNING");
             String cancelled = console.ask("pw:cancel " + id);
             assertTrue(cancelled.contains("Cancelling run " + id), console::toString);
@@ -48,7 +45,7 @@ class ConsoleIT {
                 && shipped.contains("#borrowTimeoutMillis = 30000"), "the shipped file documents every setting and its default");
         try (Console console = Console.start("config")) {
             console.askUntil("pw:providers", a -> a.contains(TICKER), STEP_TIMEOUT, TICKER);
-            String id = runId(console, "pw:run ticker intervalMillis=50");
+            String id = console.startRun("ticker intervalMillis=50");
 
             Files.writeString(cfg, shipped + "poolSize = 1\nmaxConcurrentRuns = 2\n");
             awaitLogged(console, "to EngineSettings[poolSize=1, maxConcurrentRuns=2, borrowTimeoutMillis=30000]");
@@ -61,14 +58,6 @@ class ConsoleIT {
         } finally {
             Files.writeString(cfg, shipped);
         }
-    }
-
-    /** pw:run's answer: the id of the run it started. */
-    private static String runId(Console console, String command) throws IOException, InterruptedException {
-        String answer = console.ask(command);
-        Matcher id = RUN_ID.matcher(answer);
-        assertTrue(id.find(), () -> "'" + command + "' started no run:\n" + console);
-        return id.group(1);
     }
 
     /** Waits for the product to log {@code expected} on stderr, woken by each change of that file. */

@@ -44,13 +44,7 @@ class DropinLifecycleIT {
      */
     static final String FIRST_RUN_HOLDS = """
             class FirstRun { static final java.util.concurrent.atomic.AtomicBoolean PENDING = new java.util.concurrent.atomic.AtomicBoolean(true); }
-            if (FirstRun.PENDING.getAndSet(false)) { while (!context.isCanceled()) { Thread.sleep(20); } }""";
-
-    /**
-     * pw:run's answer: the run id alone on its line, its counter in base 36 (e.g. {@code mx5hgiuu-000a}), as this
-     * test starts more than nine runs in one product life.
-     */
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-[a-z0-9]+)\\r?$");
+            if (FirstRun.PENDING.getAndSet(false)) { %s }""".formatted(InstallCommandIT.UNTIL_CANCELLED);
 
     private final List<Path> dropped = new ArrayList<>();
 
@@ -92,7 +86,7 @@ class DropinLifecycleIT {
 
                 drop(jars.get(i), next);
                 String reason = "Provider '" + providerId + "' was removed";
-                assertEquals("CANCELED  " + reason, ended(console, held, providerId),
+                assertEquals("CANCELED  " + reason, console.awaitEnd(held, providerId),
                         () -> "the run of " + current.version() + " when its jar was replaced\n" + console);
                 console.askUntil("pw:providers", a -> a.contains(listed(next)) && !a.contains(listed(current)),
                         DropinsIT.DROPIN_TIMEOUT, listed(next) + " alone");
@@ -129,7 +123,7 @@ class DropinLifecycleIT {
                 }
                 Path installed = drop(jar, worker);
                 console.askUntil("pw:providers", a -> a.contains(listed(worker)), DropinsIT.DROPIN_TIMEOUT, listed(worker));
-                assertEquals("SUCCEEDED  " + worker.answer(), ended(console, startedRun(console, worker.providerId()),
+                assertEquals("SUCCEEDED  " + worker.answer(), console.awaitEnd(console.startRun(worker.providerId()),
                         worker.providerId()), console::toString);
                 Files.delete(installed);
                 console.askUntil("pw:providers",
@@ -160,8 +154,8 @@ class DropinLifecycleIT {
      * must answer this version's value meanwhile. Returns the id of the run that holds.
      */
     private static String holdARunAndAnswer(Console console, WorkerJar worker) throws IOException, InterruptedException {
-        String first = startedRun(console, worker.providerId());
-        String second = startedRun(console, worker.providerId());
+        String first = console.startRun(worker.providerId());
+        String second = console.startRun(worker.providerId());
         Pattern oneEnded = Pattern.compile("(?m)^  (" + Pattern.quote(first) + "|" + Pattern.quote(second) + ")  "
                 + Pattern.quote(worker.providerId()) + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
         String runs = console.askUntil("pw:runs", a -> oneEnded.matcher(a).find(), Console.STEP_TIMEOUT,
@@ -174,24 +168,6 @@ class DropinLifecycleIT {
         assertTrue(runs.contains("  " + held + "  " + worker.providerId() + "  RUNNING  "),
                 () -> "run " + held + " does not hold " + worker.version() + ":\n" + runs);
         return held;
-    }
-
-    private static String startedRun(Console console, String providerId) throws IOException, InterruptedException {
-        String started = console.ask("pw:run " + providerId);
-        Matcher id = RUN_ID.matcher(started);
-        assertTrue(id.find(), () -> "pw:run " + providerId + " started no run:\n" + started);
-        return id.group(1);
-    }
-
-    /** "STATE  result or reason" of the run, as pw:runs lists it in the history once it has ended. */
-    private static String ended(Console console, String runId, String providerId) throws IOException, InterruptedException {
-        Pattern ended = Pattern.compile("(?m)^  " + Pattern.quote(runId) + "  " + Pattern.quote(providerId)
-                + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
-        String runs = console.askUntil("pw:runs", a -> ended.matcher(a).find(), Console.STEP_TIMEOUT,
-                "run " + runId + " ended");
-        Matcher run = ended.matcher(runs);
-        assertTrue(run.find());
-        return run.group(1) + "  " + run.group(2);
     }
 
     private static void awaitPlatform(Console console) throws IOException, InterruptedException {

@@ -32,7 +32,6 @@ class DropinsIT {
     /** The platform's own providers are there once the shell answers with the ticker. */
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
     /** pw:run's answer: the run id alone on its line. */
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
 
     private final List<Path> dropped = new ArrayList<>();
 
@@ -83,7 +82,7 @@ class DropinsIT {
             Path jar = moveIntoPlace(stagedV1, v1);
             console.askUntil("pw:providers", a -> a.contains(listed(v1)), DROPIN_TIMEOUT, listed(v1));
             long listed = System.nanoTime();
-            assertEquals("v1", runToItsEnd(console, v1.providerId()));
+            assertEquals("v1", console.resultOf(v1.providerId()));
             long installedId = activeBundleId(console, v1);
 
             long replaced = System.nanoTime();
@@ -91,7 +90,7 @@ class DropinsIT {
             String updated = console.askUntil("pw:providers", a -> a.contains(listed(v2)), DROPIN_TIMEOUT, listed(v2));
             long updatedListed = System.nanoTime();
             assertFalse(updated.contains(listed(v1)), () -> "the old version is still listed:\n" + updated);
-            assertEquals("v2", runToItsEnd(console, v2.providerId()));
+            assertEquals("v2", console.resultOf(v2.providerId()));
             assertEquals(installedId, activeBundleId(console, v2), "an update keeps the bundle, a reinstall would not");
 
             long deleted = System.nanoTime();
@@ -140,7 +139,7 @@ class DropinsIT {
                 inPlace.write(whole, half, whole.length - half);
             }
             console.askUntil("pw:providers", a -> a.contains(listed(v2)), DROPIN_TIMEOUT, listed(v2));
-            assertEquals("v2", runToItsEnd(console, v2.providerId()));
+            assertEquals("v2", console.resultOf(v2.providerId()));
             assertNotEquals(installedId, activeBundleId(console, v2), "installed anew, not updated");
 
             String log = console.stderr();
@@ -164,7 +163,7 @@ class DropinsIT {
         try (Console second = Console.start("dropins-restart-2")) {
             second.askUntil("pw:providers", a -> a.contains(listed(kept)) && a.contains(listed(removed)), DROPIN_TIMEOUT,
                     "both drop-ins again after a restart");
-            assertEquals("v1", runToItsEnd(second, removed.providerId()));
+            assertEquals("v1", second.resultOf(removed.providerId()));
             assertEquals(0, second.stop(), second::toString);
         }
         Files.delete(dropins().resolve(jarName(removed)));
@@ -180,20 +179,6 @@ class DropinsIT {
 
     private static String awaitPlatform(Console console) throws IOException, InterruptedException {
         return console.askUntil("pw:providers", a -> a.contains(PLATFORM_READY), Console.STEP_TIMEOUT, PLATFORM_READY);
-    }
-
-    /** The run's result as pw:runs shows it in the history once the run has SUCCEEDED. */
-    private static String runToItsEnd(Console console, String providerId) throws IOException, InterruptedException {
-        String started = console.ask("pw:run " + providerId);
-        Matcher id = RUN_ID.matcher(started);
-        assertTrue(id.find(), () -> "pw:run " + providerId + " started no run:\n" + started);
-        Pattern succeeded = Pattern.compile("(?m)^  " + Pattern.quote(id.group(1)) + "  " + Pattern.quote(providerId)
-                + "  SUCCEEDED  \\S+  (.*?)\\r?$");
-        String runs = console.askUntil("pw:runs", a -> succeeded.matcher(a).find(), Console.STEP_TIMEOUT,
-                "run " + id.group(1) + " SUCCEEDED");
-        Matcher result = succeeded.matcher(runs);
-        assertTrue(result.find());
-        return result.group(1);
     }
 
     /** The id of the worker's bundle, as Gogo's {@code lb} lists it: ACTIVE in the version expected. */

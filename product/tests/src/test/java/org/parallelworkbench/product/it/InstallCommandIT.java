@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class InstallCommandIT {
 
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
-    static final Pattern RUN_ID = Pattern.compile("(?m)^(?:g! )*([a-z0-9]+-\\d+|\\d+)\\r?$");
     /**
      * A unit that ends only when its run is cancelled: cancelling interrupts the unit's worker, which ends the
      * wait with an InterruptedException (the check covers a wake-up with no interrupt).
@@ -138,13 +136,13 @@ class InstallCommandIT {
             String installedQuick = console.ask("pw:install " + quickJar);
             assertTrue(installedQuick.contains("Started " + quick.symbolicName() + " 1.0.0: provider install-console is available"),
                     installedQuick);
-            assertTrue(runToItsEnd(console, quick.providerId()).matches("SUCCEEDED  \\S+  v1"), console::toString);
+            assertEquals("v1", console.resultOf(quick.providerId()));
             String workers = console.ask("pw:workers");
             assertTrue(Pattern.compile("(?m)^\\s*\\d+  " + Pattern.quote(quick.symbolicName())
                     + " 1\\.0\\.0  ACTIVE  providers: install-console\\r?$").matcher(workers).find(), workers);
 
             assertTrue(console.ask("pw:install " + slowJar).contains("provider install-slow is available"), console::toString);
-            String id = startedRun(console, slow.providerId());
+            String id = console.startRun(slow.providerId());
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  install-slow  RUNNING  "), Console.STEP_TIMEOUT,
                     "run " + id + " RUNNING");
 
@@ -181,7 +179,7 @@ class InstallCommandIT {
         assertEquals(0, CliIT.run("install", built(slow).toString()).exitCode());
         try (Console console = Console.start("install-guarded")) {
             console.askUntil("pw:providers", a -> a.contains("install-guarded 1.0.0"), Console.STEP_TIMEOUT, "install-guarded");
-            String id = startedRun(console, slow.providerId());
+            String id = console.startRun(slow.providerId());
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  install-guarded  RUNNING  "), Console.STEP_TIMEOUT,
                     "run " + id + " RUNNING");
             String active = "Worker bundle " + slow.symbolicName() + " 1.0.0 has 1 active run in another Parallel Workbench"
@@ -219,25 +217,6 @@ class InstallCommandIT {
         assertTrue(install.stderr().contains("Nothing installed."), install::describe);
         assertEquals("", install.stdout(), install::describe);
         assertEquals(before, dropinJars(), "nothing copied into dropins/");
-    }
-
-    /** pw:run's id; the run goes on. */
-    private static String startedRun(Console console, String providerId) throws IOException, InterruptedException {
-        String started = console.ask("pw:run " + providerId);
-        Matcher id = RUN_ID.matcher(started);
-        assertTrue(id.find(), () -> "pw:run " + providerId + " started no run:\n" + started);
-        return id.group(1);
-    }
-
-    /** "SUCCEEDED  &lt;started at&gt;  &lt;result&gt;", as pw:runs shows the run in the history once it has ended. */
-    private static String runToItsEnd(Console console, String providerId) throws IOException, InterruptedException {
-        String id = startedRun(console, providerId);
-        Pattern ended = Pattern.compile("(?m)^  " + Pattern.quote(id) + "  " + Pattern.quote(providerId)
-                + "  ((?:SUCCEEDED|FAILED|CANCELED)  \\S+  .*?)\\r?$");
-        String runs = console.askUntil("pw:runs", a -> ended.matcher(a).find(), Console.STEP_TIMEOUT, "run " + id + " ended");
-        Matcher result = ended.matcher(runs);
-        assertTrue(result.find());
-        return result.group(1);
     }
 
     private Path built(WorkerJar worker) throws IOException, InterruptedException {
