@@ -122,6 +122,10 @@ class ConfigAdminEngineSettingsStoreTest {
         properties.put("poolSize", 2);
         properties.put("borrowTimeoutMillis", 777L);
         configuration.update(properties);
+        // Felix SCR can miss an update that lands while it reads the one before (it takes the properties and the
+        // change count in two calls), so the test's own update must have arrived before the store's.
+        waitUntil(() -> Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
+                () -> "the engine never got the first configuration: " + engineProperty("borrowTimeoutMillis"));
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
         assertEquals(new Settings(2, 4, ""), store.read(), "the engine's default run limit was not read");
 
