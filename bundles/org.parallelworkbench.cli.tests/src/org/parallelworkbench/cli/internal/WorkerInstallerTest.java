@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -221,8 +222,8 @@ class WorkerInstallerTest {
 
         WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false);
         assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.text());
-        assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run in another Parallel Workbench process: 3 (gen, started"
-                + " 2026-12-02 10:15:30Z)\nNothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
+        assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run: 3 (gen, started 2026-12-02 10:15:30Z, in another"
+                + " Parallel Workbench process)\nNothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
         assertEquals(1, bundles.folder.jars().size());
 
         WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
@@ -230,6 +231,36 @@ class WorkerInstallerTest {
         assertTrue(forced.text().startsWith("Run 3 (gen) in another Parallel Workbench process is cancelled there as its"
                 + " provider goes\n"), forced.text());
         assertEquals(List.of(), bundles.folder.jars());
+    }
+
+    @Test
+    void theConsoleCountsItsOwnRunsOnceAndTheOtherProcessesRunsFromTheJournal() throws Exception {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeJobService jobs = new FakeJobService();
+        jobs.providers.add(GENERATED);
+        FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
+        Instant started = Instant.parse("2026-12-02T10:15:30Z");
+        // The journal holds this process's run too; the window's run is the other one.
+        List<RunRecord> journal = List.of(
+                new RunRecord(mine.id(), "gen", "1.0.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""),
+                new RunRecord("window-1", "gen", "1.0.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""));
+        ActiveRuns runs = ActiveRuns.both(ActiveRuns.inThisProcess(jobs, CANCEL_MILLIS), ActiveRuns.inOtherProcesses(() -> journal,
+                () -> Set.of(mine.id())));
+        WorkerInstaller installer = new WorkerInstaller(bundles, runs, SETTLE);
+
+        WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false);
+        assertEquals("Worker bundle com.example.w 1.0.0 has 2 active runs: " + mine.id() + " (gen, RUNNING), window-1 (gen, started"
+                + " 2026-12-02 10:15:30Z, in another Parallel Workbench process)\nNothing uninstalled; stop them first, or use"
+                + " --force to cancel them.\n", refused.text());
+
+        WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
+        assertEquals(RunState.CANCELED, mine.state());
+        assertTrue(forced.text().startsWith("Cancelled run " + mine.id() + " (gen): Worker bundle com.example.w 1.0.0 is being"
+                + " uninstalled\nRun window-1 (gen) in another Parallel Workbench process is cancelled there as its provider goes\n"),
+                forced.text());
     }
 
     @Test

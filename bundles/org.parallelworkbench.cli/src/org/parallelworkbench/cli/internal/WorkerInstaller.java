@@ -275,7 +275,7 @@ final class WorkerInstaller {
         if (!force) {
             String them = runs.size() == 1 ? "it" : "them";
             return "Worker bundle " + dropin.symbolicName() + " " + dropin.version() + " has " + runs.size() + " active run"
-                    + (runs.size() == 1 ? "" : "s") + activeRuns.where() + ": " + String.join(", ", runs) + "\nNothing "
+                    + (runs.size() == 1 ? "" : "s") + ": " + String.join(", ", runs) + "\nNothing "
                     + change + "; stop " + them + " first, or use " + WorkerArguments.FORCE + " to cancel " + them + ".\n";
         }
         activeRuns.end(dropin.providerIds(), reason, text);

@@ -182,12 +182,13 @@ class InstallCommandIT {
             String id = console.startRun(slow.providerId());
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  install-guarded  RUNNING  "), Console.STEP_TIMEOUT,
                     "run " + id + " RUNNING");
-            String active = "Worker bundle " + slow.symbolicName() + " 1.0.0 has 1 active run in another Parallel Workbench"
-                    + " process: " + id + " (install-guarded, started ";
+            String active = "Worker bundle " + slow.symbolicName() + " 1.0.0 has 1 active run: " + id + " (install-guarded,"
+                    + " started ";
 
             Command.Result refusedUpdate = CliIT.run("install", updateJar.toString());
             assertEquals(2, refusedUpdate.exitCode(), refusedUpdate::describe);
             assertTrue(refusedUpdate.stderr().contains(active), refusedUpdate::describe);
+            assertTrue(refusedUpdate.stderr().contains(", in another Parallel Workbench process)"), refusedUpdate::describe);
             assertTrue(refusedUpdate.stderr().contains("Nothing updated; stop it first, or use --force to cancel it."),
                     refusedUpdate::describe);
             Command.Result refusedUninstall = CliIT.run("uninstall", slow.symbolicName());
