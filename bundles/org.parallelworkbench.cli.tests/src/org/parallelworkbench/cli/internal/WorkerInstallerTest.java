@@ -41,6 +41,20 @@ class WorkerInstallerTest {
         return new FakeWorkerBundles(temp.resolve("dropins"));
     }
 
+    /** Drop-in com.example.w 1.0.0, registering provider gen. */
+    private FakeWorkerBundles withDropin() throws IOException {
+        FakeWorkerBundles bundles = bundles();
+        bundles.providerIds.put("com.example.w", List.of("gen"));
+        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        return bundles;
+    }
+
+    private static FakeJobService jobsWithGenerated() {
+        FakeJobService jobs = new FakeJobService();
+        jobs.providers.add(GENERATED);
+        return jobs;
+    }
+
     @Test
     void anInstallableJarIsCopiedAndItsProvidersConfirmed() throws Exception {
         FakeWorkerBundles bundles = bundles();
@@ -94,9 +108,7 @@ class WorkerInstallerTest {
 
     @Test
     void uninstallDeletesTheDropinAndNamesTheProvidersThatWent() throws Exception {
-        FakeWorkerBundles bundles = bundles();
-        bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeWorkerBundles bundles = withDropin();
         WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).uninstall("com.example.w", false);
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().endsWith("Uninstalled com.example.w 1.0.0; gone: provider gen\n"), outcome.text());
@@ -129,11 +141,8 @@ class WorkerInstallerTest {
 
     @Test
     void activeRunsOfItsProvidersRefuseTheUninstallUnlessForcedWhichCancelsThemWithTheReason() throws Exception {
-        FakeWorkerBundles bundles = bundles();
-        bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
-        FakeJobService jobs = new FakeJobService();
-        jobs.providers.add(GENERATED);
+        FakeWorkerBundles bundles = withDropin();
+        FakeJobService jobs = jobsWithGenerated();
         FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
         FakeJobService.FakeRun other = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
         WorkerInstaller installer = new WorkerInstaller(bundles, ActiveRuns.inThisProcess(jobs, CANCEL_MILLIS), SETTLE);
@@ -189,8 +198,7 @@ class WorkerInstallerTest {
         bundles.providerIds.put("com.example.w", List.of("gen"));
         bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w1.jar"), "com.example.w", "1.0.0")));
         Path update = FakeWorkerBundles.jar(temp.resolve("w2.jar"), "com.example.w", "2.0.0");
-        FakeJobService jobs = new FakeJobService();
-        jobs.providers.add(GENERATED);
+        FakeJobService jobs = jobsWithGenerated();
         FakeJobService.FakeRun running = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
         WorkerInstaller installer = new WorkerInstaller(bundles, ActiveRuns.inThisProcess(jobs, CANCEL_MILLIS), SETTLE);
 
@@ -210,9 +218,7 @@ class WorkerInstallerTest {
 
     @Test
     void runsOfAnotherProcessSeenInTheJournalRefuseTheUninstallUnlessForced() throws Exception {
-        FakeWorkerBundles bundles = bundles();
-        bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeWorkerBundles bundles = withDropin();
         Instant started = Instant.parse("2026-12-02T10:15:30Z");
         List<RunRecord> journal = List.of(
                 new RunRecord("3", "gen", "1.0.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""),
@@ -235,11 +241,8 @@ class WorkerInstallerTest {
 
     @Test
     void theConsoleCountsItsOwnRunsOnceAndTheOtherProcessesRunsFromTheJournal() throws Exception {
-        FakeWorkerBundles bundles = bundles();
-        bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
-        FakeJobService jobs = new FakeJobService();
-        jobs.providers.add(GENERATED);
+        FakeWorkerBundles bundles = withDropin();
+        FakeJobService jobs = jobsWithGenerated();
         FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
         Instant started = Instant.parse("2026-12-02T10:15:30Z");
         // The journal holds this process's run too; the window's run is the other one.
