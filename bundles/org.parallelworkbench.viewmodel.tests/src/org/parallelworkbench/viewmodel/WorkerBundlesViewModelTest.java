@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DeclaredProvider;
@@ -42,6 +44,8 @@ class WorkerBundlesViewModelTest {
     /** File work queued here runs when the test says, as on a background thread. */
     private final List<Runnable> fileWork = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
+    /** The run journal the view model reads, as the file executor sees it. */
+    private final List<RunRecord> journal = new ArrayList<>();
     private Path dropinsPath;
     private FakeWorkerBundles bundles;
     private WorkerBundlesViewModel viewModel;
@@ -52,7 +56,7 @@ class WorkerBundlesViewModelTest {
         bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
         jobs.installed = List.of(FakeJobService.TICKER, PRIMES);
         Executor background = fileWork::add;
-        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, background, statuses::add);
+        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, () -> List.copyOf(journal), background, statuses::add);
     }
 
     @Test
@@ -145,7 +149,7 @@ class WorkerBundlesViewModelTest {
         FakeJobService.FakeRun second = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
         FakeJobService.FakeRun ticker = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
 
-        BundleChangeRequest request = viewModel.requestUninstall();
+        BundleChangeRequest request = uninstall();
 
         assertFalse(request.refused(), request.refusal());
         assertEquals("2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?", request.question());
@@ -170,10 +174,33 @@ class WorkerBundlesViewModelTest {
         Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
         selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toString()));
 
-        BundleChangeRequest request = viewModel.requestUninstall();
+        BundleChangeRequest request = uninstall();
 
         assertFalse(request.refused(), request.refusal());
         assertFalse(request.needsConfirmation(), request.question());
+    }
+
+    @Test
+    void runsOfAnotherProcessInTheJournalAreAskedAboutAndThisProcesssOwnAreCountedOnce() throws IOException {
+        Path installed = jar(Files.createDirectories(dropinsPath).resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        selectInstalled(worker(7, PRIMES_BSN, "1.2.0", installed.toUri().toString()));
+        FakeJobService.FakeRun mine = (FakeJobService.FakeRun) jobs.start("primes", Parameters.NONE);
+        Instant started = Instant.parse("2026-12-02T10:15:30Z");
+        journal.add(new RunRecord(mine.id(), "primes", "1.2.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""));
+        journal.add(new RunRecord("console-1", "primes", "1.2.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""));
+        journal.add(new RunRecord("console-2", "primes", "1.2.0", Parameters.NONE, started, started, RunRecord.Status.SUCCEEDED,
+                "", ""));
+
+        BundleChangeRequest request = uninstall();
+
+        assertEquals("2 runs of Primes are active, 1 of them in another Parallel Workbench process. Cancel them and uninstall,"
+                + " or keep the bundle?", request.question());
+        assertEquals(List.of("console-1"), request.runsElsewhere().stream().map(RunRecord::runId).toList());
+        mine.end(RunState.CANCELED, "ended");
+        journal.set(0, new RunRecord(mine.id(), "primes", "1.2.0", Parameters.NONE, started, started, RunRecord.Status.CANCELED,
+                "", "ended"));
+        assertEquals("1 run of Primes is active in another Parallel Workbench process. Cancel it and uninstall, or keep the"
+                + " bundle?", uninstall().question());
     }
 
     @Test
@@ -229,7 +256,7 @@ class WorkerBundlesViewModelTest {
         assertEquals("Ships with the product, not from a drop-in folder: only drop-ins can be updated or uninstalled here",
                 viewModel.changeRefusal().getValue());
         assertEquals("product", viewModel.selection().getValue().origin());
-        BundleChangeRequest request = viewModel.requestUninstall();
+        BundleChangeRequest request = uninstall();
         viewModel.perform(request);
 
         assertTrue(request.refused());
@@ -265,7 +292,7 @@ class WorkerBundlesViewModelTest {
         assertEquals("", viewModel.changeRefusal().getValue());
         assertTrue(viewModel.canChange().getValue());
         assertEquals("extra drop-in", viewModel.selection().getValue().origin());
-        BundleChangeRequest request = viewModel.requestUninstall();
+        BundleChangeRequest request = uninstall();
         assertFalse(request.refused(), request.refusal());
         viewModel.perform(request);
         runFileWork();
@@ -300,7 +327,7 @@ class WorkerBundlesViewModelTest {
 
         assertFalse(viewModel.canChange().getValue());
         assertEquals(WorkerBundlesViewModel.SHIPPED, viewModel.hint().getValue());
-        BundleChangeRequest request = viewModel.requestUninstall();
+        BundleChangeRequest request = uninstall();
         viewModel.perform(request);
 
         assertTrue(request.refused());
@@ -323,6 +350,17 @@ class WorkerBundlesViewModelTest {
         viewModel.refresh();
         viewModel.selection().setValue(viewModel.rows().stream()
                 .filter(row -> row.worker().bundleId() == worker.bundleId()).findFirst().orElseThrow());
+    }
+
+    /** The uninstall request for the selected bundle: at once when refused, else once the journal was read off the Realm. */
+    private BundleChangeRequest uninstall() {
+        List<BundleChangeRequest> answers = new ArrayList<>();
+        viewModel.requestUninstall(answers::add);
+        if (answers.isEmpty()) {
+            runFileWork();
+        }
+        assertEquals(1, answers.size(), answers.toString());
+        return answers.get(0);
     }
 
     /** The update request for the selected bundle, once its jar was read off the Realm. */

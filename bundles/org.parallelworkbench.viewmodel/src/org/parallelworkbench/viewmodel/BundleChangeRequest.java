@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.install.WorkerBundleReport;
 
 /**
@@ -12,12 +13,14 @@ import org.parallelworkbench.install.WorkerBundleReport;
  * {@link WorkerBundlesViewModel#perform(BundleChangeRequest)} once the user confirmed.
  *
  * @param replacement the checked jar an update installs; null for an uninstall
- * @param activeRuns  runs of the bundle's providers active when it was asked for
+ * @param activeRuns  runs of the bundle's providers active in this process when it was asked for
+ * @param runsElsewhere runs of the bundle's providers active in other product processes, as the run journal showed
+ *                    them; their process cancels them as the provider goes
  * @param refusal     why it cannot be done; empty when it can
  * @param question    what to ask the user first; empty when nothing needs asking
  */
 public record BundleChangeRequest(Kind kind, WorkerBundleRow target, WorkerBundleReport replacement,
-        List<RunHandle> activeRuns, String refusal, String question) {
+        List<RunHandle> activeRuns, List<RunRecord> runsElsewhere, String refusal, String question) {
 
     /** What is asked for, with the word the user reads. */
     public enum Kind {
@@ -43,12 +46,13 @@ public record BundleChangeRequest(Kind kind, WorkerBundleRow target, WorkerBundl
     public BundleChangeRequest {
         Objects.requireNonNull(kind, "kind");
         activeRuns = List.copyOf(activeRuns);
+        runsElsewhere = List.copyOf(runsElsewhere);
         refusal = Objects.requireNonNullElse(refusal, "");
         question = Objects.requireNonNullElse(question, "");
     }
 
     static BundleChangeRequest refused(Kind kind, WorkerBundleRow target, String why) {
-        return new BundleChangeRequest(kind, target, null, List.of(), why, "");
+        return new BundleChangeRequest(kind, target, null, List.of(), List.of(), why, "");
     }
 
     public boolean refused() {

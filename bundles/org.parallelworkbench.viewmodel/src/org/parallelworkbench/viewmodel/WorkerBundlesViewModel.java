@@ -26,7 +26,10 @@ import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunHistory;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -55,6 +58,7 @@ public final class WorkerBundlesViewModel {
     private final Realm realm;
     private final WorkerBundles bundles;
     private final JobService jobs;
+    private final RunHistory history;
     private final Executor files;
     private final Consumer<String> status;
     private final WritableList<WorkerBundleRow> rows;
@@ -66,14 +70,23 @@ public final class WorkerBundlesViewModel {
     /** Copied into the drop-in folder, not yet seen active: symbolic name to version. */
     private final Map<String, String> awaitedInstalls = new HashMap<>();
 
-    /**
-     * @param files  where drop-in files are copied and deleted; never the Realm's thread
-     * @param status called in the Realm with what happened, for the status line
-     */
+    /** Without a run journal: only this process's runs are seen. */
     public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, JobService jobs, Executor files, Consumer<String> status) {
+        this(realm, bundles, jobs, List::of, files, status);
+    }
+
+    /**
+     * @param history the run journal, whose active runs that are not this process's run in the other product
+     *                processes (a console, a headless run); read on the file executor
+     * @param files   where drop-in files are copied and deleted; never the Realm's thread
+     * @param status  called in the Realm with what happened, for the status line
+     */
+    public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, JobService jobs, RunHistory history, Executor files,
+            Consumer<String> status) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.history = Objects.requireNonNull(history, "history");
         this.files = Objects.requireNonNull(files, "files");
         this.status = Objects.requireNonNull(status, "status");
         rows = new WritableList<>(realm);
@@ -178,15 +191,31 @@ public final class WorkerBundlesViewModel {
         awaitedInstalls.put(copied.symbolicName(), copied.version());
     }
 
-    /** Checks uninstalling the selected bundle: refused, asking about its active runs, or ready. */
-    public BundleChangeRequest requestUninstall() {
+    /**
+     * Checks uninstalling the selected bundle, the run journal read on the file executor: {@code answer} gets, in
+     * the Realm, a request refused, asking about the bundle's active runs, or ready. A refusal comes at once.
+     */
+    public void requestUninstall(Consumer<BundleChangeRequest> answer) {
         checkRealm();
         WorkerBundleRow target = selection.getValue();
         String refusal = refusalFor(target);
         if (!refusal.isEmpty()) {
-            return BundleChangeRequest.refused(BundleChangeRequest.Kind.UNINSTALL, target, refusal);
+            answer.accept(BundleChangeRequest.refused(BundleChangeRequest.Kind.UNINSTALL, target, refusal));
+            return;
         }
-        return request(BundleChangeRequest.Kind.UNINSTALL, target, null);
+        files.execute(() -> {
+            List<RunRecord> journal = journal();
+            realm.asyncExec(() -> answer.accept(request(BundleChangeRequest.Kind.UNINSTALL, target, null, journal)));
+        });
+    }
+
+    /** The journal's records; none when it cannot be read (its own log says why). */
+    private List<RunRecord> journal() {
+        try {
+            return history.records();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -213,11 +242,13 @@ public final class WorkerBundlesViewModel {
                 realm.asyncExec(() -> answer.accept(BundleChangeRequest.refused(kind, target, why)));
                 return;
             }
-            realm.asyncExec(() -> answer.accept(updateRequest(target, jar, report)));
+            List<RunRecord> journal = journal();
+            realm.asyncExec(() -> answer.accept(updateRequest(target, jar, report, journal)));
         });
     }
 
-    private BundleChangeRequest updateRequest(WorkerBundleRow target, Path jar, WorkerBundleReport report) {
+    private BundleChangeRequest updateRequest(WorkerBundleRow target, Path jar, WorkerBundleReport report,
+            List<RunRecord> journal) {
         BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
         List<String> errors = report.problems().stream().filter(BundleProblem::isError).map(BundleProblem::message).toList();
         if (!errors.isEmpty()) {
@@ -227,27 +258,52 @@ public final class WorkerBundlesViewModel {
             return BundleChangeRequest.refused(kind, target, jar.getFileName() + " is " + report.symbolicName() + ", not "
                     + target.symbolicName() + "; choose a jar of the selected bundle");
         }
-        return request(kind, target, report);
+        return request(kind, target, report, journal);
     }
 
-    private BundleChangeRequest request(BundleChangeRequest.Kind kind, WorkerBundleRow target, WorkerBundleReport replacement) {
+    private BundleChangeRequest request(BundleChangeRequest.Kind kind, WorkerBundleRow target, WorkerBundleReport replacement,
+            List<RunRecord> journal) {
         List<RunHandle> active = activeRunsOf(target);
-        return new BundleChangeRequest(kind, target, replacement, active, "", active.isEmpty() ? "" : question(kind, active));
+        List<RunRecord> elsewhere = elsewhere(target, journal);
+        return new BundleChangeRequest(kind, target, replacement, active, elsewhere, "",
+                active.isEmpty() && elsewhere.isEmpty() ? "" : question(kind, active, elsewhere));
     }
 
-    /** "2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?" */
-    static String question(BundleChangeRequest.Kind kind, List<RunHandle> active) {
+    /** Active runs of the bundle's providers in the journal that are not this process's (run ids name their engine). */
+    private List<RunRecord> elsewhere(WorkerBundleRow target, List<RunRecord> journal) {
+        Set<String> own = jobs.activeRuns().stream().map(RunHandle::id).collect(Collectors.toSet());
+        List<String> providerIds = target.worker().providerIds();
+        return journal.stream().filter(r -> r.status() == RunRecord.Status.ACTIVE && providerIds.contains(r.providerId())
+                && !own.contains(r.runId())).toList();
+    }
+
+    /**
+     * "2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?"; runs of other processes are
+     * counted too and said to be there: "... are active, 1 of them in another Parallel Workbench process. ...".
+     */
+    String question(BundleChangeRequest.Kind kind, List<RunHandle> active, List<RunRecord> elsewhere) {
         LinkedHashSet<String> providers = new LinkedHashSet<>();
         active.forEach(run -> providers.add(run.provider().name()));
-        String runs = active.size() == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
-                : active.size() + " runs of " + String.join(" and ", providers) + " are active";
-        return runs + ". Cancel " + (active.size() == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
+        elsewhere.forEach(run -> providers.add(providerName(run.providerId())));
+        int count = active.size() + elsewhere.size();
+        String runs = count == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
+                : count + " runs of " + String.join(" and ", providers) + " are active";
+        String where = elsewhere.isEmpty() ? ""
+                : count == 1 ? " in another Parallel Workbench process"
+                        : ", " + elsewhere.size() + " of them in another Parallel Workbench process";
+        return runs + where + ". Cancel " + (count == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
+    }
+
+    private String providerName(String providerId) {
+        return jobs.providers().stream().filter(p -> p.id().equals(providerId)).map(ProviderInfo::name).findFirst()
+                .orElse(providerId);
     }
 
     /**
      * Does what the request asks, the user having confirmed any question: cancels the runs of the bundle's
      * providers active now, with a reason naming the bundle, then copies or deletes the file in the folder
-     * holding the bundle's jar off the Realm's thread once they ended. A refused request only shows its refusal.
+     * holding the bundle's jar off the Realm's thread once they ended (other processes cancel theirs as the
+     * provider goes). A refused request only shows its refusal.
      */
     public void perform(BundleChangeRequest request) {
         checkRealm();

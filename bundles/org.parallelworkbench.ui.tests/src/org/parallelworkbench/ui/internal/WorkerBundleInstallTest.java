@@ -7,6 +7,7 @@ import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -137,7 +138,9 @@ class WorkerBundleInstallTest {
         assertEquals(SYMBOLIC_NAME + ".provider (" + GeneratedProvider.class.getName() + ")", dialog.providersLabel().getText());
         assertEquals("Generated test worker", dialog.nameLabel().getText());
         assertEquals("not signed", dialog.signatureLabel().getText());
-        assertTrue(dialog.installButton().isEnabled(), "Install disabled: " + dialog.problemsLabel().getText());
+        // Install follows the report in a Realm turn of its own.
+        spinUntil(display, () -> dialog.installButton().isEnabled(), WITHIN,
+                () -> "Install disabled: " + dialog.problemsLabel().getText());
         select(dialog.installButton());
 
         spinUntil(display, () -> {
@@ -157,6 +160,11 @@ class WorkerBundleInstallTest {
                 () -> "Uninstall stayed disabled: " + window.bundlesView().hint().getText());
         select(window.bundlesView().uninstallButton());
 
+        // Uninstall answers through the Realm once the run journal was read. A condition that refreshes widgets
+        // makes events on every check, and SWT runs async work only when no event is pending: wait on the file first.
+        Path dropin = dropins.path().resolve(SYMBOLIC_NAME + ".jar");
+        spinUntil(display, () -> !Files.exists(dropin), WITHIN, () -> "the drop-in was not deleted; status: "
+                + viewModel.statusLine().getValue());
         spinUntil(display, () -> {
             syncDropins();
             return providers().stream().noneMatch(p -> p.id().equals(PROVIDER_ID)) && bundleRow().isEmpty();

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.install.WorkerBundles;
@@ -70,6 +71,9 @@ public final class WorkbenchApplication {
     private Thread uiThread;
     /** Installed providers as their services come and go; the window follows them. */
     private final Map<WorkProvider, ProviderInfo> providers = new ConcurrentHashMap<>();
+    /** The run journal, for the runs of the other product processes (a console, a headless run). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RunHistory history;
     /** Set on the UI thread once the window's ViewModel exists; called on SCR's threads. */
     private volatile Runnable providersChanged = () -> { };
 
@@ -95,7 +99,11 @@ public final class WorkbenchApplication {
                 Realm realm = Realm.getDefault();
                 WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
                         command -> new Thread(command, "pw-window-background").start());
-                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs,
+                RunHistory journal = () -> {
+                    RunHistory current = history;
+                    return current == null ? List.of() : current.records();
+                };
+                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs, journal,
                         command -> new Thread(command, "pw-dropins").start(), viewModel::showMessage);
                 // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
                 providersChanged = () -> {

@@ -376,7 +376,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     }
 
     private void uninstallSelectedBundle() {
-        confirmAndPerform(services.workerBundles().requestUninstall());
+        services.workerBundles().requestUninstall(this::confirmAndPerform);
     }
 
     /** Runs of the bundle's providers are active: the user decides before any is cancelled. */
