@@ -102,6 +102,9 @@ class CliIT {
         assertTrue(result.stderr().contains("SUCCEEDED in "), result::describe);
         // Felix SCR logs component errors (e.g. a reference cycle) as "ERROR : bundle ..." lines.
         assertFalse(result.stderr().lines().anyMatch(l -> l.startsWith("ERROR")), result::describe);
+        // stderr is the command's: its progress and summary, no INFO log lines, no JVM warning about Felix's Unsafe use.
+        assertTrue(result.stderr().lines().allMatch(l -> l.startsWith("Run ") || l.startsWith("SUCCEEDED in ")),
+                result::describe);
     }
 
     @Test
