@@ -103,8 +103,8 @@ class CliIT {
         // Felix SCR logs component errors (e.g. a reference cycle) as "ERROR : bundle ..." lines.
         assertFalse(result.stderr().lines().anyMatch(l -> l.startsWith("ERROR")), result::describe);
         // stderr is the command's: its progress and summary, no INFO log lines, no JVM warning about Felix's Unsafe use.
-        assertTrue(result.stderr().lines().allMatch(l -> l.startsWith("Run ") || l.startsWith("SUCCEEDED in ")),
-                result::describe);
+        assertTrue(result.stderr().lines().allMatch(l -> l.startsWith("Run ") || l.startsWith("progress: ")
+                || l.startsWith("SUCCEEDED in ")), result::describe);
     }
 
     @Test
