@@ -3,20 +3,26 @@ package org.parallelworkbench.cli.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunHistory;
+import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
@@ -86,11 +92,13 @@ final class Platform implements AutoCloseable {
 
     /**
      * Waits, at most {@link #DROPINS_TIMEOUT}, until File Install has installed and started every jar in
-     * the folders it watches and their components are registered: its first scan comes after the framework reports STARTED, and a headless
-     * command that looked at once would miss the drop-ins. A jar whose bundle cannot start (see the log)
-     * only costs the wait.
+     * the folders it watches, their components are registered and the engine has every registered provider: File
+     * Install's first scan comes after the framework reports STARTED, and a headless command that looked at once
+     * would miss the drop-ins. A jar whose bundle cannot start (see the log) only costs the wait.
+     *
+     * @throws Unavailable when the engine's service does not come
      */
-    void awaitDropins() throws InterruptedException {
+    void awaitDropins() throws InterruptedException, Unavailable {
         List<Path> jars = DropinFolders.jars(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY));
         long giveUpNanos = System.nanoTime() + Math.min(DROPINS_TIMEOUT.toMillis(), remainingMillis()) * 1_000_000;
         while (!DropinFolders.allStarted(jars, context.getBundles())) {
@@ -99,6 +107,37 @@ final class Platform implements AutoCloseable {
             }
             Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
         }
+        // A provider's service is in the registry a moment before the engine, told in its REGISTERED event, has it.
+        JobService jobs = jobService();
+        Set<String> registered = registeredProviderIds();
+        while (!jobs.providers().stream().map(ProviderInfo::id).collect(Collectors.toSet()).containsAll(registered)) {
+            if (System.nanoTime() - giveUpNanos > 0) {
+                return;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+        }
+    }
+
+    /** The ids of the providers registered now; one whose info() fails is the engine's to report. */
+    private Set<String> registeredProviderIds() {
+        Set<String> ids = new HashSet<>();
+        try {
+            for (ServiceReference<WorkProvider> reference : context.getServiceReferences(WorkProvider.class, null)) {
+                WorkProvider provider = context.getService(reference);
+                try {
+                    if (provider != null) {
+                        ids.add(provider.info().id());
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // not listed by the engine either
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
+        return ids;
     }
 
     /** The engine's service, held until {@link #close()}. */
