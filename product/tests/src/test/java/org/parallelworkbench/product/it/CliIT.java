@@ -105,6 +105,22 @@ class CliIT {
         // stderr is the command's: its progress and summary, no INFO log lines, no JVM warning about Felix's Unsafe use.
         assertTrue(result.stderr().lines().allMatch(l -> l.startsWith("Run ") || l.startsWith("progress: ")
                 || l.startsWith("SUCCEEDED in ")), result::describe);
+        // The engine's INFO lines about the run are in the log file instead.
+        String runId = result.stderr().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+        String logged = logFiles();
+        assertTrue(logged.contains("Run " + runId + " (Prime count run #1): RUNNING -> SUCCEEDED"),
+                () -> "run " + runId + " is not in data/logs:\n" + logged);
+    }
+
+    /** Every log file of the product, one after the other. */
+    static String logFiles() throws IOException, InterruptedException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(Product.home().resolve("data/logs"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -88,7 +88,8 @@ class ProductIT {
     void archiveHasTheDocumentedLayout() throws Exception {
         Path home = Product.home();
         assertTrue(Files.isExecutable(home.resolve("bin/parallel-workbench")), "bin/parallel-workbench must be executable");
-        for (String file : List.of("bin/find-java.sh", "bin/felix.jar", "conf/config.properties", "dropins/README.txt",
+        for (String file : List.of("bin/find-java.sh", "bin/felix.jar", "conf/config.properties", "conf/logging.properties",
+                "conf/logging-headless.properties", "dropins/README.txt",
                 "README.txt", "bundle/org.eclipse.osgi_3.99.0.felixshim.jar")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), "missing " + file);
         }
@@ -99,7 +100,7 @@ class ProductIT {
             assertEquals(symbolicNames.stream().distinct().count(), symbolicNames.size(), names::toString);
             // The Equinox framework jar must never ship: Felix is the framework, the shim carries the name.
             assertFalse(names.stream().anyMatch(n -> n.startsWith("org.eclipse.osgi_3.") && !n.contains("felixshim")), names::toString);
-            for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.export_",
+            for (String prefix : List.of("org.parallelworkbench.cli_", "org.parallelworkbench.export_", "org.parallelworkbench.logfile_",
                     "org.parallelworkbench.engine_", "org.parallelworkbench.install_", "org.parallelworkbench.workers.ticker_", "org.apache.felix.scr_",
                     "org.eclipse.swt.gtk.linux.x86_64_", "org.apache.felix.gogo.runtime_", "org.apache.felix.gogo.command_")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), () -> "no " + prefix + "* in " + names);
