@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -296,6 +298,41 @@ class RunJournalTest {
             processes.stop("crashing");
 
             assertEquals(Status.INTERRUPTED, only(window.records(), "primes").status());
+        }
+    }
+
+    @Test
+    void aRunStartedWhileTheOthersAreCheckedIsNotTakenForOneOfAStoppedProcess() throws Exception {
+        RunJournal crashing = RunJournal.open(file(), new TestProcesses().as("crashing"));
+        crashing.runStarted(new FakeRun("1", "primes", Parameters.NONE));
+        crashing.close();
+        AtomicBoolean crashed = new AtomicBoolean();
+        FakeRun startedMeanwhile = new FakeRun("2", "ticker", Parameters.NONE);
+        AtomicReference<RunJournal> window = new AtomicReference<>();
+        // The window starts a run of its own while its journal asks whether the other process still runs.
+        Processes checkingStartsARun = new Processes() {
+            @Override
+            public String self() {
+                return "window";
+            }
+
+            @Override
+            public boolean alive(String process) {
+                if (crashed.get() && window.get() != null) {
+                    window.get().runStarted(startedMeanwhile);
+                }
+                return !crashed.get();
+            }
+        };
+        try (RunJournal opened = RunJournal.open(file(), checkingStartsARun)) {
+            window.set(opened);
+            assertEquals(Status.ACTIVE, only(opened.records(), "primes").status(), "the other process still runs");
+            crashed.set(true);
+
+            List<RunRecord> records = opened.records();
+
+            assertEquals(Status.INTERRUPTED, only(records, "primes").status(), records.toString());
+            assertEquals(Status.ACTIVE, only(records, "ticker").status(), records.toString());
         }
     }
 

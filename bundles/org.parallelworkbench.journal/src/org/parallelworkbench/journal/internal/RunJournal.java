@@ -122,10 +122,15 @@ final class RunJournal implements RunObserver, RunHistory, AutoCloseable {
         interruptStopped(table, process -> process.equals(self) || processes.alive(process));
     }
 
-    /** Checks each process once, outside the table's lock (liveness may read the operating system's tables). */
+    /**
+     * Checks each process once, outside the table's lock (liveness may read the operating system's tables), and
+     * interrupts only the runs of those found stopped: a run added meanwhile, of this or a new process, stays.
+     */
     private static void interruptStopped(RunTable table, Predicate<String> stillRunning) {
-        Set<String> running = table.activeProcesses().stream().filter(stillRunning).collect(Collectors.toSet());
-        table.interruptActive(running::contains);
+        Set<String> stopped = table.activeProcesses().stream().filter(stillRunning.negate()).collect(Collectors.toSet());
+        if (!stopped.isEmpty()) {
+            table.interruptActive(process -> !stopped.contains(process));
+        }
     }
 
     /** Writes what was queued and closes the file; idempotent. */
