@@ -18,6 +18,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.Waits;
 
 /** Config Admin changes reach the running engine through {@code @Modified}, without stopping its runs. */
 class EngineConfigurationTest {

@@ -21,6 +21,7 @@ import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.testing.Waits;
 
 /** The engine's internals with settings chosen by the test, without DS. */
 class EngineTest extends EngineTestBase {

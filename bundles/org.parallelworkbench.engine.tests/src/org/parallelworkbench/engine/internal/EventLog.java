@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.testing.Waits;
 
 /** Counts a run's events by type and keeps the latest of each; safe to read from the test thread. */
 final class EventLog {

@@ -41,6 +41,7 @@ import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.testing.Waits;
 
 /** The engine as other bundles see it: the DS service, the real ticker, test providers as services. */
 class JobServiceTest {

@@ -18,6 +18,7 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.Waits;
 
 /** A provider whose bundle stops takes its runs with it, cleanly, and comes back when it starts again. */
 class ProviderBundleStopTest {

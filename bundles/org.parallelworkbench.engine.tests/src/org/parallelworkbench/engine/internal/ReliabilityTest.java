@@ -21,6 +21,7 @@ import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.testing.Waits;
 
 /** Reliability scenarios 1, 2, 4, 8, 10 and the engine's part of 12 of {@code reliability-scenarios.md}, on a plain engine. */
 class ReliabilityTest extends EngineTestBase {

@@ -21,6 +21,7 @@ import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.testing.Waits;
 
 /**
  * Results and progress as streams: every unit reaches the accumulator and is counted in the outcome, which

@@ -22,6 +22,7 @@ import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.testing.Waits;
 
 /**
  * Workers execute a run's units back to back in shifts: turns between runs, how units are taken, and that

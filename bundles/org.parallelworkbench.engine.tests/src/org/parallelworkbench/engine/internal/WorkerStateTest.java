@@ -16,6 +16,7 @@ import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.WorkerStateFactory;
+import org.parallelworkbench.testing.Waits;
 
 /** Pooled per-worker provider state (scenario 9 among them) and unit retries. */
 class WorkerStateTest extends EngineTestBase {

@@ -17,6 +17,8 @@ import org.osgi.framework.Version;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.install.testbundles.ThrowingActivator;
 import org.parallelworkbench.install.testbundles.ThrowingProvider;
+import org.parallelworkbench.testing.LoggedWarnings;
+import org.parallelworkbench.testing.Waits;
 
 /**
  * Bad bundles installed into the running test framework (Equinox here, Felix in the product): each gets
@@ -28,12 +30,12 @@ class BundleDiagnosticsTest {
     Path folder;
 
     private RuntimeFixture runtime;
-    private LogCapture diagnostics;
+    private LoggedWarnings diagnostics;
 
     @BeforeEach
     void start() throws InterruptedException {
         runtime = new RuntimeFixture();
-        diagnostics = new LogCapture(BundleDiagnostics.class.getName());
+        diagnostics = new LoggedWarnings(BundleDiagnostics.class.getName());
     }
 
     @AfterEach
@@ -124,7 +126,7 @@ class BundleDiagnosticsTest {
 
     @Test
     void aDuplicateProviderIdIsReportedByTheEngineAndTheFirstProviderStays() throws Exception {
-        try (LogCapture engine = new LogCapture("org.parallelworkbench.engine.internal.Engine")) {
+        try (LoggedWarnings engine = new LoggedWarnings("org.parallelworkbench.engine.internal.Engine")) {
             Bundle bundle = runtime.install(folder.resolve("duplicate.jar"), TestJars.bundle("com.example.duplicate", "1.0.0")
                     .header("Import-Package", TestJars.SPI_IMPORT)
                     .provider("com.example.duplicate.provider", NamedProvider.class, Map.of("providerId", "ticker")));

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.WorkerBundleInspector;
+import org.parallelworkbench.testing.LoggedWarnings;
 
 /** The File Install listener that says why a jar is ignored, called as File Install calls it; no framework. */
 class IgnoredDropinsTest {
@@ -26,7 +27,7 @@ class IgnoredDropinsTest {
     void aTextFileNamedJarIsReportedOnceAsNotAJarAcrossScans() throws IOException {
         Path dropins = Files.createDirectories(folder.resolve("dropins"));
         Path notes = Files.writeString(dropins.resolve("notes.jar"), "just some text\n");
-        try (LogCapture log = new LogCapture(IgnoredDropins.class.getName())) {
+        try (LoggedWarnings log = new LoggedWarnings(IgnoredDropins.class.getName())) {
             assertFalse(listener.canHandle(notes.toFile()));
             assertFalse(listener.canHandle(notes.toFile()));
 
@@ -40,7 +41,7 @@ class IgnoredDropinsTest {
     @Test
     void aJarWithoutBundleManifestIsReportedAgainOnlyWhenItChanges() throws IOException {
         Path plain = TestJars.plainJar().entry("readme.txt", "hello").write(folder.resolve("plain.jar"));
-        try (LogCapture log = new LogCapture(IgnoredDropins.class.getName())) {
+        try (LoggedWarnings log = new LoggedWarnings(IgnoredDropins.class.getName())) {
             assertFalse(listener.canHandle(plain.toFile()));
             assertFalse(listener.canHandle(plain.toFile()));
             Files.setLastModifiedTime(plain, FileTime.fromMillis(Files.getLastModifiedTime(plain).toMillis() + 5_000));
@@ -56,7 +57,7 @@ class IgnoredDropinsTest {
     void bundlesAndOtherFilesAreLeftToFileInstallWithoutAWord() throws IOException {
         Path bundle = TestJars.bundle("com.example.fine", "1.0.0").write(folder.resolve("fine.jar"));
         Path config = Files.writeString(folder.resolve("org.example.cfg"), "not=a jar\n");
-        try (LogCapture log = new LogCapture(IgnoredDropins.class.getName())) {
+        try (LoggedWarnings log = new LoggedWarnings(IgnoredDropins.class.getName())) {
             assertFalse(listener.canHandle(bundle.toFile()));
             assertFalse(listener.canHandle(config.toFile()));
             assertFalse(listener.canHandle(folder.resolve("gone.jar").toFile()));

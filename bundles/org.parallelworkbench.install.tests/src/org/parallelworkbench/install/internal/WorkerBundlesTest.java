@@ -22,6 +22,7 @@ import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.install.testbundles.NamedProvider;
+import org.parallelworkbench.testing.Waits;
 
 /** The WorkerBundles service in the running test framework. */
 class WorkerBundlesTest {

@@ -17,9 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
-import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunRecord.Status;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.LoggedWarnings;
 
 /** Reading a journal a crash or a stranger left in any shape; every test on its own temp folder. */
 class JournalReaderTest {
@@ -84,7 +85,7 @@ class JournalReaderTest {
 
         List<RunRecord> records;
         List<String> warnings;
-        try (LogCapture log = new LogCapture(JournalReader.class); RunJournal journal = RunJournal.open(file)) {
+        try (LoggedWarnings log = new LoggedWarnings(JournalReader.class); RunJournal journal = RunJournal.open(file)) {
             records = journal.records();
             warnings = log.warnings();
             FakeRun next = new FakeRun("1", "ticker", Parameters.NONE);
@@ -129,7 +130,7 @@ class JournalReaderTest {
         Files.write(file, bytes.toByteArray());
 
         JournalReader.Summary summary;
-        try (LogCapture log = new LogCapture(JournalReader.class)) {
+        try (LoggedWarnings log = new LoggedWarnings(JournalReader.class)) {
             summary = JournalReader.read(file, entry -> {
             });
             assertEquals(7, log.warnings().size(), log.warnings().toString());
@@ -146,7 +147,7 @@ class JournalReaderTest {
         int badLines = JournalReader.MAX_WARNED_LINES * 3;
         Path file = write("garbage\n".repeat(badLines).strip());
 
-        try (LogCapture log = new LogCapture(JournalReader.class)) {
+        try (LoggedWarnings log = new LoggedWarnings(JournalReader.class)) {
             JournalReader.Summary summary = JournalReader.read(file, entry -> {
             });
 

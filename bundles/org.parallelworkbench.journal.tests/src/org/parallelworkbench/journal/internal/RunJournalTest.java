@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
-import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunRecord.Status;
+import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.LoggedWarnings;
 
 /** The journal as the engine uses it: fake runs that the test ends, restarts, and many runs at once. */
 class RunJournalTest {
@@ -164,7 +165,7 @@ class RunJournalTest {
 
         journal.close();
         assertFalse(journal.isWriting(), "the writer thread outlived close");
-        try (LogCapture log = new LogCapture(RunJournal.class)) {
+        try (LoggedWarnings log = new LoggedWarnings(RunJournal.class)) {
             late.end(RunState.SUCCEEDED, "too late", "");
             assertEquals(1, log.warnings().size(), log.warnings().toString());
         }

@@ -38,6 +38,7 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.Changes;
 import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
 
 /**
@@ -66,7 +67,7 @@ class ConfigAdminEngineSettingsStoreTest {
         configurationAdmin = UiTestSupport.service(getClass(), ConfigurationAdmin.class);
         jobs = UiTestSupport.service(getClass(), JobService.class);
         scr = UiTestSupport.service(getClass(), ServiceComponentRuntime.class);
-        changes = new Changes(context);
+        changes = new Changes();
     }
 
     @AfterEach
@@ -95,8 +96,8 @@ class ConfigAdminEngineSettingsStoreTest {
                 () -> "the ticker provider never arrived");
         RunHandle first = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
         RunHandle second = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
-        first.events().subscribe(changes.runEvents());
-        second.events().subscribe(changes.runEvents());
+        first.events().subscribe(RunEvent.subscriber(event -> changes.signal()));
+        second.events().subscribe(RunEvent.subscriber(event -> changes.signal()));
         waitUntil(() -> first.state() == RunState.RUNNING || second.state() == RunState.RUNNING,
                 () -> "neither run started");
         RunHandle running = first.state() == RunState.RUNNING ? first : second;
@@ -210,7 +211,7 @@ class ConfigAdminEngineSettingsStoreTest {
     }
 
     /** The engine's properties change in its service's MODIFIED events, runs in their own events. */
-    private void waitUntil(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
+    private void waitUntil(BooleanSupplier condition, Supplier<String> message) {
         changes.await(condition, APPLIED_WITHIN, message);
     }
 }

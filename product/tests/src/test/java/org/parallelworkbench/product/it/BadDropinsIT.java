@@ -2,14 +2,10 @@ package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.product.it.Dropins.listed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +25,11 @@ class BadDropinsIT {
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
 
-    private final List<Path> dropped = new ArrayList<>();
+    private final Dropins dropins = new Dropins();
 
     @AfterEach
     void removeDroppedFiles() throws IOException {
-        for (Path file : dropped) {
-            Files.deleteIfExists(file);
-        }
+        dropins.close();
     }
 
     @Test
@@ -55,30 +49,30 @@ class BadDropinsIT {
 
         try (Console console = Console.start("baddropins")) {
             console.askUntil("pw:providers", a -> a.contains(PLATFORM_READY), Console.STEP_TIMEOUT, PLATFORM_READY);
-            drop(good);
+            dropins.drop(good);
             console.askUntil("pw:providers", a -> a.contains(listed(good)), LINE_TIMEOUT, listed(good));
 
             // What each bad file must make the product say, as parts of one stderr line.
             Map<String, List<String>> expected = new LinkedHashMap<>();
-            dropText("baddropins-notes.jar", "just some notes, not a jar\n");
+            dropins.dropText("baddropins-notes.jar", "just some notes, not a jar\n");
             expected.put("not a jar", List.of("dropins/baddropins-notes.jar is not a jar: ", "; File Install ignores it"));
-            drop(noManifest);
-            expected.put("no bundle manifest", List.of("dropins/" + jarName(noManifest) + " has no bundle manifest",
+            dropins.drop(noManifest);
+            expected.put("no bundle manifest", List.of("dropins/" + Dropins.place(noManifest).getFileName() + " has no bundle manifest",
                     "; File Install ignores it"));
-            drop(unresolved);
+            dropins.drop(unresolved);
             expected.put("unresolved import", List.of(unresolved.symbolicName(), " cannot be resolved: it needs ",
                     "com.example.baddropins.missing", "which no installed bundle provides"));
-            drop(otherSpi);
+            dropins.drop(otherSpi);
             expected.put("SPI version", List.of(otherSpi.symbolicName(),
                     "needs the provider SPI org.parallelworkbench.core ", "; this platform provides 0.3.0"));
-            drop(duplicate);
+            dropins.drop(duplicate);
             expected.put("duplicate provider id", List.of("Provider 'primes' 1.0.0 is installed twice, now from bundle "
                     + duplicate.symbolicName() + " 1.0.0, first from bundle org.parallelworkbench.workers.primes ",
                     "; the first one stays in use"));
-            drop(activatorThrows);
+            dropins.drop(activatorThrows);
             expected.put("activator throws", List.of(activatorThrows.symbolicName(),
                     " failed to start: java.lang.IllegalStateException: baddropins activator refuses"));
-            drop(componentThrows);
+            dropins.drop(componentThrows);
             expected.put("component throws", List.of(componentThrows.symbolicName(), ": component ", " failed to activate: ",
                     "baddropins component refuses"));
 
@@ -90,7 +84,7 @@ class BadDropinsIT {
             // A later drop-in listed means File Install has scanned dropins/ at least twice more (a new file is
             // taken once it stayed the same for a poll), and retried the files it ignores.
             WorkerJar later = WorkerJar.provider("baddropins-later");
-            drop(later);
+            dropins.drop(later);
             console.askUntil("pw:providers", a -> a.contains(listed(later)), LINE_TIMEOUT, listed(later));
             assertEquals("v1", console.resultOf(later.providerId()));
 
@@ -119,35 +113,5 @@ class BadDropinsIT {
 
     private static int occurrences(String text, String line) {
         return (int) text.lines().filter(l -> l.strip().equals(line)).count();
-    }
-
-    private static String listed(WorkerJar worker) {
-        return worker.providerId() + " " + worker.version() + "  Generated " + worker.providerId();
-    }
-
-    private Path drop(WorkerJar worker) throws IOException, InterruptedException {
-        Path jar = dropins().resolve(jarName(worker));
-        Path staged = jar.resolveSibling(jar.getFileName() + ".part");
-        dropped.add(jar);
-        dropped.add(staged);
-        worker.writeTo(staged, Product.WORK_DIR);
-        return Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private Path dropText(String name, String text) throws IOException, InterruptedException {
-        Path file = dropins().resolve(name);
-        Path staged = file.resolveSibling(name + ".part");
-        dropped.add(file);
-        dropped.add(staged);
-        Files.writeString(staged, text, StandardCharsets.UTF_8);
-        return Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String jarName(WorkerJar worker) {
-        return worker.symbolicName() + ".jar";
-    }
-
-    private static Path dropins() throws IOException, InterruptedException {
-        return Product.home().resolve("dropins");
     }
 }

@@ -3,15 +3,14 @@ package org.parallelworkbench.product.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.product.it.Dropins.listed;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,13 +45,11 @@ class DropinLifecycleIT {
             class FirstRun { static final java.util.concurrent.atomic.AtomicBoolean PENDING = new java.util.concurrent.atomic.AtomicBoolean(true); }
             if (FirstRun.PENDING.getAndSet(false)) { %s }""".formatted(InstallCommandIT.UNTIL_CANCELLED);
 
-    private final List<Path> dropped = new ArrayList<>();
+    private final Dropins dropins = new Dropins();
 
     @AfterEach
     void removeDroppedJars() throws IOException {
-        for (Path jar : dropped) {
-            Files.deleteIfExists(jar);
-        }
+        dropins.close();
     }
 
     /** Scenario 12: each replacement cancels the old version's active run and the new version answers. */
@@ -69,7 +66,7 @@ class DropinLifecycleIT {
         try (Console console = Console.start("lifecycle-update")) {
             awaitPlatform(console);
             ProductJvm jvm = new ProductJvm(console.pid());
-            drop(jars.get(0), versions.get(0));
+            dropins.drop(jars.get(0), versions.get(0));
             console.askUntil("pw:providers", a -> a.contains(listed(versions.get(0))), DropinsIT.DROPIN_TIMEOUT,
                     listed(versions.get(0)));
 
@@ -84,7 +81,7 @@ class DropinLifecycleIT {
                 WorkerJar next = versions.get(i);
                 String held = holdARunAndAnswer(console, current);
 
-                drop(jars.get(i), next);
+                dropins.drop(jars.get(i), next);
                 String reason = "Provider '" + providerId + "' was removed";
                 assertEquals("CANCELED  " + reason, console.awaitEnd(held, providerId),
                         () -> "the run of " + current.version() + " when its jar was replaced\n" + console);
@@ -121,7 +118,7 @@ class DropinLifecycleIT {
                     baseline = jvm.measure();
                     start = System.nanoTime();
                 }
-                Path installed = drop(jar, worker);
+                Path installed = dropins.drop(jar, worker);
                 console.askUntil("pw:providers", a -> a.contains(listed(worker)), DropinsIT.DROPIN_TIMEOUT, listed(worker));
                 assertEquals("SUCCEEDED  " + worker.answer(), console.awaitEnd(console.startRun(worker.providerId()),
                         worker.providerId()), console::toString);
@@ -180,26 +177,8 @@ class DropinLifecycleIT {
         assertFalse(LINKAGE_ERRORS.matcher(output).find(), () -> "linkage errors while updating drop-ins:\n" + console);
     }
 
-    /** The provider's first line in a providers listing: id, version (the bundle's), name. */
-    private static String listed(WorkerJar worker) {
-        return worker.providerId() + " " + worker.version() + "  Generated " + worker.providerId();
-    }
-
     private static Path built(WorkerJar worker) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(Product.WORK_DIR.resolve("lifecycle-jars"));
         return worker.writeTo(dir.resolve(worker.providerId() + "-" + worker.version() + ".jar"), Product.WORK_DIR);
-    }
-
-    /**
-     * As {@code DropinFolder} installs: a copy under a hidden name File Install ignores, renamed over the target in
-     * one step, so File Install never sees a half-written jar.
-     */
-    private Path drop(Path jar, WorkerJar worker) throws IOException, InterruptedException {
-        Path target = Product.home().resolve("dropins").resolve(worker.symbolicName() + ".jar");
-        Path hidden = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-        dropped.add(target);
-        dropped.add(hidden);
-        Files.copy(jar, hidden);
-        return Files.move(hidden, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

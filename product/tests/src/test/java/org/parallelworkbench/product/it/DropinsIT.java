@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.product.it.Dropins.listed;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,19 +31,17 @@ class DropinsIT {
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
     /** pw:run's answer: the run id alone on its line. */
 
-    private final List<Path> dropped = new ArrayList<>();
+    private final Dropins dropins = new Dropins();
 
     @AfterEach
     void removeDroppedJars() throws IOException {
-        for (Path jar : dropped) {
-            Files.deleteIfExists(jar);
-        }
+        dropins.close();
     }
 
     @Test
     void aJarInDropinsBeforeTheStartRunsHeadless() throws Exception {
         WorkerJar worker = WorkerJar.provider("dropin-headless");
-        drop(worker);
+        dropins.drop(worker);
         Command.Result run = CliIT.run("run", worker.providerId());
         assertEquals(0, run.exitCode(), run::describe);
         assertEquals("v1", run.stdout().strip(), run::describe);
@@ -61,7 +57,7 @@ class DropinsIT {
     @Test
     void headlessProvidersListsAJarInDropinsBeforeTheStart() throws Exception {
         WorkerJar worker = WorkerJar.provider("dropin-listed");
-        drop(worker);
+        dropins.drop(worker);
         Command.Result providers = CliIT.run("providers");
         assertEquals(0, providers.exitCode(), providers::describe);
         assertTrue(providers.stdout().contains(listed(worker)), providers::describe);
@@ -76,17 +72,17 @@ class DropinsIT {
             String before = awaitPlatform(console);
             assertFalse(before.contains(v1.providerId() + " "), before);
 
-            Path stagedV1 = stage(v1);
-            Path stagedV2 = stage(v2);
+            Path stagedV1 = dropins.stage(v1);
+            Path stagedV2 = dropins.stage(v2);
             long droppedAt = System.nanoTime();
-            Path jar = moveIntoPlace(stagedV1, v1);
+            Path jar = dropins.moveIntoPlace(stagedV1, v1);
             console.askUntil("pw:providers", a -> a.contains(listed(v1)), DROPIN_TIMEOUT, listed(v1));
             long listed = System.nanoTime();
             assertEquals("v1", console.resultOf(v1.providerId()));
             long installedId = activeBundleId(console, v1);
 
             long replaced = System.nanoTime();
-            moveIntoPlace(stagedV2, v2);
+            dropins.moveIntoPlace(stagedV2, v2);
             String updated = console.askUntil("pw:providers", a -> a.contains(listed(v2)), DROPIN_TIMEOUT, listed(v2));
             long updatedListed = System.nanoTime();
             assertFalse(updated.contains(listed(v1)), () -> "the old version is still listed:\n" + updated);
@@ -127,7 +123,7 @@ class DropinsIT {
         int half = whole.length / 2;
         try (Console console = Console.start("dropins-inplace")) {
             awaitPlatform(console);
-            Path jar = drop(v1);
+            Path jar = dropins.drop(v1);
             console.askUntil("pw:providers", a -> a.contains(listed(v1)), DROPIN_TIMEOUT, listed(v1));
             long installedId = activeBundleId(console, v1);
 
@@ -154,8 +150,8 @@ class DropinsIT {
         WorkerJar removed = WorkerJar.provider("dropin-removed");
         try (Console first = Console.start("dropins-restart-1")) {
             awaitPlatform(first);
-            drop(kept);
-            drop(removed);
+            dropins.drop(kept);
+            dropins.drop(removed);
             first.askUntil("pw:providers", a -> a.contains(listed(kept)) && a.contains(listed(removed)), DROPIN_TIMEOUT,
                     "both drop-ins");
             assertEquals(0, first.stop(), first::toString);
@@ -166,7 +162,7 @@ class DropinsIT {
             assertEquals("v1", second.resultOf(removed.providerId()));
             assertEquals(0, second.stop(), second::toString);
         }
-        Files.delete(dropins().resolve(jarName(removed)));
+        Files.delete(Dropins.place(removed));
         try (Console third = Console.start("dropins-restart-3")) {
             // The kept one listed means File Install has scanned dropins/ in this start.
             String listing = third.askUntil("pw:providers", a -> a.contains(listed(kept)), DROPIN_TIMEOUT,
@@ -194,38 +190,6 @@ class DropinsIT {
     private static void assertNoErrors(String log) {
         assertFalse(log.lines().anyMatch(l -> l.startsWith("ERROR") || l.contains("Exception")),
                 () -> "errors while installing, updating or uninstalling:\n" + log);
-    }
-
-    /** The provider's first line in a providers listing: id, version (the bundle's), name. */
-    private static String listed(WorkerJar worker) {
-        return worker.providerId() + " " + worker.version() + "  Generated " + worker.providerId();
-    }
-
-    private Path drop(WorkerJar worker) throws IOException, InterruptedException {
-        return moveIntoPlace(stage(worker), worker);
-    }
-
-    /** The whole jar, written next to its place in dropins/ under a name File Install's filter ignores. */
-    private Path stage(WorkerJar worker) throws IOException, InterruptedException {
-        Path jar = dropins().resolve(jarName(worker));
-        Path staged = jar.resolveSibling(jar.getFileName() + "." + worker.version() + ".part");
-        dropped.add(jar);
-        dropped.add(staged);
-        return worker.writeTo(staged, Product.WORK_DIR);
-    }
-
-    /** What a careful copy does: one atomic rename into dropins/, over an older jar of the same name. */
-    private static Path moveIntoPlace(Path staged, WorkerJar worker) throws IOException, InterruptedException {
-        return Files.move(staged, dropins().resolve(jarName(worker)), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String jarName(WorkerJar worker) {
-        return worker.symbolicName() + ".jar";
-    }
-
-    private static Path dropins() throws IOException, InterruptedException {
-        return Product.home().resolve("dropins");
     }
 
     private static long millis(long nanos) {
