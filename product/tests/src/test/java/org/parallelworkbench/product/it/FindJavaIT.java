@@ -96,6 +96,45 @@ class FindJavaIT {
     }
 
     @Test
+    void theMajorVersionComesFromTheHomesReleaseFileElseFromTheBinary() throws Exception {
+        Path jdk21 = fakeJdk(temp, "jdk21", "21.0.5");
+        Path jdk25 = fakeJdk(temp, "jdk25", "25");
+        Path bin = Files.createDirectories(temp.resolve("path-bin"));
+        fakeExecutable(bin.resolve("java"), "echo '    java.version = 23.0.2' >&2");
+        assertEquals("21", javaMajor(jdk21.resolve("bin/java")));
+        assertEquals("25", javaMajor(jdk25.resolve("bin/java")));
+        assertEquals("23", javaMajor(bin.resolve("java")));
+    }
+
+    /**
+     * The launcher allows Felix's sun.misc.Unsafe use (else Java 24+ warns at every start) only on a Java that
+     * knows the option: a Java 21 would refuse to start with it.
+     */
+    @Test
+    void theLauncherPassesTheUnsafeOptionOnlyToJava23AndNewer() throws Exception {
+        for (String version : List.of("21.0.5", "23.0.1", "25.0.1")) {
+            Path jdk = fakeJdk(temp, "jdk-" + version, version);
+            fakeExecutable(jdk.resolve("bin/java"), "printf '%s\\n' \"$@\"");
+            Path launcher = Product.home().resolve("bin/parallel-workbench");
+            Command.Result result = new Command(List.of(launcher.toString(), "providers"), temp,
+                    Map.of("JAVA_HOME", jdk.toString(), "PATH", "/usr/bin:/bin"), false).run(TIMEOUT, temp.resolve("out-" + version));
+            assertEquals(0, result.exitCode(), result::describe);
+            List<String> arguments = result.stdout().lines().toList();
+            assertTrue(arguments.contains("-jar"), result::describe);
+            assertEquals(!version.startsWith("21"), arguments.contains("--sun-misc-unsafe-memory-access=allow"),
+                    () -> "Java " + version + ": " + arguments);
+        }
+    }
+
+    private String javaMajor(Path java) throws Exception {
+        Path script = Product.home().resolve("bin/find-java.sh");
+        Command.Result result = new Command(List.of("/bin/sh", "-c", ". \"$1\" && pw_java_major \"$2\"", "sh", script.toString(),
+                java.toString()), temp, Map.of("PATH", emptyDir.toString()), false).run(TIMEOUT, temp.resolve("out-major"));
+        assertEquals(0, result.exitCode(), result::describe);
+        return result.stdout().strip();
+    }
+
+    @Test
     void theBuildJdkIsFoundThroughJavaHome() throws Exception {
         String javaHome = System.getProperty("java.home");
         Command.Result result = findJava(Map.of("JAVA_HOME", javaHome));
