@@ -36,7 +36,7 @@ import org.parallelworkbench.install.WorkerBundles;
  */
 final class WorkerInstaller {
 
-    /** File Install's poll (1 s) twice for a new file, then install, resolve, start and SCR on a loaded machine. */
+    /** File Install's poll (0.5 s) twice for a new file, then install, resolve, start and SCR on a loaded machine. */
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
     /** For forced runs to report CANCELED before their bundle goes. */
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);

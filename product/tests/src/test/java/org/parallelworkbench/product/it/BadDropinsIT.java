@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadDropinsIT {
 
-    /** File Install polls every second; the rest is install, resolve, start and SCR on a loaded machine. */
+    /** File Install polls twice a second; the rest is install, resolve, start and SCR on a loaded machine. */
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
 

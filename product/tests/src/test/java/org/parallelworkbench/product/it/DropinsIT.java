@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class DropinsIT {
 
-    /** File Install polls every second; the rest is install, resolve, start and SCR on a loaded machine. */
+    /** File Install polls twice a second; the rest is install, resolve, start and SCR on a loaded machine. */
     static final Duration DROPIN_TIMEOUT = Duration.ofSeconds(30);
     /** The platform's own providers are there once the shell answers with the ticker. */
     static final String PLATFORM_READY = "ticker 0.1.0  Ticker";
