@@ -38,7 +38,6 @@ import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.testbundles.NamedProvider;
-import org.parallelworkbench.install.testbundles.UntilCanceledProvider;
 import org.parallelworkbench.testing.Waits;
 
 /**
@@ -80,7 +79,8 @@ class BundleLifecycleReliabilityTest {
     @Test
     void updatingAProviderWhileItRunsCancelsTheOldRunsAndFreesEveryOldClassLoader() throws Exception {
         byte[] jar = TestJars.bundle("com.example.updated", "1.0.0").header("Import-Package", TestJars.SPI_IMPORT)
-                .provider("com.example.updated.provider", UntilCanceledProvider.class, Map.of("providerId", "updated")).bytes();
+                .provider("com.example.updated.provider", NamedProvider.class,
+                        Map.of("providerId", "updated", "holdUntilCanceled", "true")).bytes();
         Bundle bundle = runtime.context.installBundle(folder.resolve("updated.jar").toUri().toString(), new ByteArrayInputStream(jar));
         try {
             bundle.start();
