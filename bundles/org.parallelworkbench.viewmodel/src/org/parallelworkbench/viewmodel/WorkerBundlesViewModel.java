@@ -129,8 +129,10 @@ public final class WorkerBundlesViewModel {
     public void refresh() {
         checkRealm();
         Optional<DropinFolder> dropins = bundles.dropins();
+        // Once per refresh: the extra folders are read from Config Admin.
+        List<DropinFolder> folders = bundles.dropinFolders();
         List<WorkerBundleRow> now = bundles.installed().stream()
-                .map(worker -> row(worker, dropins))
+                .map(worker -> row(worker, dropins, folders))
                 .sorted(Comparator.comparing(WorkerBundleRow::symbolicName).thenComparing(row -> row.worker().bundleId()))
                 .toList();
         if (!now.equals(rows)) {
@@ -143,8 +145,8 @@ public final class WorkerBundlesViewModel {
         reportAwaitedInstalls(now);
     }
 
-    private WorkerBundleRow row(InstalledWorker worker, Optional<DropinFolder> dropins) {
-        Optional<DropinFolder> folder = bundles.folderOf(worker);
+    private static WorkerBundleRow row(InstalledWorker worker, Optional<DropinFolder> dropins, List<DropinFolder> folders) {
+        Optional<DropinFolder> folder = folders.stream().filter(candidate -> candidate.holds(worker.location())).findFirst();
         return new WorkerBundleRow(worker, folder.isPresent() && folder.equals(dropins), folder);
     }
 
