@@ -18,6 +18,14 @@ public interface RunHandle {
     RunState state();
 
     /**
+     * Where this run's units execute: {@link ExecutionTarget#THREADS} or {@link ExecutionTarget#PROCESSES},
+     * never {@link ExecutionTarget#AUTO} (the engine chose when it started the run).
+     *
+     * @since 0.4
+     */
+    ExecutionTarget target();
+
+    /**
      * Asks the run to stop: units see {@link UnitContext#isCanceled()} and their threads are
      * interrupted; the run reaches {@link RunState#CANCELED} without waiting for units that ignore both.
      * Does nothing once the run has ended.

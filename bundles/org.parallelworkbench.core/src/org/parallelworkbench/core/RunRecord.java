@@ -7,9 +7,10 @@ import java.util.Objects;
  * One run in the history: what ran with which parameters, when, and how it ended.
  *
  * @param endedAt null while the run is active or when it was interrupted
+ * @param target  where the run's units executed (since 0.4)
  */
 public record RunRecord(String runId, String providerId, String providerVersion, Parameters parameters,
-        Instant startedAt, Instant endedAt, Status status, String summary, String reason) {
+        Instant startedAt, Instant endedAt, Status status, String summary, String reason, ExecutionTarget target) {
 
     public enum Status {
         ACTIVE, SUCCEEDED, FAILED, CANCELED,
@@ -35,5 +36,13 @@ public record RunRecord(String runId, String providerId, String providerVersion,
         providerVersion = providerVersion == null ? "" : providerVersion;
         summary = summary == null ? "" : summary;
         reason = reason == null ? "" : reason;
+        target = target == null ? ExecutionTarget.THREADS : target;
+    }
+
+    /** A record of a run on threads, as every run was before 0.4. */
+    public RunRecord(String runId, String providerId, String providerVersion, Parameters parameters,
+            Instant startedAt, Instant endedAt, Status status, String summary, String reason) {
+        this(runId, providerId, providerVersion, parameters, startedAt, endedAt, status, summary, reason,
+                ExecutionTarget.THREADS);
     }
 }

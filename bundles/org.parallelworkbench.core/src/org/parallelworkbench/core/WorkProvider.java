@@ -10,6 +10,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * on the thread that starts the run (so both must be quick: checking and splitting, not computing),
  * {@link #accumulator} once, then {@link #execute} for each unit on pooled worker threads, possibly
  * concurrently.
+ * <p>
+ * Units may execute in another JVM (a worker process, see {@link ExecutionTarget}), on another instance of
+ * the provider made there by the same bundle: {@link #execute} must depend only on its unit's data, never on
+ * what {@link #plan} or {@link #accumulator} left in fields.
  */
 @ConsumerType
 public interface WorkProvider {
@@ -44,6 +48,17 @@ public interface WorkProvider {
     /** Combines this run's unit results into its result; the default shows the latest value. */
     default ResultAccumulator accumulator(Parameters parameters) {
         return ResultAccumulator.latestValue();
+    }
+
+    /**
+     * Whether units should execute in worker processes when the user leaves the choice to the engine
+     * ({@link ExecutionTarget#AUTO}): true for a provider that loads native code or may exit its JVM, so a
+     * crash ends only its run. The user can still choose threads. The default is false.
+     *
+     * @since 0.4
+     */
+    default boolean prefersIsolation() {
+        return false;
     }
 
     /** Per-worker state to pool, or null (the default) when units need none. */

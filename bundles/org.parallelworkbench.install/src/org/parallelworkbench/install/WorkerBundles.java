@@ -19,7 +19,7 @@ public interface WorkerBundles {
     /** Reads a jar file before it is installed, checked against this platform's provider SPI. */
     WorkerBundleReport inspect(Path file);
 
-    /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.3.0}. */
+    /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.4.0}. */
     String providerSpiVersion();
 
     /**

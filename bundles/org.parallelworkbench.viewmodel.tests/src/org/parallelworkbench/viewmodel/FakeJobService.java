@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
@@ -131,6 +132,11 @@ final class FakeJobService implements JobService {
         @Override
         public Parameters parameters() {
             return parameters;
+        }
+
+        @Override
+        public ExecutionTarget target() {
+            return ExecutionTarget.THREADS;
         }
 
         @Override

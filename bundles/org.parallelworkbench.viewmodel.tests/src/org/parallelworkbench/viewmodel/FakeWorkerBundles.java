@@ -51,7 +51,7 @@ final class FakeWorkerBundles implements WorkerBundles {
 
     @Override
     public String providerSpiVersion() {
-        return "0.3.0";
+        return "0.4.0";
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterDescriptor;
@@ -123,6 +124,11 @@ final class FakeJobService implements JobService {
 
         String cancelReason() {
             return cancelled.get();
+        }
+
+        @Override
+        public ExecutionTarget target() {
+            return ExecutionTarget.THREADS;
         }
 
         @Override

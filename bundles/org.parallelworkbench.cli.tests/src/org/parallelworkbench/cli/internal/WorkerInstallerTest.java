@@ -331,7 +331,7 @@ class WorkerInstallerTest {
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
         Path plugins = temp.resolve("site/plugins");
         bundles.providerIds.put("org.parallelworkbench.workers.primes", List.of("primes"));
-        FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.3.0");
+        FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.4.0");
 
         WorkerInstaller.Outcome outcome = new WorkerInstaller(bundles, NO_RUNS, SETTLE).installFile(plugins.getParent(), false);
 

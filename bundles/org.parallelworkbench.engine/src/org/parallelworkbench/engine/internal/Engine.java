@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.JobGroup;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterDescriptor;
@@ -259,7 +260,8 @@ final class Engine implements JobService {
             runSettings = settings;
             runGroup = group;
         }
-        Run run = new Run(id, name, binding.info(), parameters, binding.key(), options, UnitDispatcher.unitsTotal(plan),
+        ExecutionTarget target = target(binding, options.target());
+        Run run = new Run(id, name, binding.info(), parameters, binding.key(), options, target, UnitDispatcher.unitsTotal(plan),
                 accumulator, new Run.Services(eventExecutor, incidents, watchdog, this::finished));
         UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, runSettings.borrowTimeoutMillis(),
                 EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents);
@@ -278,6 +280,16 @@ final class Engine implements JobService {
         tellObservers(run);
         job.schedule();
         return run;
+    }
+
+    /** Where a run's units execute: the requested target, or for AUTO the provider's preference. */
+    private static ExecutionTarget target(Binding binding, ExecutionTarget requested) {
+        ExecutionTarget target = requested == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : requested;
+        if (target != ExecutionTarget.THREADS) {
+            throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on "
+                    + target.label().toLowerCase(java.util.Locale.ROOT) + " yet: this engine runs units on threads only");
+        }
+        return target;
     }
 
     /** Each observer hears of the run before it is scheduled; one that throws or blocks is reported. */

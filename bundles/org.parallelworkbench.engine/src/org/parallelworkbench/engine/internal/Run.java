@@ -3,6 +3,7 @@ package org.parallelworkbench.engine.internal;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultAccumulator;
@@ -68,6 +70,7 @@ final class Run implements RunHandle {
     private final Parameters parameters;
     private final WorkerKey workerKey;
     private final RunOptions options;
+    private final ExecutionTarget target;
     private final Services services;
     private final ResultPublisher resultPublisher;
     /** Only touched by the thread feeding {@link #resultPublisher}. */
@@ -87,19 +90,21 @@ final class Run implements RunHandle {
      * @param accumulator the provider's accumulator for this run
      */
     Run(String id, String name, ProviderInfo provider, Parameters parameters, WorkerKey workerKey, RunOptions options,
-            long unitsTotal, ResultAccumulator accumulator, Services services) {
+            ExecutionTarget target, long unitsTotal, ResultAccumulator accumulator, Services services) {
         this.id = id;
         this.name = name;
         this.provider = provider;
         this.parameters = parameters;
         this.workerKey = workerKey;
         this.options = options;
+        this.target = target;
         this.services = services;
         this.events = new SubmissionPublisher<>(services.eventExecutor(), EVENT_BUFFER_CAPACITY,
                 (subscriber, error) -> services.incidents().report(
                         "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
         this.resultPublisher = new ResultPublisher(id, accumulator, unitsTotal, this::publish, System::nanoTime);
-        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " " + parameters.values());
+        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " on " + target.label().toLowerCase(Locale.ROOT)
+                + " " + parameters.values());
     }
     /** Called once, before the run is visible to anyone else: what to do when a stop is requested. */
     void onStop(Runnable listener) {
@@ -127,6 +132,11 @@ final class Run implements RunHandle {
     @Override
     public Parameters parameters() {
         return parameters;
+    }
+
+    @Override
+    public ExecutionTarget target() {
+        return target;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.parallelworkbench.install.testbundles.NamedProvider;
 /** Finding the worker bundles of p2 repository folders and zips made in the test. */
 class RepositoryWorkersTest {
 
-    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.3.0");
+    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.4.0");
 
     @TempDir
     Path folder;

@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 /** Builds worker bundle jars for tests with java.util.jar. */
 final class TestJars {
 
-    static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.3,0.4)\"";
+    static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.4,0.5)\"";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
@@ -50,6 +51,11 @@ final class FakeRun implements RunHandle {
     @Override
     public Parameters parameters() {
         return parameters;
+    }
+
+    @Override
+    public ExecutionTarget target() {
+        return ExecutionTarget.THREADS;
     }
 
     @Override

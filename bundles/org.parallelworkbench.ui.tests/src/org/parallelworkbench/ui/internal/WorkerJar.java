@@ -27,7 +27,7 @@ final class WorkerJar {
         main.put(new Attributes.Name("Bundle-Version"), version);
         main.put(new Attributes.Name("Bundle-Name"), "Generated test worker");
         main.put(new Attributes.Name("Bundle-Vendor"), "Parallel Workbench tests");
-        main.put(new Attributes.Name("Import-Package"), "org.parallelworkbench.core;version=\"[0.3,0.4)\"");
+        main.put(new Attributes.Name("Import-Package"), "org.parallelworkbench.core;version=\"[0.4,0.5)\"");
         main.put(new Attributes.Name("Service-Component"), component);
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + symbolicName
