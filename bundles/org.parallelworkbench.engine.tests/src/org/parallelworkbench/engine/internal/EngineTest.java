@@ -15,11 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.UnitContext;
+import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
+import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
 import org.parallelworkbench.testing.Waits;
 
@@ -174,9 +181,10 @@ class EngineTest extends EngineTestBase {
 
     @Test
     void theComponentAppliesAChangedConfigurationToItsEngine() {
-        JobServiceComponent component = new JobServiceComponent(config(2, 1, 100));
+        JobServiceComponent component = new JobServiceComponent(config(2, 1, 100), Map.of(),
+                FrameworkUtil.getBundle(EngineTest.class).getBundleContext());
         try {
-            component.modified(config(3, 2, 200));
+            component.modified(config(3, 2, 200), Map.of());
 
             assertEquals(new EngineSettings(3, 2, 200), component.engine().settings());
             assertEquals(3, component.engine().pool().size());
@@ -216,6 +224,11 @@ class EngineTest extends EngineTestBase {
     }
 
     private static EngineConfig config(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
+        return config(poolSize, maxConcurrentRuns, borrowTimeoutMillis, "threads", 0, 0);
+    }
+
+    private static EngineConfig config(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis, String defaultTarget,
+            int processPoolSize, long processMaxUnits) {
         return new EngineConfig() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -236,6 +249,94 @@ class EngineTest extends EngineTestBase {
             public long borrowTimeoutMillis() {
                 return borrowTimeoutMillis;
             }
+
+            @Override
+            public String defaultTarget() {
+                return defaultTarget;
+            }
+
+            @Override
+            public String dropinTarget() {
+                return "processes";
+            }
+
+            @Override
+            public int processPoolSize() {
+                return processPoolSize;
+            }
+
+            @Override
+            public long processIdleMillis() {
+                return ProcessSettings.DEFAULT_IDLE_MILLIS;
+            }
+
+            @Override
+            public long processMaxUnits() {
+                return processMaxUnits;
+            }
+
+            @Override
+            public String processJvmOptions() {
+                return ProcessSettings.DEFAULT_JVM_OPTIONS;
+            }
         };
+    }
+
+    @Test
+    void processSettingsComeFromTheConfigurationWithJvmOptionsPerProvider() {
+        EngineSettings settings = EngineSettings.from(config(1, 1, 1, "processes", 3, 500),
+                Map.of("processJvmOptions.primes", " -Xmx64m  -Dx=y ", "poolSize", 1));
+
+        assertEquals(ExecutionTarget.PROCESSES, settings.shippedTarget());
+        assertEquals(ExecutionTarget.PROCESSES, settings.dropinTarget());
+        assertEquals(3, settings.processes().maxProcesses());
+        assertEquals(500, settings.processes().maxUnitsPerProcess());
+        assertEquals(List.of("-Xmx1g", "-Xmx64m", "-Dx=y"), settings.processes().jvmOptions("primes"));
+        assertEquals(List.of("-Xmx1g"), settings.processes().jvmOptions("ticker"));
+    }
+
+    @Test
+    void aTargetThatIsNoPlaceFallsBackToItsDefaultAndZeroProcessesMeansOnePerProcessor() {
+        EngineSettings settings = EngineSettings.from(config(1, 1, 1, "auto", 0, -5));
+
+        assertEquals(EngineSettings.DEFAULT_SHIPPED_TARGET, settings.shippedTarget());
+        assertEquals(Runtime.getRuntime().availableProcessors(), settings.processes().maxProcesses());
+        assertEquals(0, settings.processes().maxUnitsPerProcess());
+        assertEquals(EngineSettings.DEFAULT_SHIPPED_TARGET, EngineSettings.from(config(1, 1, 1, "cluster", 1, 0)).shippedTarget());
+    }
+
+    @Test
+    void processesAskedForWhereNoneCanStartAreRefusedSayingWhyAndAutoRunsOnThreads() {
+        engine(1).addProvider(TestProvider.finite("prefers", 1, 1, (unit, ctx) -> "x"));
+        engine.addProvider(new WorkProvider() {
+            @Override
+            public ProviderInfo info() {
+                return new ProviderInfo("isolated", "Isolated", "", "1");
+            }
+
+            @Override
+            public WorkPlan plan(Parameters parameters) {
+                return WorkPlan.of(List.of(new WorkUnit(0, Map.of())), 1);
+            }
+
+            @Override
+            public UnitResult execute(WorkUnit unit, UnitContext context) {
+                return new UnitResult(unit.index(), "ran");
+            }
+
+            @Override
+            public boolean prefersIsolation() {
+                return true;
+            }
+        });
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> engine.start("prefers", Parameters.NONE, RunOptions.DEFAULT.withTarget(ExecutionTarget.PROCESSES)));
+        assertEquals("Provider 'prefers' cannot run on processes: Worker processes are not available in this runtime",
+                refused.getMessage());
+        assertEquals(ExecutionTarget.THREADS, engine.start("prefers", Parameters.NONE).target());
+        RunHandle isolated = engine.start("isolated", Parameters.NONE);
+        assertEquals(ExecutionTarget.THREADS, isolated.target(), "no processes here: AUTO falls back to threads");
+        assertEquals(RunState.SUCCEEDED, Waits.outcome(isolated, SHORT).state());
     }
 }

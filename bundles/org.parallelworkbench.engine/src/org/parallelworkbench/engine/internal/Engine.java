@@ -56,12 +56,23 @@ final class Engine implements JobService {
     private static final int MAX_EVENT_THREADS = 8;
     private static final long EVENT_THREAD_KEEP_ALIVE_MILLIS = 1_000;
 
-    /** One bound provider service. */
-    /** @param origin where the provider comes from, e.g. "bundle com.example.w 1.0.0"; "" when unknown */
-    private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey key, String origin) {
+    /**
+     * One bound provider service, with a worker key for threads and one for processes.
+     *
+     * @param origin where the provider comes from and what a worker process of it starts
+     */
+    private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey threadKey, WorkerKey processKey,
+            ProviderOrigin origin) {
+
+        boolean owns(WorkerKey key) {
+            return key == threadKey || key == processKey;
+        }
     }
 
     private final WorkerPool pool;
+    /** Null when worker processes cannot start here; {@link #processesUnavailable} says why. */
+    private final WorkerPool processPool;
+    private final String processesUnavailable;
     private final ThreadPoolExecutor eventExecutor;
     private final Incidents incidents = new Incidents();
     private final ObserverWatchdog watchdog = new ObserverWatchdog(incidents);
@@ -80,9 +91,21 @@ final class Engine implements JobService {
     /** Guarded by lock; new runs join this group, replaced when maxConcurrentRuns changes. */
     private JobGroup group;
 
+    /** An engine that runs units on threads only, e.g. in a runtime without the product's launcher. */
     Engine(EngineSettings settings) {
+        this(settings, null, "Worker processes are not available in this runtime");
+    }
+
+    /**
+     * @param launcher             starts worker processes, or null when they cannot start here
+     * @param processesUnavailable why runs cannot execute on processes, when {@code launcher} is null
+     */
+    Engine(EngineSettings settings, WorkerProcessLauncher launcher, String processesUnavailable) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = new WorkerPool(settings.poolSize());
+        this.processPool = launcher == null ? null : new WorkerPool(settings.processes().maxProcesses(),
+                new ProcessWorkers(launcher, () -> settings().processes()), settings.processes().idleMillis());
+        this.processesUnavailable = launcher == null ? processesUnavailable : "";
         this.group = newGroup(settings.maxConcurrentRuns());
         AtomicLong eventThreads = new AtomicLong();
         this.eventExecutor = new ThreadPoolExecutor(MAX_EVENT_THREADS, MAX_EVENT_THREADS,
@@ -118,6 +141,12 @@ final class Engine implements JobService {
         if (old.poolSize() != newSettings.poolSize()) {
             pool.resize(newSettings.poolSize());
         }
+        if (processPool != null && old.processes().maxProcesses() != newSettings.processes().maxProcesses()) {
+            processPool.resize(newSettings.processes().maxProcesses());
+        }
+        if (processPool != null && old.processes().idleMillis() != newSettings.processes().idleMillis()) {
+            processPool.evictIdleAfter(newSettings.processes().idleMillis());
+        }
         if (!old.equals(newSettings)) {
             LOG.log(Level.INFO, "Engine settings changed from " + old + " to " + newSettings);
         }
@@ -142,11 +171,11 @@ final class Engine implements JobService {
     }
 
     void addProvider(WorkProvider provider) {
-        addProvider(provider, "");
+        addProvider(provider, ProviderOrigin.UNKNOWN);
     }
 
-    /** @param origin where the provider comes from, for the log, e.g. "bundle com.example.w 1.0.0"; "" when unknown */
-    void addProvider(WorkProvider provider, String origin) {
+    /** @param origin where the provider comes from: for the log, the default target and worker processes */
+    void addProvider(WorkProvider provider, ProviderOrigin origin) {
         ProviderInfo info;
         WorkerStateFactory<?> stateFactory;
         try {
@@ -156,13 +185,14 @@ final class Engine implements JobService {
             LOG.log(Level.WARNING, "Ignoring provider " + provider + ": its info() or workerStateFactory() failed: " + e, e);
             return;
         }
-        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory), origin);
+        Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory),
+                WorkerKey.forProcesses(info.id(), info.version(), origin.bundleLocations()), origin);
         synchronized (lock) {
             Binding first = find(info.id());
             if (first != null) {
                 LOG.log(Level.WARNING, "Provider '" + info.id() + "' " + info.version() + " is installed twice"
-                        + (origin.isEmpty() ? "" : ", now from " + origin)
-                        + (first.origin().isEmpty() ? "" : ", first from " + first.origin())
+                        + (origin.description().isEmpty() ? "" : ", now from " + origin.description())
+                        + (first.origin().description().isEmpty() ? "" : ", first from " + first.origin().description())
                         + "; the first one stays in use");
             }
             providers.add(binding);
@@ -185,7 +215,7 @@ final class Engine implements JobService {
             }
             providers.remove(binding);
             for (Run run : active.values()) {
-                if (run.workerKey() == binding.key()) {
+                if (binding.owns(run.workerKey())) {
                     runs.add(run);
                 }
             }
@@ -193,7 +223,10 @@ final class Engine implements JobService {
         String reason = "Provider '" + binding.info().id() + "' was removed";
         LOG.log(Level.INFO, reason + (runs.isEmpty() ? "" : "; canceling " + runs.size() + " runs"));
         runs.forEach(run -> run.cancel(reason));
-        pool.retire(binding.key());
+        pool.retire(binding.threadKey());
+        if (processPool != null) {
+            processPool.retire(binding.processKey()); // the processes running the old version end
+        }
     }
 
     @Override
@@ -260,11 +293,12 @@ final class Engine implements JobService {
             runSettings = settings;
             runGroup = group;
         }
-        ExecutionTarget target = target(binding, options.target());
-        Run run = new Run(id, name, binding.info(), parameters, binding.key(), options, target, UnitDispatcher.unitsTotal(plan),
+        ExecutionTarget target = target(binding, options.target(), runSettings);
+        WorkerKey key = target == ExecutionTarget.PROCESSES ? binding.processKey() : binding.threadKey();
+        Run run = new Run(id, name, binding.info(), parameters, key, options, target, UnitDispatcher.unitsTotal(plan),
                 accumulator, new Run.Services(eventExecutor, incidents, watchdog, this::finished));
-        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool, runSettings.borrowTimeoutMillis(),
-                EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents);
+        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, target == ExecutionTarget.PROCESSES ? processPool : pool,
+                runSettings.borrowTimeoutMillis(), EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents);
         RunJob job = new RunJob(name, run, dispatcher, this, runGroup);
         run.onStop(() -> {
             dispatcher.wake();
@@ -282,14 +316,37 @@ final class Engine implements JobService {
         return run;
     }
 
-    /** Where a run's units execute: the requested target, or for AUTO the provider's preference. */
-    private static ExecutionTarget target(Binding binding, ExecutionTarget requested) {
-        ExecutionTarget target = requested == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : requested;
-        if (target != ExecutionTarget.THREADS) {
-            throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on "
-                    + target.label().toLowerCase(java.util.Locale.ROOT) + " yet: this engine runs units on threads only");
+    /**
+     * Where a run's units execute: the requested target; for AUTO, processes if the provider prefers isolation,
+     * else the configured default for its kind of bundle, falling back to threads where processes cannot start.
+     *
+     * @throws IllegalArgumentException if processes were asked for and cannot start here, saying why
+     */
+    private ExecutionTarget target(Binding binding, ExecutionTarget requested, EngineSettings runSettings) {
+        if (requested == ExecutionTarget.PROCESSES && processPool == null) {
+            throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on processes: "
+                    + processesUnavailable);
         }
-        return target;
+        if (requested != ExecutionTarget.AUTO) {
+            return requested;
+        }
+        ExecutionTarget chosen = prefersIsolation(binding) ? ExecutionTarget.PROCESSES
+                : binding.origin().shipped() ? runSettings.shippedTarget() : runSettings.dropinTarget();
+        return chosen == ExecutionTarget.PROCESSES && processPool == null ? ExecutionTarget.THREADS : chosen;
+    }
+
+    private static boolean prefersIsolation(Binding binding) {
+        try {
+            return binding.provider().prefersIsolation();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Provider '" + binding.info().id() + "' failed to say whether it prefers isolation", e);
+            return true;
+        }
+    }
+
+    /** Why runs cannot execute on processes here, or "" when they can. */
+    String processesUnavailable() {
+        return processesUnavailable;
     }
 
     /** Each observer hears of the run before it is scheduled; one that throws or blocks is reported. */
@@ -352,6 +409,11 @@ final class Engine implements JobService {
         return pool;
     }
 
+    /** The worker-process pool, or null when processes cannot start here. */
+    WorkerPool processPool() {
+        return processPool;
+    }
+
     Incidents incidents() {
         return incidents;
     }
@@ -382,6 +444,9 @@ final class Engine implements JobService {
             Thread.currentThread().interrupt();
         }
         pool.close(EngineSettings.CLOSE_WAIT_MILLIS);
+        if (processPool != null) {
+            processPool.close(EngineSettings.CLOSE_WAIT_MILLIS);
+        }
         watchdog.close();
         eventExecutor.shutdown(); // lets queued outcome completions run, then the threads end
         LOG.log(Level.INFO, "Engine stopped");

@@ -1,15 +1,26 @@
 package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.parallelworkbench.core.ExecutionTarget;
 
 /**
  * The engine's settings after validation, and every default in one place.
  *
- * @param poolSize            workers in total, at least 1
+ * @param poolSize            worker threads in total, at least 1
  * @param maxConcurrentRuns   runs executing at once, at least 1
  * @param borrowTimeoutMillis longest wait of a run for a free worker before it fails, at least 1
+ * @param shippedTarget       where runs left to the engine execute, for providers of bundles the product ships
+ * @param dropinTarget        the same for providers of drop-in bundles: code the product did not ship, which may
+ *                            call {@code System.exit} or crash its JVM (nothing in a JVM stops that since Java 24)
+ * @param processes           the worker-process pool's settings
  */
-record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
+record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis, ExecutionTarget shippedTarget,
+        ExecutionTarget dropinTarget, ProcessSettings processes) {
 
     private static final System.Logger LOG = System.getLogger(EngineSettings.class.getName());
 
@@ -23,15 +34,39 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
     /** How long closing the engine waits for runs to end and for worker threads to die. */
     static final long CLOSE_WAIT_MILLIS = 1_000;
 
+    static final ExecutionTarget DEFAULT_SHIPPED_TARGET = ExecutionTarget.THREADS;
+    static final ExecutionTarget DEFAULT_DROPIN_TARGET = ExecutionTarget.PROCESSES;
+    /** Configuration keys {@code processJvmOptions.<provider id>}: JVM options of one provider's processes. */
+    static final String PROVIDER_JVM_OPTIONS_PREFIX = "processJvmOptions.";
+
     EngineSettings {
         if (poolSize < 1 || maxConcurrentRuns < 1 || borrowTimeoutMillis < 1) {
             throw new IllegalArgumentException("Engine settings must be positive: " + poolSize + ", "
                     + maxConcurrentRuns + ", " + borrowTimeoutMillis);
         }
+        if (shippedTarget == ExecutionTarget.AUTO || dropinTarget == ExecutionTarget.AUTO) {
+            throw new IllegalArgumentException("A default target must be a place, not AUTO");
+        }
     }
 
-    /** Settings from configuration; a value out of range is replaced by its default, with a warning. */
+    /** Settings with these pool limits and the defaults for everything else. */
+    EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
+        this(poolSize, maxConcurrentRuns, borrowTimeoutMillis, DEFAULT_SHIPPED_TARGET, DEFAULT_DROPIN_TARGET,
+                ProcessSettings.DEFAULT);
+    }
+
+    /** Settings from configuration without per-provider keys. */
     static EngineSettings from(EngineConfig config) {
+        return from(config, Map.of());
+    }
+
+    /**
+     * Settings from configuration; a value out of range is replaced by its default, with a warning.
+     *
+     * @param properties all configuration properties, for the per-provider keys
+     *                   ({@value #PROVIDER_JVM_OPTIONS_PREFIX}{@code <provider id>})
+     */
+    static EngineSettings from(EngineConfig config, Map<String, ?> properties) {
         int poolSize = config.poolSize();
         if (poolSize < 0) {
             warn("poolSize", poolSize);
@@ -50,7 +85,52 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
             warn("borrowTimeoutMillis", borrowTimeoutMillis);
             borrowTimeoutMillis = DEFAULT_BORROW_TIMEOUT_MILLIS;
         }
-        return new EngineSettings(poolSize, maxConcurrentRuns, borrowTimeoutMillis);
+        return new EngineSettings(poolSize, maxConcurrentRuns, borrowTimeoutMillis,
+                target("defaultTarget", config.defaultTarget(), DEFAULT_SHIPPED_TARGET),
+                target("dropinTarget", config.dropinTarget(), DEFAULT_DROPIN_TARGET), processes(config, properties));
+    }
+
+    private static ProcessSettings processes(EngineConfig config, Map<String, ?> properties) {
+        int maxProcesses = config.processPoolSize();
+        if (maxProcesses < 0) {
+            warn("processPoolSize", maxProcesses);
+            maxProcesses = 0;
+        }
+        if (maxProcesses == 0) {
+            maxProcesses = Runtime.getRuntime().availableProcessors();
+        }
+        long idleMillis = config.processIdleMillis();
+        if (idleMillis < 0) {
+            warn("processIdleMillis", idleMillis);
+            idleMillis = ProcessSettings.DEFAULT_IDLE_MILLIS;
+        }
+        long maxUnits = config.processMaxUnits();
+        if (maxUnits < 0) {
+            warn("processMaxUnits", maxUnits);
+            maxUnits = 0;
+        }
+        Map<String, List<String>> byProvider = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(PROVIDER_JVM_OPTIONS_PREFIX) && key.length() > PROVIDER_JVM_OPTIONS_PREFIX.length()) {
+                byProvider.put(key.substring(PROVIDER_JVM_OPTIONS_PREFIX.length()), ProcessSettings.options(String.valueOf(value)));
+            }
+        });
+        return new ProcessSettings(maxProcesses, idleMillis, maxUnits, ProcessSettings.options(config.processJvmOptions()),
+                byProvider);
+    }
+
+    private static ExecutionTarget target(String key, String value, ExecutionTarget fallback) {
+        try {
+            ExecutionTarget target = ExecutionTarget.parse(value);
+            if (target != ExecutionTarget.AUTO) {
+                return target;
+            }
+        } catch (IllegalArgumentException e) {
+            // warned below
+        }
+        LOG.log(Level.WARNING, "Configuration " + EngineConfig.PID + ": '" + key + "' = '" + value
+                + "' is not threads or processes; using " + fallback.name().toLowerCase(Locale.ROOT));
+        return fallback;
     }
 
     private static void warn(String key, long value) {

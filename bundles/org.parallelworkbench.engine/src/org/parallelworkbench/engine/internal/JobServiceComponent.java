@@ -1,8 +1,12 @@
 package org.parallelworkbench.engine.internal;
 
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,18 +40,46 @@ import org.parallelworkbench.core.WorkProvider;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class JobServiceComponent implements JobService {
 
+    /** The product folder, set by the launcher; without it there is no Felix launcher for worker processes. */
+    static final String HOME_PROPERTY = "parallelworkbench.home";
+    private static final System.Logger LOG = System.getLogger(JobServiceComponent.class.getName());
+
     private final Engine engine;
+    private final BundleContext context;
+    /** The product's bundle/ folder as a URI prefix, or null outside the product. */
+    private final String shippedPrefix;
 
     @Activate
-    public JobServiceComponent(EngineConfig config) {
-        engine = new Engine(EngineSettings.from(config));
+    public JobServiceComponent(EngineConfig config, Map<String, Object> properties, BundleContext context) {
+        this.context = context;
+        String home = context.getProperty(HOME_PROPERTY);
+        this.shippedPrefix = home == null ? null : Path.of(home, "bundle").toUri().toString();
+        WorkerProcessLauncher launcher = null;
+        String unavailable;
+        if (home == null) {
+            unavailable = "worker processes need the packaged product (no " + HOME_PROPERTY + " in this runtime)";
+        } else {
+            try {
+                launcher = WorkerProcessLauncher.forProduct(Path.of(home));
+                unavailable = "";
+            } catch (IllegalStateException e) {
+                unavailable = e.getMessage();
+                LOG.log(Level.WARNING, "Runs cannot execute on worker processes: " + unavailable);
+            }
+        }
+        engine = new Engine(EngineSettings.from(config, properties), launcher, unavailable);
     }
 
     @Reference(service = WorkProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProvider")
     void addProvider(WorkProvider provider, ServiceReference<WorkProvider> reference) {
         Bundle bundle = reference.getBundle();
-        engine.addProvider(provider, bundle == null ? "" : "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion());
+        if (bundle == null) {
+            return; // unregistered meanwhile
+        }
+        boolean shipped = shippedPrefix == null || bundle.getLocation().replace("reference:", "").startsWith(shippedPrefix);
+        engine.addProvider(provider, new ProviderOrigin("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion(),
+                shipped, () -> WorkerProcessBundles.locations(bundle, context)));
     }
 
     void removeProvider(WorkProvider provider) {
@@ -66,8 +98,8 @@ public final class JobServiceComponent implements JobService {
 
     /** A changed configuration: resizes the pool and applies the run limits to new runs. */
     @Modified
-    void modified(EngineConfig config) {
-        engine.update(EngineSettings.from(config));
+    void modified(EngineConfig config, Map<String, Object> properties) {
+        engine.update(EngineSettings.from(config, properties));
     }
 
     @Deactivate

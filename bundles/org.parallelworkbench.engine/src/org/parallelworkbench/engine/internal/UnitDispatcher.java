@@ -243,7 +243,7 @@ final class UnitDispatcher {
     }
 
     private void startShift(Worker worker) {
-        WorkerShift shift = new WorkerShift(run, units, worker, key.executor(), completions, signals::add);
+        WorkerShift shift = new WorkerShift(run, units, worker, key.executor(), completions, signals::add, pool::hasWaiters);
         shifts.add(shift);
         try {
             worker.start(shift);

@@ -1,11 +1,13 @@
 package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.UnitResult;
@@ -130,20 +132,44 @@ final class UnitQueue {
      * fails naming it. Ignored while the run is stopping (the stop likely caused it).
      */
     void threw(WorkUnit unit, Throwable failure) {
+        failedAttempt(unit, UnitDispatcher.message(failure), failure, attempts -> "Unit " + unit.index() + " failed after "
+                + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + UnitDispatcher.message(failure));
+    }
+
+    /**
+     * The worker process executing a unit died: like {@link #threw}, but the run's reason is the description of
+     * the death (it names the unit), kept apart from a unit that threw.
+     */
+    void workerDied(WorkUnit unit, String description) {
+        failedAttempt(unit, description, null, attempts -> attempts == 1 ? description
+                : description + " (attempt " + attempts + ")");
+    }
+
+    private void failedAttempt(WorkUnit unit, String why, Throwable failure, IntFunction<String> runReason) {
         if (run.isStopping()) {
             return;
         }
         long index = unit.index();
         int attempts = failedAttempts.merge(index, 1, Integer::sum);
         if (attempts <= run.options().unitRetries()) {
-            LOG.log(Level.INFO, run + ": unit " + index + " failed (attempt " + attempts + "), trying again: "
-                    + UnitDispatcher.message(failure));
+            LOG.log(Level.INFO, run + ": unit " + index + " failed (attempt " + attempts + "), trying again: " + why);
             retries.add(unit);
             return;
         }
-        LOG.log(Level.WARNING, run + ": unit " + index + " failed", failure);
-        run.fail("Unit " + index + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
-                + UnitDispatcher.message(failure));
+        String reason = runReason.apply(attempts);
+        if (failure != null) {
+            LOG.log(Level.WARNING, run + ": unit " + index + " failed", failure);
+        } else {
+            LOG.log(Level.WARNING, run + ": " + reason);
+        }
+        run.fail(reason);
+    }
+
+    /** Units handed out that never started (their worker ended first): handed out again, no attempt counted. */
+    void notStarted(List<WorkUnit> units) {
+        if (!run.isStopping()) {
+            retries.addAll(units);
+        }
     }
 
     /** The unit completed: it needs no count of failed attempts any more. */

@@ -4,11 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -17,9 +13,8 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
 /**
- * The engine's workers: a Commons Pool {@link GenericKeyedObjectPool} keyed by {@link WorkerKey}, capped
- * at {@code poolSize} workers in total, each a {@link ThreadWorker} on a daemon thread named
- * {@code pw-worker-<n>}.
+ * Workers of one kind (threads or processes, made by a {@link WorkerFactory}): a Commons Pool
+ * {@link GenericKeyedObjectPool} keyed by {@link WorkerKey}, capped at {@code poolSize} workers in total.
  * <p>
  * Threading: all methods are thread-safe. {@link #borrow} waits at most the given time; nothing else
  * blocks except {@link #close}, which waits a bounded time for worker threads to end. No lock of this
@@ -27,32 +22,57 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
  * (not per unit), so the pool's fair lock and its validation on borrow and return cost little.
  * <p>
  * A worker goes back to the pool only after a shift whose units all returned normally; a worker whose
- * unit threw or hung, or whose key was retired, is destroyed instead. There is no evictor thread: idle workers stay
- * until their key is retired or the pool is closed.
+ * unit threw or hung, or whose key was retired, is destroyed instead. Without an idle time-out there is no evictor
+ * thread: idle workers stay until their key is retired or the pool is closed; with one (worker processes), Commons
+ * Pool's shared evictor destroys workers idle for longer.
  */
 final class WorkerPool {
 
     private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
-    static final String THREAD_NAME_PREFIX = "pw-worker-";
+    /** How often the evictor looks for idle workers, at most; see {@link #evictIdleAfter}. */
+    private static final long MAX_EVICTION_PERIOD_MILLIS = 5_000;
 
     private final GenericKeyedObjectPool<WorkerKey, Worker> pool;
-    private final Set<ThreadWorker> live = ConcurrentHashMap.newKeySet();
-    private final AtomicLong threadCount = new AtomicLong();
+    private final WorkerFactory workers;
     /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
     private final AtomicInteger owned = new AtomicInteger();
 
+    /** A pool of threads, with no idle time-out. */
     WorkerPool(int poolSize) {
+        this(poolSize, new ThreadWorkers(), 0);
+    }
+
+    /** @param idleMillis how long a worker may stay idle before it is destroyed; 0 = for ever */
+    WorkerPool(int poolSize, WorkerFactory workers, long idleMillis) {
+        this.workers = workers;
         GenericKeyedObjectPoolConfig<Worker> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotal(poolSize);
         config.setMaxTotalPerKey(poolSize);
         config.setMaxIdlePerKey(poolSize);
-        config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1)); // no evictor thread
+        config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1)); // no evictor thread unless evictIdleAfter
+        config.setNumTestsPerEvictionRun(Integer.MAX_VALUE);
         config.setBlockWhenExhausted(true);
         config.setFairness(true);
         config.setTestOnReturn(true);
         config.setTestOnBorrow(true);
         config.setJmxEnabled(false); // no MBean that outlives the bundle
         pool = new GenericKeyedObjectPool<>(new Factory(), config);
+        evictIdleAfter(idleMillis);
+    }
+
+    /** Destroys workers idle for this long from now on, checked by Commons Pool's evictor; 0 = never. */
+    void evictIdleAfter(long idleMillis) {
+        if (idleMillis <= 0) {
+            pool.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));
+            return;
+        }
+        pool.setMinEvictableIdleDuration(Duration.ofMillis(idleMillis));
+        pool.setTimeBetweenEvictionRuns(Duration.ofMillis(Math.clamp(idleMillis / 4, 1, MAX_EVICTION_PERIOD_MILLIS)));
+    }
+
+    /** True while a borrower waits for a worker of this pool, so a busy one should come back soon. */
+    boolean hasWaiters() {
+        return pool.getNumWaiters() > 0;
     }
 
     /**
@@ -96,7 +116,7 @@ final class WorkerPool {
         pool.setMaxTotal(poolSize);
         pool.setMaxTotalPerKey(poolSize);
         pool.setMaxIdlePerKey(poolSize);
-        LOG.log(Level.INFO, "Worker pool resized to " + poolSize);
+        LOG.log(Level.INFO, "Worker pool (" + workers.kind() + "s) resized to " + poolSize);
     }
 
     /** The current cap on workers. */
@@ -136,43 +156,26 @@ final class WorkerPool {
 
     /** Worker threads not yet ended, for tests and reports. */
     List<Thread> liveThreads() {
-        return live.stream().map(ThreadWorker::thread).filter(Thread::isAlive).toList();
+        return workers.liveThreads();
     }
 
     /**
-     * Closes the pool and destroys every worker, then waits up to {@code waitMillis} for their threads
-     * to end; threads still stuck in a unit are reported and left to end on their own.
+     * Closes the pool and destroys every worker, then waits up to {@code waitMillis} for them to end; workers
+     * still stuck in a unit are reported and left to end on their own.
      */
     void close(long waitMillis) {
         pool.close();
-        live.forEach(ThreadWorker::destroy);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        for (ThreadWorker worker : List.copyOf(live)) {
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            try {
-                worker.thread().join(Math.max(1, remainingMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (worker.thread().isAlive()) {
-                LOG.log(Level.WARNING, "Worker still running a unit after close, left to end on its own: "
-                        + worker.describe());
-            }
-        }
+        workers.awaitEnd(waitMillis);
     }
 
     private final class Factory extends BaseKeyedPooledObjectFactory<WorkerKey, Worker> {
 
         @Override
-        public Worker create(WorkerKey key) {
+        public Worker create(WorkerKey key) throws Exception {
             if (key.isRetired()) {
                 throw new IllegalStateException("Provider '" + key.providerId() + "' was removed");
             }
-            ThreadWorker worker = new ThreadWorker(THREAD_NAME_PREFIX + threadCount.incrementAndGet(),
-                    key.stateFactory(), live::remove);
-            live.add(worker);
-            worker.start();
+            Worker worker = workers.create(key);
             owned.incrementAndGet();
             return worker;
         }
@@ -184,13 +187,14 @@ final class WorkerPool {
 
         @Override
         public boolean validateObject(WorkerKey key, PooledObject<Worker> pooled) {
-            return !key.isRetired() && pooled.getObject().isReady() && pooled.getObject().stateIsValid();
+            Worker worker = pooled.getObject();
+            return !key.isRetired() && worker.isReady() && worker.stateIsValid() && workers.fits(key, worker);
         }
 
         @Override
         public void destroyObject(WorkerKey key, PooledObject<Worker> pooled) {
             owned.decrementAndGet();
-            pooled.getObject().destroy();
+            workers.destroyed(pooled.getObject());
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.parallelworkbench.engine.internal;
 
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.parallelworkbench.core.UnitContext;
@@ -31,6 +33,7 @@ final class WorkerShift {
     private final UnitExecutor executor;
     private final Queue<UnitResult> completions;
     private final Consumer<WorkerShift> onEnded;
+    private final BooleanSupplier othersWaiting;
     private final UnitContext context;
     /** The unit executing now, for a stuck-unit report. */
     private volatile long currentUnit = NO_UNIT;
@@ -39,16 +42,18 @@ final class WorkerShift {
 
     /**
      * @param completions where each unit's result goes, read by the run's Job thread
-     * @param onEnded     told on the worker's thread once the worker is idle again
+     * @param onEnded       told on the worker's thread once the worker is idle again
+     * @param othersWaiting whether runs wait for a worker of this kind, so a long shift should end
      */
     WorkerShift(Run run, UnitQueue units, Worker worker, UnitExecutor executor, Queue<UnitResult> completions,
-            Consumer<WorkerShift> onEnded) {
+            Consumer<WorkerShift> onEnded, BooleanSupplier othersWaiting) {
         this.run = run;
         this.units = units;
         this.worker = worker;
         this.executor = executor;
         this.completions = completions;
         this.onEnded = onEnded;
+        this.othersWaiting = othersWaiting;
         this.context = new UnitContext() {
             @Override
             public boolean isCanceled() {
@@ -74,6 +79,59 @@ final class WorkerShift {
     /** True if every unit of the shift returned normally, so the worker may be reused. */
     boolean reusable() {
         return reusable;
+    }
+
+    // What a worker that executes units elsewhere (a process) does with the shift, on the worker's thread.
+
+    Run run() {
+        return run;
+    }
+
+    /** The next unit of the run to execute, or null when there is none for now (see {@link UnitQueue#next()}). */
+    WorkUnit nextUnit() {
+        return run.isStopping() ? null : units.next();
+    }
+
+    /** Marks the unit executing now (-1 for none), for a stuck-unit report. */
+    void executing(long unitIndex) {
+        currentUnit = unitIndex;
+    }
+
+    /** The unit returned this result; false (and the run told) if it is another unit's. */
+    boolean completed(WorkUnit unit, UnitResult result) {
+        if (result == null || result.unitIndex() != unit.index()) {
+            units.returnedWrongResult(unit, result);
+            return false;
+        }
+        completions.add(result);
+        units.completed(unit);
+        return true;
+    }
+
+    /** The unit threw (in another JVM): tried again or the run fails; see {@link UnitQueue#threw}. */
+    void threw(WorkUnit unit, Throwable failure) {
+        units.threw(unit, failure);
+    }
+
+    /** The unit's worker died while executing it: tried again or the run fails with this description. */
+    void workerDied(WorkUnit unit, String description) {
+        units.workerDied(unit, description);
+    }
+
+    /** Units handed to this shift that never started: they go back to the run's queue, no attempt counted. */
+    void notStarted(List<WorkUnit> notStarted) {
+        units.notStarted(notStarted);
+    }
+
+    /** Whether other runs wait for a worker of this kind; a shift past its time slice should then end. */
+    boolean othersWaiting() {
+        return othersWaiting.getAsBoolean();
+    }
+
+    /** Ends a shift worked by the worker itself: whether the worker may be reused. */
+    void worked(boolean healthy) {
+        currentUnit = NO_UNIT;
+        reusable = healthy;
     }
 
     /** Executes units until the shift ends (see the class comment); on the worker's thread. */
