@@ -162,7 +162,7 @@ final class WorkerProcessLauncher {
         command.add("-D" + WorkerProperties.SOCKET + "=" + socket);
         command.add("-D" + WorkerProperties.PROVIDER + "=" + key.providerId());
         command.add("-D" + WorkerProperties.PROVIDER_VERSION + "=" + key.providerVersion());
-        command.add("-D" + WorkerProperties.PARENT + "=" + ProcessHandle.current().pid());
+        command.add("-D" + WorkerProperties.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(home.resolve(FELIX_JAR).toString());
         return command;

@@ -1,0 +1,91 @@
+package org.parallelworkbench.process.host.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.parallelworkbench.core.WorkProvider;
+
+class RegisteredProvidersTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(RegisteredProviders.class).getBundleContext();
+    private final RegisteredProviders providers = new RegisteredProviders(context);
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private Bundle unresolvable;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        providers.close();
+        registrations.forEach(ServiceRegistration::unregister);
+        if (unresolvable != null) {
+            unresolvable.uninstall();
+        }
+    }
+
+    @Test
+    void findsTheProviderOfTheIdAndVersionAlsoWhenItIsRegisteredWhileWaiting() throws Exception {
+        assertNotNull(context, "the host bundle is started in the test runtime");
+        register(TestProvider.echo("registry.test", "1.0"));
+        CompletableFuture<WorkProvider> found = CompletableFuture.supplyAsync(() -> {
+            try {
+                return providers.find("registry.test", "2.0", EngineSide.WAIT);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WorkProvider wanted = TestProvider.echo("registry.test", "2.0");
+
+        register(wanted);
+
+        assertSame(wanted, found.get(EngineSide.WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void whyMissingNamesTheRegisteredProvidersAndABundleThatDoesNotResolve() throws Exception {
+        register(TestProvider.echo("registry.other", "3.1"));
+        unresolvable = context.installBundle("test:unresolvable", bundleImporting("org.example.absent"));
+
+        assertNull(providers.find("registry.absent", "1.0", Duration.ofMillis(20)));
+        String why = providers.whyMissing();
+
+        assertTrue(why.contains("registry.other 3.1"), why);
+        assertTrue(why.contains("Bundle test.unresolvable 1.0.0 is INSTALLED, not resolved: "), why);
+        assertTrue(why.contains("org.example.absent"), "names the missing requirement: " + why);
+    }
+
+    private void register(WorkProvider provider) {
+        registrations.add(context.registerService(WorkProvider.class, provider, null));
+    }
+
+    private static ByteArrayInputStream bundleImporting(String packageName) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "test.unresolvable");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Import-Package", packageName);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JarOutputStream(bytes, manifest).close();
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+}
