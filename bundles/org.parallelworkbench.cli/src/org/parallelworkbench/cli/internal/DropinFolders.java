@@ -2,6 +2,7 @@ package org.parallelworkbench.cli.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,12 @@ final class DropinFolders {
             }
         }
         return jars;
+    }
+
+    /** Whether a file of this name is in one of the folders. */
+    static boolean configurationFileExists(String directories, String fileName) {
+        return directories != null && Arrays.stream(directories.split(",")).map(String::trim)
+                .filter(directory -> !directory.isEmpty()).anyMatch(directory -> Files.isRegularFile(Path.of(directory, fileName)));
     }
 
     /**

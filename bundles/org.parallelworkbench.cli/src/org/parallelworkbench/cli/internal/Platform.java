@@ -35,8 +35,10 @@ final class Platform implements AutoCloseable {
     /** For the engine's service, once the framework has started. */
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(20);
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-    /** File Install's first scan of drop-ins: a poll interval (1 s) and the installs, with room for a busy machine. */
+    /** File Install's first scan of drop-ins and conf/: a poll interval (0.5 s) and the installs, with room for a busy machine. */
     static final Duration DROPINS_TIMEOUT = Duration.ofSeconds(5);
+    /** The engine's configuration file in conf/, read by File Install (PID org.parallelworkbench.engine). */
+    static final String ENGINE_CFG = "org.parallelworkbench.engine.cfg";
 
     /** The platform is not there in time; the message is the whole reason shown to the user. */
     static final class Unavailable extends Exception {
@@ -107,6 +109,15 @@ final class Platform implements AutoCloseable {
             }
             Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
         }
+        // The engine takes conf/'s settings (e.g. where runs execute) a moment after File Install reads them.
+        if (DropinFolders.configurationFileExists(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY), ENGINE_CFG)) {
+            while (!engineConfigured()) {
+                if (System.nanoTime() - giveUpNanos > 0) {
+                    return;
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+            }
+        }
         // A provider's service is in the registry a moment before the engine, told in its REGISTERED event, has it.
         JobService jobs = jobService();
         Set<String> registered = registeredProviderIds();
@@ -116,6 +127,12 @@ final class Platform implements AutoCloseable {
             }
             Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
         }
+    }
+
+    /** Declarative Services adds a configuration's properties, {@code service.pid} among them, to the service's. */
+    private boolean engineConfigured() {
+        ServiceReference<JobService> engine = context.getServiceReference(JobService.class);
+        return engine != null && engine.getProperty(Constants.SERVICE_PID) != null;
     }
 
     /** The ids of the providers registered now; one whose info() fails is the engine's to report. */

@@ -46,14 +46,14 @@ public final class JobServiceComponent implements JobService {
 
     private final Engine engine;
     private final BundleContext context;
-    /** The product's bundle/ folder as a URI prefix, or null outside the product. */
-    private final String shippedPrefix;
+    /** The product's bundle/ folder, or null outside the product. */
+    private final Path shippedFolder;
 
     @Activate
     public JobServiceComponent(EngineConfig config, Map<String, Object> properties, BundleContext context) {
         this.context = context;
         String home = context.getProperty(HOME_PROPERTY);
-        this.shippedPrefix = home == null ? null : Path.of(home, "bundle").toUri().toString();
+        this.shippedFolder = home == null ? null : Path.of(home, "bundle").toAbsolutePath().normalize();
         WorkerProcessLauncher launcher = null;
         String unavailable;
         if (home == null) {
@@ -77,7 +77,8 @@ public final class JobServiceComponent implements JobService {
         if (bundle == null) {
             return; // unregistered meanwhile
         }
-        boolean shipped = shippedPrefix == null || bundle.getLocation().replace("reference:", "").startsWith(shippedPrefix);
+        boolean shipped = shippedFolder == null || WorkerProcessLauncher.pathOf(bundle.getLocation())
+                .map(path -> path.startsWith(shippedFolder)).orElse(false);
         engine.addProvider(provider, new ProviderOrigin("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion(),
                 shipped, () -> WorkerProcessBundles.locations(bundle, context)));
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,15 +175,25 @@ final class WorkerProcessLauncher {
      * @throws IllegalStateException if the bundle is not a file this machine can read
      */
     static String byReference(String location) {
-        String file = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
-        if (!file.startsWith("file:")) {
-            throw new IllegalStateException("Bundle " + location + " cannot start in a worker process: not a file");
-        }
-        Path path = Path.of(URI.create(file));
+        Path path = pathOf(location).orElseThrow(() -> new IllegalStateException("Bundle " + location
+                + " cannot start in a worker process: not a file"));
         if (!Files.isReadable(path)) {
             throw new IllegalStateException("Bundle " + path + " cannot start in a worker process: it cannot be read");
         }
         return "\"reference:" + path.toUri() + "\"";
+    }
+
+    /** The file of a bundle location ({@code file:} or {@code reference:file:}), if it is one. */
+    static Optional<Path> pathOf(String location) {
+        String file = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
+        if (!file.startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(URI.create(file)).toAbsolutePath().normalize());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Waits for the process to connect, or to die, or the deadline. */
