@@ -53,6 +53,9 @@ final class LogFile implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(handler);
+        // A thread that took the handler list before the removal may still publish: turned off, it drops the
+        // record instead of failing on the closed stream (a NullPointerException through the ErrorManager).
+        handler.setLevel(Level.OFF);
         handler.close();
     }
 }
