@@ -296,6 +296,15 @@ class EngineTest extends EngineTestBase {
     }
 
     @Test
+    void aSettingsChangeIsDescribedByWhatChanged() {
+        EngineSettings before = new EngineSettings(2, 4, 100);
+        EngineSettings after = EngineSettings.from(config(3, 4, 100, "threads", 0, 5));
+
+        assertEquals("poolSize 2 -> 3, processes.maxUnitsPerProcess 0 -> 5", after.changesFrom(before));
+        assertEquals("", after.changesFrom(after));
+    }
+
+    @Test
     void aTargetThatIsNoPlaceFallsBackToItsDefaultAndZeroProcessesMeansOnePerProcessor() {
         EngineSettings settings = EngineSettings.from(config(1, 1, 1, "auto", 0, -5));
 

@@ -148,7 +148,7 @@ final class Engine implements JobService {
             processPool.evictIdleAfter(newSettings.processes().idleMillis());
         }
         if (!old.equals(newSettings)) {
-            LOG.log(Level.INFO, "Engine settings changed from " + old + " to " + newSettings);
+            LOG.log(Level.INFO, "Engine settings changed: " + newSettings.changesFrom(old));
         }
     }
 

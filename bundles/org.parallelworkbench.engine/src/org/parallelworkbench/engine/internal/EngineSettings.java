@@ -1,10 +1,13 @@
 package org.parallelworkbench.engine.internal;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.parallelworkbench.core.ExecutionTarget;
 
@@ -53,6 +56,33 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
     EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
         this(poolSize, maxConcurrentRuns, borrowTimeoutMillis, DEFAULT_SHIPPED_TARGET, DEFAULT_DROPIN_TARGET,
                 ProcessSettings.DEFAULT);
+    }
+
+    /** What differs from the older settings, e.g. "poolSize 8 -> 2, processes.idleMillis 60000 -> 0"; "" if nothing. */
+    String changesFrom(EngineSettings old) {
+        List<String> changes = new ArrayList<>();
+        addChanges("", old, this, changes);
+        return String.join(", ", changes);
+    }
+
+    private static void addChanges(String prefix, Record older, Record newer, List<String> changes) {
+        for (RecordComponent component : newer.getClass().getRecordComponents()) {
+            Object before = value(component, older);
+            Object after = value(component, newer);
+            if (before instanceof Record beforeRecord && after instanceof Record afterRecord) {
+                addChanges(prefix + component.getName() + ".", beforeRecord, afterRecord, changes);
+            } else if (!Objects.equals(before, after)) {
+                changes.add(prefix + component.getName() + " " + before + " -> " + after);
+            }
+        }
+    }
+
+    private static Object value(RecordComponent component, Record of) {
+        try {
+            return component.getAccessor().invoke(of);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName(), e);
+        }
     }
 
     /** Settings from configuration without per-provider keys. */

@@ -36,6 +36,11 @@ final class ProcessWorkers implements WorkerFactory {
     }
 
     @Override
+    public boolean startsSlowly() {
+        return true;
+    }
+
+    @Override
     public Worker create(WorkerKey key) throws Exception {
         String name = NAME_PREFIX + count.incrementAndGet();
         ProcessWorker worker = new ProcessWorker(name, launcher.start(name, key, settings.get().jvmOptions(key.providerId())));

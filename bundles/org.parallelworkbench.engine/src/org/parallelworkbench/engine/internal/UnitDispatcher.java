@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +77,10 @@ final class UnitDispatcher {
     private final Queue<UnitResult> completions = new ConcurrentLinkedQueue<>();
     /** Shifts of workers on this run now. */
     private final List<WorkerShift> shifts = new ArrayList<>();
+    /** A borrow from a pool whose workers start slowly, running on the pool's thread; null when none. */
+    private CompletableFuture<Worker> pendingBorrow;
+    /** The unit the pending borrow is for, for messages. */
+    private long pendingUnit;
     /** Results kept for the outcome, in completion order; see {@link #resultsKept}. */
     private final ArrayDeque<UnitResult> results = new ArrayDeque<>();
     /** All results of a finite plan, the latest ones of an open-ended plan. */
@@ -130,13 +137,21 @@ final class UnitDispatcher {
                     break;
                 }
                 if (more && shifts.size() < plan.maxConcurrentUnits() && !units.backlogFull()) {
-                    Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
-                    if (worker != null) {
-                        startShift(worker);
-                        continue;
-                    }
-                    if (shifts.isEmpty()) {
-                        continue; // borrowWaiting() gives up only when the run is stopping
+                    if (pool.startsSlowly()) {
+                        Worker worker = borrowInBackground();
+                        if (worker != null) {
+                            startShift(worker);
+                            continue;
+                        }
+                    } else {
+                        Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
+                        if (worker != null) {
+                            startShift(worker);
+                            continue;
+                        }
+                        if (shifts.isEmpty()) {
+                            continue; // borrowWaiting() gives up only when the run is stopping
+                        }
                     }
                 }
                 Object signal = signals.poll(waitNanos, TimeUnit.NANOSECONDS);
@@ -150,6 +165,7 @@ final class UnitDispatcher {
             LOG.log(Level.ERROR, run + ": engine error", e);
             run.fail("Engine error: " + message(e));
         }
+        abandonPendingBorrow();
         stopShifts();
         drainCompletions();
         if (interrupted) {
@@ -230,6 +246,54 @@ final class UnitDispatcher {
             if (worker != null) {
                 return keep(worker);
             }
+        }
+    }
+
+    /**
+     * For workers slow to make (processes): a borrow runs on the pool's thread while this thread goes on
+     * draining results and watching for a stop, so a cancel is never held up by a JVM starting. One borrow is
+     * pending at a time; a run that has workers asks for another only when the pool has room now.
+     *
+     * @return the worker of a borrow that completed, or null (none yet, or the run failed for want of one)
+     */
+    private Worker borrowInBackground() {
+        if (pendingBorrow == null) {
+            if (!shifts.isEmpty() && !pool.hasRoom()) {
+                return null;
+            }
+            long unitIndex = units.nextIndex();
+            pendingBorrow = pool.borrowInBackground(key, Duration.ofMillis(borrowTimeoutMillis));
+            pendingBorrow.whenComplete((worker, failure) -> signals.add(WAKE));
+            pendingUnit = unitIndex;
+            return null;
+        }
+        if (!pendingBorrow.isDone()) {
+            return null;
+        }
+        CompletableFuture<Worker> done = pendingBorrow;
+        pendingBorrow = null;
+        try {
+            Worker worker = done.join();
+            if (worker == null && shifts.isEmpty()) {
+                run.fail("No worker became free for unit " + pendingUnit + " within " + borrowTimeoutMillis + " ms");
+            }
+            return keep(worker);
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            run.fail("Could not get a worker for unit " + pendingUnit + ": " + message(cause));
+            return null;
+        }
+    }
+
+    /** A borrow still pending when the run stops gives its worker back to the pool when it comes. */
+    private void abandonPendingBorrow() {
+        if (pendingBorrow != null) {
+            pendingBorrow.thenAccept(worker -> {
+                if (worker != null) {
+                    pool.giveBack(key, worker);
+                }
+            });
+            pendingBorrow = null;
         }
     }
 

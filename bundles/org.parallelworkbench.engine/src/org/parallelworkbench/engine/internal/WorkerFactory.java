@@ -18,6 +18,11 @@ interface WorkerFactory {
      */
     Worker create(WorkerKey key) throws Exception;
 
+    /** Whether making a worker takes long (starting a process): borrowers then borrow in the background. */
+    default boolean startsSlowly() {
+        return false;
+    }
+
     /** Whether an idle worker may still serve this key (beyond being alive and idle). */
     default boolean fits(WorkerKey key, Worker worker) {
         return true;

@@ -4,6 +4,13 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -31,9 +38,12 @@ final class WorkerPool {
     private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
     /** How often the evictor looks for idle workers, at most; see {@link #evictIdleAfter}. */
     private static final long MAX_EVICTION_PERIOD_MILLIS = 5_000;
+    private static final long BORROWER_KEEP_ALIVE_MILLIS = 1_000;
 
     private final GenericKeyedObjectPool<WorkerKey, Worker> pool;
     private final WorkerFactory workers;
+    /** Threads of {@link #borrowInBackground}, ending when idle; only for workers that start slowly. */
+    private final ExecutorService borrowers;
     /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
     private final AtomicInteger owned = new AtomicInteger();
 
@@ -45,6 +55,10 @@ final class WorkerPool {
     /** @param idleMillis how long a worker may stay idle before it is destroyed; 0 = for ever */
     WorkerPool(int poolSize, WorkerFactory workers, long idleMillis) {
         this.workers = workers;
+        ThreadPoolExecutor starters = new ThreadPoolExecutor(0, Integer.MAX_VALUE, BORROWER_KEEP_ALIVE_MILLIS,
+                TimeUnit.MILLISECONDS, new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("pw-" + workers.kind()
+                        + "-borrower-", 1).factory());
+        this.borrowers = starters;
         GenericKeyedObjectPoolConfig<Worker> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotal(poolSize);
         config.setMaxTotalPerKey(poolSize);
@@ -68,6 +82,31 @@ final class WorkerPool {
         }
         pool.setMinEvictableIdleDuration(Duration.ofMillis(idleMillis));
         pool.setTimeBetweenEvictionRuns(Duration.ofMillis(Math.clamp(idleMillis / 4, 1, MAX_EVICTION_PERIOD_MILLIS)));
+    }
+
+    /** Whether making a worker takes long (a process starts), so borrowers should not wait for it on their thread. */
+    boolean startsSlowly() {
+        return workers.startsSlowly();
+    }
+
+    /** Whether a worker is idle or can be made now and no borrower waits. */
+    boolean hasRoom() {
+        return pool.getNumActive() < pool.getMaxTotal() && pool.getNumWaiters() == 0;
+    }
+
+    /**
+     * {@link #borrow} on a thread of this pool's, for workers that start slowly: the caller goes on with its own
+     * work and checks the future. Completes with null when no worker became free in time, exceptionally with
+     * what the pool or the factory threw.
+     */
+    CompletableFuture<Worker> borrowInBackground(WorkerKey key, Duration maxWait) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return borrow(key, maxWait);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, borrowers);
     }
 
     /** True while a borrower waits for a worker of this pool, so a busy one should come back soon. */
@@ -134,17 +173,36 @@ final class WorkerPool {
         if (key.isRetired() || !worker.isReady()) {
             invalidate(key, worker);
         } else {
-            pool.returnObject(key, worker);
+            offThisThread(() -> pool.returnObject(key, worker));
         }
     }
 
     /** Destroys a borrowed worker (its unit threw or hangs); never blocks on the worker. */
     void invalidate(WorkerKey key, Worker worker) {
+        offThisThread(() -> {
+            try {
+                pool.invalidateObject(key, worker);
+            } catch (Exception e) {
+                worker.destroy();
+                LOG.log(Level.WARNING, "Could not invalidate worker " + worker.name() + ": " + e, e);
+            }
+        });
+    }
+
+    /**
+     * Runs a return or an invalidation, on this thread for workers made quickly, else on a thread of the pool's:
+     * Commons Pool hands the freed capacity to a waiting borrower by making its worker in the returning thread,
+     * and a run's thread must not wait for a JVM to start.
+     */
+    private void offThisThread(Runnable change) {
+        if (!workers.startsSlowly()) {
+            change.run();
+            return;
+        }
         try {
-            pool.invalidateObject(key, worker);
-        } catch (Exception e) {
-            worker.destroy();
-            LOG.log(Level.WARNING, "Could not invalidate worker " + worker.name() + ": " + e, e);
+            borrowers.execute(change);
+        } catch (RejectedExecutionException e) {
+            change.run(); // closing: the pool destroys instead of creating
         }
     }
 
@@ -164,7 +222,8 @@ final class WorkerPool {
      * still stuck in a unit are reported and left to end on their own.
      */
     void close(long waitMillis) {
-        pool.close();
+        pool.close(); // releases background borrowers waiting in the pool
+        borrowers.shutdown();
         workers.awaitEnd(waitMillis);
     }
 

@@ -48,11 +48,11 @@ class ConsoleIT {
             String id = console.startRun("ticker intervalMillis=50");
 
             Files.writeString(cfg, shipped + "poolSize = 1\nmaxConcurrentRuns = 2\n");
-            awaitLogged(console, "to EngineSettings[poolSize=1, maxConcurrentRuns=2, borrowTimeoutMillis=30000]");
+            awaitLogged(console, "Engine settings changed: poolSize " + Runtime.getRuntime().availableProcessors() + " -> 1, maxConcurrentRuns 4 -> 2");
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  ticker  RUNNING  "), STEP_TIMEOUT, "run " + id + " RUNNING");
 
             Files.writeString(cfg, shipped);
-            awaitLogged(console, "maxConcurrentRuns=2, borrowTimeoutMillis=30000] to EngineSettings[poolSize=");
+            awaitLogged(console, "Engine settings changed: poolSize 1 -> " + Runtime.getRuntime().availableProcessors() + ", maxConcurrentRuns 2 -> 4");
             assertTrue(console.ask("pw:cancel " + id).contains("Cancelling run " + id), console::toString);
             assertEquals(0, console.stop(), console::toString);
         } finally {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * {@code DropinFolder} does (a hidden copy renamed over the target) and uninstalled by deleting them. Growth is
  * measured from outside the JVM by {@link ProductJvm}: Felix bundle class loaders after a full GC, threads (by name)
  * and open files must come back to what they were after a few warm-up rounds, whatever the number of rounds.
+ * <p>
+ * The drop-ins' units run on threads here (drop-ins default to worker processes): what is measured is what a
+ * provider leaves in the product's own JVM; {@link WorkerProcessReliabilityIT} covers the same on processes.
  */
 class DropinLifecycleIT {
 
@@ -46,6 +51,20 @@ class DropinLifecycleIT {
             if (FirstRun.PENDING.getAndSet(false)) { %s }""".formatted(InstallCommandIT.UNTIL_CANCELLED);
 
     private final Dropins dropins = new Dropins();
+    private static Path cfg;
+    private static String shippedCfg;
+
+    @BeforeAll
+    static void runDropinsOnThreads() throws IOException, InterruptedException {
+        cfg = Product.home().resolve("conf/org.parallelworkbench.engine.cfg");
+        shippedCfg = Files.readString(cfg);
+        Files.writeString(cfg, shippedCfg + "\ndropinTarget = threads\n");
+    }
+
+    @AfterAll
+    static void restoreConfiguration() throws IOException {
+        Files.writeString(cfg, shippedCfg);
+    }
 
     @AfterEach
     void removeDroppedJars() throws IOException {

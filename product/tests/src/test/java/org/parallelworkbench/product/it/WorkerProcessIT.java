@@ -34,11 +34,11 @@ class WorkerProcessIT {
     /** The issue's bar for workers of a product killed with SIGKILL. */
     static final Duration ORPHAN_BAR = Duration.ofSeconds(5);
     /** Unit code that writes the worker process's pid to data/<provider>.pid, so the test can find the process. */
-    static final String WRITE_PID = "java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("
-            + "\"parallelworkbench.home\"), \"data\", \"%s.pid.part\"), Long.toString(ProcessHandle.current().pid()));"
-            + " java.nio.file.Files.move(java.nio.file.Path.of(System.getProperty(\"parallelworkbench.home\"), \"data\","
-            + " \"%<s.pid.part\"), java.nio.file.Path.of(System.getProperty(\"parallelworkbench.home\"), \"data\", \"%<s.pid\"),"
-            + " java.nio.file.StandardCopyOption.ATOMIC_MOVE);";
+    static final String WRITE_PID = "java.nio.file.Path pidDir = java.nio.file.Path.of(System.getProperty(\"parallelworkbench.home\"),"
+            + " \"data\"); java.nio.file.Path pidPart = pidDir.resolve(\"%s.pid.\" + ProcessHandle.current().pid());"
+            + " java.nio.file.Files.writeString(pidPart, Long.toString(ProcessHandle.current().pid()));"
+            + " java.nio.file.Files.move(pidPart, pidDir.resolve(\"%<s.pid\"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,"
+            + " java.nio.file.StandardCopyOption.REPLACE_EXISTING);";
     static final String PRINTS_GARBAGE = """
             System.out.println("hello from a unit on System.out");
             java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
@@ -188,9 +188,14 @@ class WorkerProcessIT {
 
     /** The worker process executing the provider's unit, once the unit wrote its pid. */
     private static ProcessHandle workerOf(WorkerJar worker) throws IOException, InterruptedException {
+        return workerOf(worker, console);
+    }
+
+    /** The worker process executing the provider's unit (see {@link #WRITE_PID}), once the unit wrote its pid. */
+    static ProcessHandle workerOf(WorkerJar worker, Console product) throws IOException, InterruptedException {
         Path file = pidFile(worker);
         FileChanges.await(file, () -> Files.isRegularFile(file), STEP_TIMEOUT, () -> "the unit of " + worker.providerId()
-                + " did not start:\n" + console);
+                + " did not start:\n" + product);
         long pid = Long.parseLong(Files.readString(file).trim());
         Files.delete(file);
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
@@ -207,7 +212,7 @@ class WorkerProcessIT {
     }
 
     /** When the journal says the run ended. */
-    private static Instant endedAt(String runId) throws IOException, InterruptedException {
+    static Instant endedAt(String runId) throws IOException, InterruptedException {
         String journal = Files.readString(Product.home().resolve("data/journal/runs.jsonl"));
         Matcher ended = Pattern.compile("\"type\":\"ended\"[^\\n]*\"runId\":\"" + Pattern.quote(runId)
                 + "\"[^\\n]*\"endedAt\":\"([^\"]+)\"").matcher(journal);
