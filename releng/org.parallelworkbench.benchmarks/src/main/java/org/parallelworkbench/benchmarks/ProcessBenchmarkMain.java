@@ -1,5 +1,6 @@
 package org.parallelworkbench.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.parallelworkbench.engine.internal.BenchmarkEngine;
 
 /**
  * The worker-process benchmarks, against an unpacked product: the engine runs the same {@link ProcessBenchProvider}
- * units on its threads and on worker processes, alternately, so every ratio compares runs of the same minutes.
+ * units on its threads and on worker processes, in turn, so every ratio compares runs of the same moment; the CPU
+ * the runs got (ours and the whole machine's) tells a busy machine from a slow executor.
  * A plain harness rather than JMH: the figures are whole runs, process starts and process memory. Each measurement
  * is warmed up, repeated and reported as median [min..max]; every loop is bounded in count and in time.
  * <p>
@@ -77,7 +79,7 @@ public final class ProcessBenchmarkMain {
 
         List<String> summary = new ArrayList<>();
         summary.add(String.format(Locale.ROOT, "Product %s; %d cores; %d threads vs %d worker processes (JVM options %s);"
-                + " %d runs after %d warm-up, alternating threads and processes", home, cores, cores, cores,
+                + " %d runs after %d warm-up, taking turns; cores busy over all runs, warm-ups included", home, cores, cores, cores,
                 String.join(" ", workerOptions), repetitions, WARMUP_RUNS));
         summary.add("Load average before: " + loadAverage());
 
@@ -101,11 +103,14 @@ public final class ProcessBenchmarkMain {
                     ON_PROCESSES, cores * 2_000L);
 
             Parameters empty = ProcessBenchProvider.spin(EMPTY_UNITS, 0, cores);
-            Pairs emptyRuns = Pairs.measure(repetitions, () -> run(jobs, empty, ON_THREADS, EMPTY_UNITS),
-                    () -> run(jobs, empty, ON_PROCESSES, EMPTY_UNITS));
+            CpuUse emptyOnThreads = new CpuUse(engine);
+            CpuUse emptyOnProcesses = new CpuUse(engine);
+            Rounds emptyRuns = Rounds.measure(repetitions, WARMUP_RUNS, List.of(
+                    emptyOnThreads.metered(() -> run(jobs, empty, ON_THREADS, EMPTY_UNITS)),
+                    emptyOnProcesses.metered(() -> run(jobs, empty, ON_PROCESSES, EMPTY_UNITS))));
             ToDoubleFunction<Double> microsPerUnit = millis -> millis * 1_000 / EMPTY_UNITS;
-            Spread threadMicros = emptyRuns.first(microsPerUnit);
-            Spread processMicros = emptyRuns.second(microsPerUnit);
+            Spread threadMicros = emptyRuns.of(0, microsPerUnit);
+            Spread processMicros = emptyRuns.of(1, microsPerUnit);
             double processOverhead = processMicros.median() * cores;
             summary.add(String.format(Locale.ROOT, "Empty units, %,d per run (µs per unit = elapsed / units; per-unit"
                     + " overhead = elapsed x workers / units):", EMPTY_UNITS));
@@ -114,45 +119,56 @@ public final class ProcessBenchmarkMain {
             summary.add(String.format(Locale.ROOT, "  processes: %s µs per unit, per-unit overhead %.2f µs; target"
                     + " <= %.1f µs: %s", processMicros.format(3), processOverhead, TARGET_OVERHEAD_MICROS,
                     verdict(processOverhead <= TARGET_OVERHEAD_MICROS)));
-            summary.add("  throughput processes/threads, run by run: " + emptyRuns.ratios().format(3));
+            summary.add("  throughput processes/threads, run by run: " + emptyRuns.ratios(0, 1).format(3));
+            summary.add("  cores busy: threads " + emptyOnThreads + "; processes " + emptyOnProcesses);
+            summary.add("  CPU time per unit, this JVM and its workers: threads "
+                    + emptyOnThreads.cpuMicrosPerUnit(EMPTY_UNITS).format(3) + " µs, processes "
+                    + emptyOnProcesses.cpuMicrosPerUnit(EMPTY_UNITS).format(3) + " µs");
 
             Parameters spin = ProcessBenchProvider.spin(SPIN_UNITS, TimeUnit.MICROSECONDS.toNanos(SPIN_MICROS), cores);
-            Pairs spinRuns = Pairs.measure(repetitions, () -> run(jobs, spin, ON_THREADS, SPIN_UNITS),
-                    () -> run(jobs, spin, ON_PROCESSES, SPIN_UNITS));
-            Spread spinRatio = spinRuns.ratios();
+            CpuUse spinOnThreads = new CpuUse(engine);
+            CpuUse spinOnProcesses = new CpuUse(engine);
+            Rounds spinRuns = Rounds.measure(repetitions, WARMUP_RUNS, List.of(
+                    spinOnThreads.metered(() -> run(jobs, spin, ON_THREADS, SPIN_UNITS)),
+                    spinOnProcesses.metered(() -> run(jobs, spin, ON_PROCESSES, SPIN_UNITS))));
+            Spread spinRatio = spinRuns.ratios(0, 1);
             summary.add(String.format(Locale.ROOT, "%d µs units, %,d per run (ms per run):", SPIN_MICROS, SPIN_UNITS));
-            summary.add("  threads " + spinRuns.first(ms -> ms).format(1) + ", processes "
-                    + spinRuns.second(ms -> ms).format(1));
+            summary.add("  threads " + spinRuns.of(0).format(1) + ", processes " + spinRuns.of(1).format(1));
             summary.add(String.format(Locale.ROOT, "  throughput processes/threads, run by run: %s; target >= %.2f: %s",
                     spinRatio.format(3), TARGET_THROUGHPUT_RATIO, verdict(spinRatio.median() >= TARGET_THROUGHPUT_RATIO)));
+            summary.add("  cores busy: threads " + spinOnThreads + "; processes " + spinOnProcesses);
 
-            Parameters oneProcess = ProcessBenchProvider.primes(PRIME_LIMIT, PRIME_UNITS, 1);
-            Parameters allProcesses = ProcessBenchProvider.primes(PRIME_LIMIT, PRIME_UNITS, cores);
-            Pairs primeRuns = Pairs.measure(repetitions,
-                    () -> run(jobs, oneProcess, ON_PROCESSES, PRIMES_BELOW_LIMIT),
-                    () -> run(jobs, allProcesses, ON_PROCESSES, PRIMES_BELOW_LIMIT));
-            Spread speedup = primeRuns.ratios();
+            // the same ranges on threads too: a control that tells a busy machine from the process executor
+            CpuUse primesOnOneProcess = new CpuUse(engine);
+            CpuUse primesOnAllProcesses = new CpuUse(engine);
+            Rounds primeRuns = Rounds.measure(repetitions, WARMUP_RUNS, List.of(
+                    primesOnOneProcess.metered(() -> run(jobs, primes(1), ON_PROCESSES, PRIMES_BELOW_LIMIT)),
+                    primesOnAllProcesses.metered(() -> run(jobs, primes(cores), ON_PROCESSES, PRIMES_BELOW_LIMIT)),
+                    () -> run(jobs, primes(1), ON_THREADS, PRIMES_BELOW_LIMIT),
+                    () -> run(jobs, primes(cores), ON_THREADS, PRIMES_BELOW_LIMIT)));
+            Spread speedup = primeRuns.ratios(0, 1);
             double targetSpeedup = TARGET_SPEEDUP_PER_CORE * cores;
-            summary.add(String.format(Locale.ROOT, "Primes below %,d in %d units on processes (ms per run):",
-                    PRIME_LIMIT, PRIME_UNITS));
-            summary.add("  1 process " + primeRuns.first(ms -> ms).format(1) + ", " + cores + " processes "
-                    + primeRuns.second(ms -> ms).format(1));
-            summary.add(String.format(Locale.ROOT, "  speedup, run by run: %s; target >= %.2f (%.1f x %d cores): %s",
-                    speedup.format(2), targetSpeedup, TARGET_SPEEDUP_PER_CORE, cores,
+            summary.add(String.format(Locale.ROOT, "Primes below %,d in %d units (ms per run):", PRIME_LIMIT, PRIME_UNITS));
+            summary.add("  1 process " + primeRuns.of(0).format(1) + ", " + cores + " processes " + primeRuns.of(1).format(1));
+            summary.add(String.format(Locale.ROOT, "  speedup on processes, run by run: %s; target >= %.2f (%.1f x %d"
+                    + " cores): %s", speedup.format(2), targetSpeedup, TARGET_SPEEDUP_PER_CORE, cores,
                     verdict(speedup.median() >= targetSpeedup)));
+            summary.add("  cores busy: 1 process " + primesOnOneProcess + "; " + cores + " processes " + primesOnAllProcesses);
+            summary.add("  control on threads: 1 thread " + primeRuns.of(2).format(1) + ", " + cores + " threads "
+                    + primeRuns.of(3).format(1) + ", speedup " + primeRuns.ratios(2, 3).format(2));
 
             for (int i = 0; i < WARM_WARMUPS; i++) {
                 oneUnitMillis(jobs, ON_PROCESSES);
                 oneUnitMillis(jobs, ON_THREADS);
             }
-            Pairs warm = Pairs.measure(WARM_RUNS, 0, () -> oneUnitMillis(jobs, ON_PROCESSES),
-                    () -> oneUnitMillis(jobs, ON_THREADS));
-            Spread warmProcess = warm.first(ms -> ms);
+            Rounds warm = Rounds.measure(WARM_RUNS, 0, List.of(() -> oneUnitMillis(jobs, ON_PROCESSES),
+                    () -> oneUnitMillis(jobs, ON_THREADS)));
+            Spread warmProcess = warm.of(0);
             summary.add("First result of a 1-unit run (ms from start() to its outcome):");
             summary.add("  cold, a fresh engine starting its worker process: " + Spread.of(coldMillis).format(1));
             summary.add(String.format(Locale.ROOT, "  warm, a pooled worker process: %s; target <= %.1f ms: %s",
                     warmProcess.format(2), TARGET_WARM_MILLIS, verdict(warmProcess.median() <= TARGET_WARM_MILLIS)));
-            summary.add("  the same on a pooled thread, for comparison: " + warm.second(ms -> ms).format(2));
+            summary.add("  the same on a pooled thread, for comparison: " + warm.of(1).format(2));
 
             List<Long> pids = engine.workerPids();
             List<String> each = new ArrayList<>();
@@ -186,6 +202,10 @@ public final class ProcessBenchmarkMain {
             return BenchmarkEngine.withWorkerProcesses(home, cores, cores, workerOptions, new ProcessBenchProvider(),
                     locations);
         }
+    }
+
+    private static Parameters primes(int workers) {
+        return ProcessBenchProvider.primes(PRIME_LIMIT, PRIME_UNITS, workers);
     }
 
     /** One run's elapsed time in ms, as the engine measured it; checks the run's sum so a wrong run never counts. */
@@ -245,46 +265,119 @@ public final class ProcessBenchmarkMain {
     }
 
     /**
-     * Two measurements taken alternately, pair by pair, after warm-ups: the ratio of a pair (first / second, so a
-     * throughput or speedup of the second) compares two runs of the same moment.
+     * Measurements taken in turn, round by round, after warm-ups: the ratio of two of a round (e.g. a throughput
+     * or a speedup) compares runs of the same moment.
      */
-    record Pairs(List<Double> first, List<Double> second) {
+    record Rounds(List<List<Double>> results) {
 
-        static Pairs measure(int repetitions, Measurement first, Measurement second) throws InterruptedException {
-            return measure(repetitions, WARMUP_RUNS, first, second);
-        }
-
-        static Pairs measure(int repetitions, int warmups, Measurement first, Measurement second)
-                throws InterruptedException {
+        static Rounds measure(int repetitions, int warmups, List<Measurement> measurements) throws InterruptedException {
             for (int i = 0; i < warmups; i++) {
-                first.millis();
-                second.millis();
+                for (Measurement measurement : measurements) {
+                    measurement.millis();
+                }
             }
-            List<Double> firsts = new ArrayList<>();
-            List<Double> seconds = new ArrayList<>();
+            List<List<Double>> results = new ArrayList<>();
+            measurements.forEach(m -> results.add(new ArrayList<>()));
             long deadline = deadline();
             for (int i = 0; i < repetitions && (i == 0 || System.nanoTime() - deadline < 0); i++) {
-                firsts.add(first.millis());
-                seconds.add(second.millis());
+                for (int m = 0; m < measurements.size(); m++) {
+                    results.get(m).add(measurements.get(m).millis());
+                }
             }
-            return new Pairs(firsts, seconds);
+            return new Rounds(results);
         }
 
-        Spread first(ToDoubleFunction<Double> scale) {
-            return Spread.of(first.stream().map(scale::applyAsDouble).toList());
+        Spread of(int measurement, ToDoubleFunction<Double> scale) {
+            return Spread.of(results.get(measurement).stream().map(scale::applyAsDouble).toList());
         }
 
-        Spread second(ToDoubleFunction<Double> scale) {
-            return Spread.of(second.stream().map(scale::applyAsDouble).toList());
+        Spread of(int measurement) {
+            return Spread.of(results.get(measurement));
         }
 
-        /** first / second, pair by pair. */
-        Spread ratios() {
+        /** Measurement a over measurement b, round by round. */
+        Spread ratios(int a, int b) {
             List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < first.size(); i++) {
-                ratios.add(first.get(i) / second.get(i));
+            for (int i = 0; i < results.get(a).size(); i++) {
+                ratios.add(results.get(a).get(i) / results.get(b).get(i));
             }
             return Spread.of(ratios);
+        }
+    }
+
+    /**
+     * The CPU time a kind of run got: cores kept busy by this JVM and its worker processes, and by the whole machine,
+     * over each run's wall time (Linux: /proc/stat and each process's CPU time, clock-tick resolution). With both
+     * at the core count the runs had the machine; ours below the machine's means other processes took the rest.
+     */
+    static final class CpuUse {
+
+        private final BenchmarkEngine engine;
+        private final List<Double> ours = new ArrayList<>();
+        private final List<Double> machine = new ArrayList<>();
+        private final List<Double> ownCpuNanos = new ArrayList<>();
+
+        CpuUse(BenchmarkEngine engine) {
+            this.engine = engine;
+        }
+
+        Measurement metered(Measurement run) {
+            return () -> {
+                List<Long> pids = engine.workerPids();
+                long[] before = machineTicks();
+                long ownBefore = cpuNanos(pids);
+                long start = System.nanoTime();
+                double millis = run.millis();
+                long wall = System.nanoTime() - start;
+                long own = cpuNanos(pids) - ownBefore;
+                long[] after = machineTicks();
+                ours.add((double) own / wall);
+                ownCpuNanos.add((double) own);
+                long total = after[1] - before[1];
+                if (total > 0) {
+                    machine.add((double) (after[0] - before[0]) / total * Runtime.getRuntime().availableProcessors());
+                }
+                return millis;
+            };
+        }
+
+        /** CPU time of this JVM and its workers per unit of a run of this many units, in µs. */
+        Spread cpuMicrosPerUnit(long units) {
+            return Spread.of(ownCpuNanos.stream().map(nanos -> nanos / 1_000 / units).toList());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "ours %s, whole machine %s", ours.isEmpty() ? "?" : Spread.of(ours).format(2),
+                    machine.isEmpty() ? "?" : Spread.of(machine).format(2));
+        }
+
+        /** CPU time of this JVM and these processes (those that ended count as 0 from then on). */
+        private static long cpuNanos(List<Long> pids) {
+            long nanos = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
+            for (long pid : pids) {
+                nanos += ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(0L);
+            }
+            return nanos;
+        }
+
+        /** Busy and total clock ticks of all CPUs since boot, from /proc/stat's first line; zeros if unknown. */
+        private static long[] machineTicks() {
+            try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/stat"))) {
+                String[] fields = reader.readLine().trim().split("\\s+");
+                long total = 0;
+                long idle = 0;
+                for (int i = 1; i < fields.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                    long ticks = Long.parseLong(fields[i]);
+                    total += ticks;
+                    if (i == 4 || i == 5) {
+                        idle += ticks;
+                    }
+                }
+                return new long[] { total - idle, total };
+            } catch (IOException | RuntimeException e) {
+                return new long[] { 0, 0 };
+            }
         }
     }
 }

@@ -70,13 +70,33 @@ class ProcessHarnessSmokeTest {
     }
 
     @Test
-    void pairsAlternateAndRatioPairByPair() throws InterruptedException {
+    void roundsTakeTurnsAndRatioRoundByRound() throws InterruptedException {
         double[] next = { 0 };
-        ProcessBenchmarkMain.Pairs pairs = ProcessBenchmarkMain.Pairs.measure(3, 1, () -> next[0] += 2,
-                () -> next[0] -= 1);
+        ProcessBenchmarkMain.Rounds rounds = ProcessBenchmarkMain.Rounds.measure(3, 1,
+                List.of(() -> next[0] += 2, () -> next[0] -= 1));
         // warm-up 2, 1; then 3, 2; 4, 3; 5, 4
-        assertEquals(List.of(3.0, 4.0, 5.0), pairs.first());
-        assertEquals(List.of(2.0, 3.0, 4.0), pairs.second());
-        assertEquals(new Spread(5.0 / 4, 4.0 / 3, 3.0 / 2, 3), pairs.ratios());
+        assertEquals(List.of(3.0, 4.0, 5.0), rounds.results().get(0));
+        assertEquals(List.of(2.0, 3.0, 4.0), rounds.results().get(1));
+        assertEquals(new Spread(5.0 / 4, 4.0 / 3, 3.0 / 2, 3), rounds.ratios(0, 1));
+    }
+
+    @Test
+    void cpuUseIsMeasuredAroundEachRun() throws InterruptedException {
+        try (BenchmarkEngine engine = new BenchmarkEngine(1, new ProcessBenchProvider())) {
+            ProcessBenchmarkMain.CpuUse use = new ProcessBenchmarkMain.CpuUse(engine);
+            long[] spun = { 0 };
+            use.metered(() -> {
+                long end = System.nanoTime() + 50_000_000;
+                while (System.nanoTime() < end) {
+                    spun[0]++;
+                }
+                return 50;
+            }).millis();
+            assertTrue(use.toString().startsWith("ours "), use::toString);
+            if (Files.isReadable(Path.of("/proc/stat"))) {
+                assertTrue(!use.toString().contains("?"), use::toString);
+            }
+            assertTrue(spun[0] > 0);
+        }
     }
 }
