@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitContext;
@@ -35,9 +36,19 @@ public final class Runs {
      */
     public static RunOutcome onEngine(JobService engine, String providerId, Parameters parameters)
             throws InterruptedException {
+        return onEngine(engine, providerId, parameters, RunOptions.DEFAULT);
+    }
+
+    /**
+     * Starts a run with these options (e.g. its target) and waits for its outcome.
+     *
+     * @throws IllegalStateException if the run did not succeed within {@link #RUN_TIMEOUT_SECONDS}
+     */
+    public static RunOutcome onEngine(JobService engine, String providerId, Parameters parameters, RunOptions options)
+            throws InterruptedException {
         RunOutcome outcome;
         try {
-            outcome = engine.start(providerId, parameters).outcome().toCompletableFuture()
+            outcome = engine.start(providerId, parameters, options).outcome().toCompletableFuture()
                     .get(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Run of '" + providerId + "' did not end within " + RUN_TIMEOUT_SECONDS
