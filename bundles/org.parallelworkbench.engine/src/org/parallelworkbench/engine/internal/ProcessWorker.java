@@ -183,6 +183,11 @@ final class ProcessWorker implements Worker {
     }
 
     @Override
+    public String fateWhenAbandoned() {
+        return "killed";
+    }
+
+    @Override
     public String describe() {
         return name() + (process.isAlive() ? " (alive, " + unitsExecuted + " units executed)"
                 : " (ended with " + ProcessExit.describe(process.exitValue()) + ")");

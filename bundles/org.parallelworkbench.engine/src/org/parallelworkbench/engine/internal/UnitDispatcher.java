@@ -339,7 +339,7 @@ final class UnitDispatcher {
         }
         for (WorkerShift shift : shifts) {
             incidents.report(run + ": unit " + shift.currentUnit() + " ignored the stop for " + stopGraceMillis
-                    + " ms; its worker is abandoned and replaced: " + shift.worker().describe(), null);
+                    + " ms; its worker is " + shift.worker().fateWhenAbandoned() + " and replaced: " + shift.worker().describe(), null);
             pool.invalidate(key, shift.worker());
         }
         shifts.clear();

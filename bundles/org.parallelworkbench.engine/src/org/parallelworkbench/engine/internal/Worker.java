@@ -49,6 +49,11 @@ interface Worker {
     /** Stops the worker without waiting; a shift still in progress is abandoned to finish on its own. */
     void destroy();
 
+    /** What {@link #destroy()} does to a worker stuck in a unit, for the report: a thread can only be abandoned. */
+    default String fateWhenAbandoned() {
+        return "abandoned";
+    }
+
     /** What the worker is doing now (the thread's stack here), for a stuck-unit report. */
     String describe();
 }
