@@ -53,6 +53,7 @@ final class RunsTable {
         viewer.getTable().setLinesVisible(true);
         column(columns, "Provider", 3, 90, RunRowViewModel::providerName);
         column(columns, "Parameters", 4, 90, RunRowViewModel::parametersText);
+        column(columns, "Run on", 2, 80, RunRowViewModel::runsOn);
         column(columns, "State", 2, 95, row -> row.state().getValue());
         TableViewerColumn progress = column(columns, "Progress", 3, 110, row -> percent(row.progressFraction().getValue()));
         progress.setLabelProvider(new ProgressBarPainter());
