@@ -362,6 +362,10 @@ class WorkbenchWindowTest {
                 && window.providersList().viewer().getTable().getSize().x > 100, Duration.ofSeconds(5),
                 () -> "a part is squeezed out: Runs table " + window.runsTable().viewer().getTable().getSize()
                         + ", providers list " + window.providersList().viewer().getTable().getSize());
+        Table runs = window.runsTable().viewer().getTable();
+        spinUntil(display, () -> java.util.Arrays.stream(runs.getColumns()).mapToInt(c -> c.getWidth()).sum() <= runs.getClientArea().width,
+                Duration.ofSeconds(5), () -> "the Runs table's columns do not fit its " + runs.getClientArea().width + " px: "
+                        + java.util.Arrays.stream(runs.getColumns()).map(c -> c.getText() + " " + c.getWidth()).toList());
     }
 
     @Test
