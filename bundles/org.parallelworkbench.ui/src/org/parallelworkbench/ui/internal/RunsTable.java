@@ -55,11 +55,11 @@ final class RunsTable {
         column(columns, "Provider", 3, 90, RunRowViewModel::providerName);
         column(columns, "Parameters", 4, 90, RunRowViewModel::parametersText);
         column(columns, "Run on", 2, 75, RunRowViewModel::runsOn);
-        column(columns, "State", 2, 85, row -> row.state().getValue());
-        TableViewerColumn progress = column(columns, "Progress", 3, 100, row -> percent(row.progressFraction().getValue()));
+        column(columns, "State", 2, 90, row -> row.state().getValue());
+        TableViewerColumn progress = column(columns, "Progress", 3, 90, row -> percent(row.progressFraction().getValue()));
         progress.setLabelProvider(new ProgressBarPainter());
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
-        column(columns, "Units", 3, 90, row -> row.progressText().getValue());
+        column(columns, "Units", 3, 100, row -> row.progressText().getValue());
         column(columns, "Throughput", 2, 90, row -> row.throughput().getValue());
         column(columns, "ETA", 1, 50, row -> row.eta().getValue());
         column(columns, "Elapsed", 1, 60, row -> row.elapsed().getValue());
