@@ -99,6 +99,10 @@ class ParameterFormViewModelTest {
         assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue(), "the ticker has nothing remembered");
         assertEquals(List.of(ExecutionTarget.AUTO, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES),
                 ParameterFormViewModel.TARGETS);
+        assertEquals(ParameterFormViewModel.TARGETS.stream().map(t -> t.label() + ":").toList(),
+                ParameterFormViewModel.TARGET_HELP.lines().skip(1).map(l -> l.substring(0, l.indexOf(':') + 1)).toList(),
+                "the help has a line per choice, in the drop-down's order");
+        assertFalse(ParameterFormViewModel.TARGET_HELP.contains("  "), ParameterFormViewModel.TARGET_HELP);
 
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);
         assertEquals(ExecutionTarget.PROCESSES, workbench.form().target().getValue());

@@ -30,12 +30,12 @@ public final class ParameterFormViewModel {
 
     /** The "Run on" choices, in the order a drop-down lists them. */
     public static final List<ExecutionTarget> TARGETS = List.of(ExecutionTarget.values());
-    /** What the "Run on" choices mean, for a tooltip. */
-    public static final String TARGET_HELP = """
-            Where this run's units execute:
-            Threads: in the workbench itself, the fastest.
-            Processes: in separate worker processes; a unit that crashes or exits cannot take the window down.
-            Default: the provider's preference, else threads for bundles shipped with the product             and processes for drop-ins.""";
+    /** What the "Run on" choices mean, for a tooltip: a line for each, in the order of {@link #TARGETS}. */
+    public static final String TARGET_HELP = "Where this run's units execute:\n"
+            + "Default: the provider's preference, else threads for bundles shipped with the product"
+            + " and processes for drop-ins.\n"
+            + "Threads: in the workbench itself, the fastest.\n"
+            + "Processes: in separate worker processes; a unit that crashes or exits cannot take the window down.";
 
     private final Realm realm;
     private final JobService jobs;
