@@ -61,8 +61,8 @@ final class RunsTable {
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         column(columns, "Units", 3, 100, row -> row.progressText().getValue());
         column(columns, "Throughput", 2, 90, row -> row.throughput().getValue());
-        column(columns, "ETA", 1, 50, row -> row.eta().getValue());
-        column(columns, "Elapsed", 1, 60, row -> row.elapsed().getValue());
+        column(columns, "ETA", 1, 45, row -> row.eta().getValue());
+        column(columns, "Elapsed", 1, 65, row -> row.elapsed().getValue());
 
         ObservableListContentProvider<RunRowViewModel> content = new ObservableListContentProvider<>();
         viewer.setContentProvider(content);
