@@ -11,7 +11,6 @@ import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.viewmodel.ParameterFormViewModel;
@@ -25,11 +24,10 @@ final class RunOnChoice {
 
     static final String LABEL = "Run o&n:";
 
-    private final Composite row;
     private final ComboViewer viewer;
 
     RunOnChoice(Composite parent, ParameterFormViewModel form, Realm realm) {
-        row = new Composite(parent, SWT.NONE);
+        Composite row = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(row);
         Label label = new Label(row, SWT.NONE);
         label.setText(LABEL);
@@ -48,10 +46,6 @@ final class RunOnChoice {
         DataBindingContext bindings = new DataBindingContext(realm);
         bindings.bindValue(ViewerProperties.singleSelection(ExecutionTarget.class).observe(viewer), form.target());
         row.addDisposeListener(event -> bindings.dispose());
-    }
-
-    Control control() {
-        return row;
     }
 
     Combo combo() {
