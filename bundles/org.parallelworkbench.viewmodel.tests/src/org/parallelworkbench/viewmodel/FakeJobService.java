@@ -23,7 +23,10 @@ import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 
-/** A JobService whose runs the test drives by hand: it emits values and ends runs itself. */
+/**
+ * A JobService whose runs the test drives by hand: it emits values and ends runs itself. Like the engine, AUTO
+ * runs on threads and PROCESSES is refused until {@link #runsOnProcesses} is set.
+ */
 final class FakeJobService implements JobService {
 
     static final ProviderInfo TICKER = new ProviderInfo("ticker", "Ticker", "Counts up", "1");
@@ -36,6 +39,9 @@ final class FakeJobService implements JobService {
     final List<FakeRun> started = new CopyOnWriteArrayList<>();
     volatile List<ProviderInfo> installed = List.of(TICKER);
     RuntimeException rejectWith;
+    /** The options of every start asked for, refused ones too. */
+    final List<RunOptions> options = new CopyOnWriteArrayList<>();
+    volatile boolean runsOnProcesses;
     java.util.function.Function<Parameters, List<ParameterProblem>> validator = parameters -> List.of();
 
     @Override
@@ -53,13 +59,19 @@ final class FakeJobService implements JobService {
     }
 
     @Override
-    public RunHandle start(String providerId, Parameters parameters, RunOptions options) {
+    public RunHandle start(String providerId, Parameters parameters, RunOptions runOptions) {
+        options.add(runOptions);
         if (rejectWith != null) {
             throw rejectWith;
         }
         ProviderInfo provider = installed.stream().filter(p -> p.id().equals(providerId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No provider with id '" + providerId + "'"));
-        FakeRun run = new FakeRun("run-" + (started.size() + 1), provider, parameters);
+        ExecutionTarget target = runOptions.target() == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : runOptions.target();
+        if (target == ExecutionTarget.PROCESSES && !runsOnProcesses) {
+            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes yet: "
+                    + "this engine runs units on threads only");
+        }
+        FakeRun run = new FakeRun("run-" + (started.size() + 1), provider, parameters, target);
         started.add(run);
         return run;
     }
@@ -84,6 +96,7 @@ final class FakeJobService implements JobService {
         private final String id;
         private final ProviderInfo provider;
         private final Parameters parameters;
+        private final ExecutionTarget target;
         // Synchronous delivery: events reach subscribers on the emitting (engine-like) thread.
         private final SubmissionPublisher<RunEvent> events = new SubmissionPublisher<>(Runnable::run, 1024);
         private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
@@ -91,9 +104,14 @@ final class FakeJobService implements JobService {
         volatile String cancelReason;
 
         FakeRun(String id, ProviderInfo provider, Parameters parameters) {
+            this(id, provider, parameters, ExecutionTarget.THREADS);
+        }
+
+        FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target) {
             this.id = id;
             this.provider = provider;
             this.parameters = parameters;
+            this.target = target;
         }
 
         void emit(String value) {
@@ -136,7 +154,7 @@ final class FakeJobService implements JobService {
 
         @Override
         public ExecutionTarget target() {
-            return ExecutionTarget.THREADS;
+            return target;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.ParameterType;
@@ -92,16 +93,52 @@ class ParameterFormViewModelTest {
     }
 
     @Test
+    void runOnStartsAtDefaultComesBackPerProviderAndRestoreDefaultsResetsIt() {
+        memory.remember("counter", Map.of("limit", "250", ParameterMemory.TARGET_KEY, "PROCESSES"));
+        WorkbenchViewModel workbench = workbench();
+        assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue(), "the ticker has nothing remembered");
+        assertEquals(List.of(ExecutionTarget.AUTO, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES),
+                ParameterFormViewModel.TARGETS);
+        assertEquals(ParameterFormViewModel.TARGETS.stream().map(t -> t.label() + ":").toList(),
+                ParameterFormViewModel.TARGET_HELP.lines().skip(1).map(l -> l.substring(0, l.indexOf(':') + 1)).toList(),
+                "the help has a line per choice, in the drop-down's order");
+        assertFalse(ParameterFormViewModel.TARGET_HELP.contains("  "), ParameterFormViewModel.TARGET_HELP);
+
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        assertEquals(ExecutionTarget.PROCESSES, workbench.form().target().getValue());
+        assertEquals(List.of("limit", "fast", "mode"), workbench.form().fields().stream().map(ParameterFieldViewModel::name).toList(),
+                "the choice is no field");
+        workbench.selectedProvider().setValue(FakeJobService.TICKER);
+        assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue(), "choices do not leak between providers");
+
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.form().restoreDefaults();
+        assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue());
+    }
+
+    @Test
+    void anUnknownRememberedTargetReadsAsDefault() {
+        memory.remember("counter", Map.of(ParameterMemory.TARGET_KEY, "CLUSTER"));
+        WorkbenchViewModel workbench = workbench();
+
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+
+        assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue());
+    }
+
+    @Test
     void anUpdatedProviderKeepsWhatTheUserTypedForParametersItStillHas() {
         WorkbenchViewModel workbench = workbench();
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);
         workbench.form().fields().get(0).value().setValue("42");
+        workbench.form().target().setValue(ExecutionTarget.THREADS);
         ProviderInfo updated = new ProviderInfo("counter", "Counter", "Counts", "2.2",
                 List.of(ParameterDescriptor.integer("limit", "Limit", 100, 1, 1000), ParameterDescriptor.text("label", "Label", "x")));
 
         workbench.providersChanged(List.of(FakeJobService.TICKER, updated));
 
         assertEquals(List.of("42", "x"), workbench.form().fields().stream().map(f -> f.value().getValue()).toList());
+        assertEquals(ExecutionTarget.THREADS, workbench.form().target().getValue());
     }
 
     @Test

@@ -22,11 +22,12 @@ class PropertiesParameterMemoryTest {
         PropertiesParameterMemory first = new PropertiesParameterMemory(file);
         first.remember("primes", Map.of("limit", "1000", "chunkSize", "10"));
         first.remember("primes.fast", Map.of("limit", "5"));
-        first.remember("primes", Map.of("limit", "2000"));
+        first.remember("primes", Map.of("limit", "2000", ParameterMemory.TARGET_KEY, "PROCESSES"));
 
         PropertiesParameterMemory second = new PropertiesParameterMemory(file);
 
-        assertEquals(Map.of("limit", "2000"), second.recall("primes"), "a new remember replaces the provider's values");
+        assertEquals(Map.of("limit", "2000", ParameterMemory.TARGET_KEY, "PROCESSES"), second.recall("primes"),
+                "a new remember replaces the provider's values");
         assertEquals(Map.of("limit", "5"), second.recall("primes.fast"));
         assertEquals(Map.of(), second.recall("ticker"));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.ResultValue;
@@ -109,6 +110,38 @@ class StartAndStopTest {
 
         assertEquals(Map.of("limit", "500", "fast", "false", "mode", "up"), jobs.started.get(0).parameters().values());
         assertEquals(Map.of("limit", "500"), memory.recall("counter"), "only what differs from the defaults is kept");
+        assertEquals(ExecutionTarget.AUTO, jobs.options.get(0).target(), "Default leaves the choice to the engine");
+        assertEquals("Threads", workbench.runs().rows().get(0).runsOn(), "where the engine ran it");
+    }
+
+    @Test
+    void runOnReachesTheEngineIsRememberedAndTheRowSaysWhereTheRunExecutes() {
+        InMemoryParameterMemory memory = new InMemoryParameterMemory();
+        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        jobs.runsOnProcesses = true;
+        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.form().target().setValue(ExecutionTarget.PROCESSES);
+
+        workbench.start();
+
+        assertEquals(ExecutionTarget.PROCESSES, jobs.options.get(0).target());
+        assertEquals("Processes", workbench.runs().rows().get(0).runsOn());
+        assertEquals(Map.of(ParameterMemory.TARGET_KEY, "PROCESSES"), memory.recall("counter"));
+    }
+
+    @Test
+    void anEngineThatCannotRunOnProcessesIsReportedInTheStatusLineAndNothingIsRemembered() {
+        InMemoryParameterMemory memory = new InMemoryParameterMemory();
+        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        workbench.form().target().setValue(ExecutionTarget.PROCESSES);
+
+        workbench.start();
+
+        assertTrue(workbench.runs().rows().isEmpty());
+        assertEquals("Cannot start Ticker: Provider 'ticker' cannot run on processes yet: this engine runs units on threads only",
+                workbench.statusLine().getValue());
+        assertEquals(Map.of(), memory.recall("ticker"));
+        assertTrue(workbench.canStart().getValue(), "the user can choose another target and start again");
     }
 
     @Test

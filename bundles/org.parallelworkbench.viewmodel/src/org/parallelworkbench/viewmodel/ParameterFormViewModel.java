@@ -11,6 +11,8 @@ import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
 import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
+import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
@@ -21,15 +23,26 @@ import org.parallelworkbench.core.ProviderInfo;
  * The parameter form of the selected provider: a field per declared parameter, filled with the values
  * the provider was last started with, else its defaults. The provider's own validation (the engine's
  * {@link JobService#validate}) judges the whole set as the user types, so the window, the command line
- * and the engine agree on what is valid.
+ * and the engine agree on what is valid. Beside the fields, the form holds where the next run's units execute
+ * ("Run on"), remembered with the values.
  */
 public final class ParameterFormViewModel {
+
+    /** The "Run on" choices, in the order a drop-down lists them. */
+    public static final List<ExecutionTarget> TARGETS = List.of(ExecutionTarget.values());
+    /** What the "Run on" choices mean, for a tooltip: a line for each, in the order of {@link #TARGETS}. */
+    public static final String TARGET_HELP = "Where this run's units execute:\n"
+            + "Default: the provider's preference, else threads for bundles shipped with the product"
+            + " and processes for drop-ins.\n"
+            + "Threads: in the workbench itself, the fastest.\n"
+            + "Processes: in separate worker processes; a unit that crashes or exits cannot take the window down.";
 
     private final Realm realm;
     private final JobService jobs;
     private final IObservableValue<ProviderInfo> provider;
     private final ParameterMemory memory;
     private final WritableList<ParameterFieldViewModel> fields;
+    private final WritableValue<ExecutionTarget> target;
     private final IObservableValue<List<ParameterProblem>> problems;
     private final IObservableValue<String> problemsText;
     private final IObservableValue<Boolean> valid;
@@ -42,6 +55,7 @@ public final class ParameterFormViewModel {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.memory = Objects.requireNonNull(memory, "memory");
         fields = new WritableList<>(realm);
+        target = new WritableValue<>(realm, ExecutionTarget.AUTO, ExecutionTarget.class);
         problems = Observables.computed(realm, () -> validate(provider.getValue(), parameters()));
         problemsText = Observables.computed(realm,
                 () -> problems.getValue().stream().map(ParameterProblem::toString).collect(Collectors.joining("\n")));
@@ -53,6 +67,11 @@ public final class ParameterFormViewModel {
     /** A field per parameter of the selected provider, in the order it declares them. */
     public IObservableList<ParameterFieldViewModel> fields() {
         return fields;
+    }
+
+    /** Where the next run's units execute, one of {@link #TARGETS}; {@link ExecutionTarget#AUTO} lets the engine choose. */
+    public IObservableValue<ExecutionTarget> target() {
+        return target;
     }
 
     /** Every problem of the current values, also those spanning several fields; empty when they may run. */
@@ -79,14 +98,18 @@ public final class ParameterFormViewModel {
         return new Parameters(values);
     }
 
-    /** Puts every field back to its provider's default. */
+    /** Puts every field back to its provider's default, and Run on back to Default. */
     public void restoreDefaults() {
         checkRealm();
         fields.forEach(field -> field.value().setValue(field.descriptor().defaultValue()));
+        target.setValue(ExecutionTarget.AUTO);
     }
 
-    /** Remembers the values of a started run that differ from its provider's defaults, for the next time. */
-    void rememberValues(ProviderInfo started, Parameters values) {
+    /**
+     * Remembers the values of a started run that differ from its provider's defaults, and where it was asked to
+     * run unless Default, for the next time.
+     */
+    void rememberValues(ProviderInfo started, Parameters values, ExecutionTarget requested) {
         Map<String, String> changed = new TreeMap<>();
         for (ParameterDescriptor descriptor : started.parameters()) {
             String value = values.values().get(descriptor.name());
@@ -94,13 +117,19 @@ public final class ParameterFormViewModel {
                 changed.put(descriptor.name(), value);
             }
         }
+        if (requested != ExecutionTarget.AUTO) {
+            changed.put(ParameterMemory.TARGET_KEY, requested.name());
+        }
         memory.remember(started.id(), changed);
     }
 
     private void showFieldsOf(ProviderInfo selected) {
-        // The same provider again (e.g. its bundle was updated): what the user typed stays.
-        Map<String, String> current = shownProvider != null && selected != null && shownProvider.id().equals(selected.id())
-                ? parameters().values() : selected == null ? Map.of() : memory.recall(selected.id());
+        // The same provider again (e.g. its bundle was updated): what the user typed and chose stays.
+        boolean same = shownProvider != null && selected != null && shownProvider.id().equals(selected.id());
+        Map<String, String> current = same ? parameters().values() : selected == null ? Map.of() : memory.recall(selected.id());
+        if (!same && selected != null) {
+            target.setValue(recalledTarget(current.get(ParameterMemory.TARGET_KEY)));
+        }
         shownProvider = selected;
         List<ParameterFieldViewModel> made = new ArrayList<>();
         if (selected != null) {
@@ -111,6 +140,11 @@ public final class ParameterFormViewModel {
         }
         fields.clear();
         fields.addAll(made);
+    }
+
+    /** Default when nothing or something unknown was kept (a file edited by hand, or by a newer version). */
+    private static ExecutionTarget recalledTarget(String kept) {
+        return TARGETS.stream().filter(t -> t.name().equals(kept)).findFirst().orElse(ExecutionTarget.AUTO);
     }
 
     private List<ParameterProblem> validate(ProviderInfo selected, Parameters values) {

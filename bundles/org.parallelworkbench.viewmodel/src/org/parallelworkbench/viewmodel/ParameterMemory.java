@@ -8,6 +8,12 @@ import java.util.Map;
  */
 public interface ParameterMemory {
 
+    /**
+     * The key among a provider's values under which the form keeps where its runs execute (an
+     * {@link org.parallelworkbench.core.ExecutionTarget} name). No parameter has it: their names start with a letter.
+     */
+    String TARGET_KEY = "@runOn";
+
     /** Keeps nothing: every form starts from the providers' defaults. */
     ParameterMemory NONE = new ParameterMemory() {
         @Override

@@ -80,6 +80,11 @@ public final class RunRowViewModel {
         return handle.provider().name();
     }
 
+    /** Where the run's units execute, as the Runs table shows it: "Threads" or "Processes". */
+    public String runsOn() {
+        return handle.target().label();
+    }
+
     /** The run's parameters as {@code name=value} pairs, as typed on a command line. */
     public String parametersText() {
         return parametersText;

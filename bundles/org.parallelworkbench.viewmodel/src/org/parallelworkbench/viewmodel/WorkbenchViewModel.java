@@ -10,11 +10,13 @@ import org.eclipse.core.databinding.observable.list.IObservableList;
 import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
+import org.parallelworkbench.core.RunOptions;
 
 /**
  * The workbench window's state and behaviour: the installed providers, the selected one with its
@@ -171,9 +173,10 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Starts a run of the selected provider with the form's values, lists it and selects it; the values are
-     * remembered for this provider. Runs already active go on. Does nothing while the form is invalid. The
-     * engine is asked off the Realm's thread, so a provider's planning never holds up the window.
+     * Starts a run of the selected provider with the form's values, on the form's Run on choice, lists it and
+     * selects it; values and choice are remembered for this provider. Runs already active go on. Does nothing while
+     * the form is invalid. The engine is asked off the Realm's thread, so a provider's planning never holds up the
+     * window; if it refuses (bad values, a target it cannot run on), the status line says why.
      */
     public void start() {
         checkRealm();
@@ -182,11 +185,12 @@ public final class WorkbenchViewModel {
             return;
         }
         Parameters parameters = form.parameters();
+        ExecutionTarget target = form.target().getValue();
         showMessage("Starting " + selected.name() + "\u2026");
         background.execute(() -> {
             try {
-                RunHandle handle = jobs.start(selected.id(), parameters);
-                inRealm(() -> started(selected, parameters, handle));
+                RunHandle handle = jobs.start(selected.id(), parameters, RunOptions.DEFAULT.withTarget(target));
+                inRealm(() -> started(selected, parameters, target, handle));
             } catch (InvalidParametersException e) {
                 String problems = String.join("; ", e.problems().stream().map(Object::toString).toList());
                 inRealm(() -> showMessage("Cannot start: " + problems));
@@ -196,8 +200,8 @@ public final class WorkbenchViewModel {
         });
     }
 
-    private void started(ProviderInfo provider, Parameters parameters, RunHandle handle) {
-        form.rememberValues(provider, parameters);
+    private void started(ProviderInfo provider, Parameters parameters, ExecutionTarget target, RunHandle handle) {
+        form.rememberValues(provider, parameters, target);
         runs.add(handle);
         log.follow(handle);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.ExecutionTarget;
 
 /** The launcher's arguments as framework properties, and the {@code run} command line they form. */
 class CommandLineTest {
@@ -56,10 +57,19 @@ class CommandLineTest {
     }
 
     @Test
-    void runDefaultsToNoRetriesAndNoOutput() throws UsageException {
+    void runDefaultsToNoRetriesNoOutputAndTheEnginesChoiceOfTarget() throws UsageException {
         RunRequest request = RunRequest.parse(List.of("ticker"));
         assertEquals(0, request.retries());
         assertEquals(Optional.empty(), request.output());
+        assertEquals(ExecutionTarget.AUTO, request.options().target());
+    }
+
+    @Test
+    void onNamesWhereUnitsExecuteInAnyCaseAndEitherForm() throws UsageException {
+        assertEquals(ExecutionTarget.PROCESSES, RunRequest.parse(List.of("primes", "--on", "processes", "limit=9")).target());
+        assertEquals(ExecutionTarget.THREADS, RunRequest.parse(List.of("--on=Threads", "primes")).options().target());
+        assertEquals(ExecutionTarget.AUTO, RunRequest.parse(List.of("primes", "--on", "auto")).target());
+        assertEquals(List.of("limit=9"), RunRequest.parse(List.of("primes", "--on", "processes", "limit=9")).pairs());
     }
 
     @Test
@@ -77,7 +87,10 @@ class CommandLineTest {
                 List.of("ticker", "--retries", "many"), "--retries must be a whole number from 0 to 10, not 'many'",
                 List.of("ticker", "--output"), "--output needs a value",
                 List.of("ticker", "--verbose"), "unknown option --verbose",
-                List.of("ticker", "--retries=1", "--retries=2"), "--retries given twice");
+                List.of("ticker", "--retries=1", "--retries=2"), "--retries given twice",
+                List.of("ticker", "--on", "cluster"), "--on: 'cluster' is not a place to run units; choose auto, threads, processes",
+                List.of("ticker", "--on"), "--on needs a value",
+                List.of("ticker", "--on=threads", "--on=processes"), "--on given twice");
         cases.forEach((arguments, expected) -> {
             UsageException e = assertThrows(UsageException.class, () -> RunRequest.parse(arguments), arguments::toString);
             assertEquals(2, e.lines().size(), e::getMessage);

@@ -26,7 +26,8 @@ import org.parallelworkbench.core.RunState;
 /**
  * A JobService whose runs the test ends by hand: {@link FakeRun#publish} delivers an event synchronously
  * to every subscriber, {@link FakeRun#finish} completes the outcome. Validation is the real
- * {@link ParameterDescriptor#validate}, so problems look like the engine's.
+ * {@link ParameterDescriptor#validate}, so problems look like the engine's. Like the engine, AUTO runs on
+ * threads; PROCESSES is refused as the engine refuses it until {@link #runsOnProcesses} is set.
  */
 final class FakeJobService implements JobService {
 
@@ -41,6 +42,8 @@ final class FakeJobService implements JobService {
     final List<RunOptions> options = new CopyOnWriteArrayList<>();
     /** The first run started, for tests that wait for it. */
     final CompletableFuture<FakeRun> firstStarted = new CompletableFuture<>();
+    /** Whether PROCESSES starts a run instead of being refused. */
+    volatile boolean runsOnProcesses;
 
     @Override
     public List<ProviderInfo> providers() {
@@ -59,10 +62,15 @@ final class FakeJobService implements JobService {
         if (!problems.isEmpty()) {
             throw new InvalidParametersException(providerId, problems);
         }
-        FakeRun run = new FakeRun(Integer.toString(started.size() + 1), provider,
-                ParameterDescriptor.withDefaults(provider.parameters(), parameters));
-        started.add(run);
         options.add(runOptions);
+        ExecutionTarget target = runOptions.target() == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : runOptions.target();
+        if (target == ExecutionTarget.PROCESSES && !runsOnProcesses) {
+            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes yet: "
+                    + "this engine runs units on threads only");
+        }
+        FakeRun run = new FakeRun(Integer.toString(started.size() + 1), provider,
+                ParameterDescriptor.withDefaults(provider.parameters(), parameters), target);
+        started.add(run);
         firstStarted.complete(run);
         return run;
     }
@@ -85,16 +93,17 @@ final class FakeJobService implements JobService {
     }
 
     /** Mutable parts in atomic holders, so that the record's accessors are the handle's. */
-    record FakeRun(String id, ProviderInfo provider, Parameters parameters, SubmissionPublisher<RunEvent> events,
-            CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current, AtomicReference<String> cancelled,
-            CompletableFuture<Void> followed) implements RunHandle {
+    record FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target,
+            SubmissionPublisher<RunEvent> events, CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current,
+            AtomicReference<String> cancelled, CompletableFuture<Void> followed) implements RunHandle {
 
-        FakeRun(String id, ProviderInfo provider, Parameters parameters) {
-            this(id, provider, parameters, new CompletableFuture<>());
+        FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target) {
+            this(id, provider, parameters, target, new CompletableFuture<>());
         }
 
-        private FakeRun(String id, ProviderInfo provider, Parameters parameters, CompletableFuture<Void> followed) {
-            this(id, provider, parameters, followedPublisher(followed), new CompletableFuture<>(),
+        private FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target,
+                CompletableFuture<Void> followed) {
+            this(id, provider, parameters, target, followedPublisher(followed), new CompletableFuture<>(),
                     new AtomicReference<>(RunState.RUNNING), new AtomicReference<>(), followed);
         }
 
@@ -124,11 +133,6 @@ final class FakeJobService implements JobService {
 
         String cancelReason() {
             return cancelled.get();
-        }
-
-        @Override
-        public ExecutionTarget target() {
-            return ExecutionTarget.THREADS;
         }
 
         @Override

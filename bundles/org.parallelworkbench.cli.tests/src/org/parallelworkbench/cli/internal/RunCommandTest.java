@@ -22,8 +22,10 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
 
@@ -122,7 +124,28 @@ class RunCommandTest {
         assertEquals(ExitCodes.OK, exitOf(exit), () -> text(err));
         assertEquals("168", text(out).strip());
         assertEquals("168\r\n", Files.readString(csv));
-        assertTrue(text(err).contains("SUCCEEDED in 1.5 s"), text(err));
+        assertTrue(text(err).contains("Run 1 of primes 0.2.0 started with {limit=1000} on threads\n"), text(err));
+        assertTrue(text(err).contains("SUCCEEDED in 1.5 s on threads, "), text(err));
+    }
+
+    @Test
+    void aRunOnProcessesSaysSoWhenItStartsAndEnds() throws Exception {
+        jobs.runsOnProcesses = true;
+        CompletableFuture<Integer> exit = runInBackground("primes", "--on", "processes");
+        assertEquals(ExecutionTarget.PROCESSES, jobs.options.get(0).target());
+        jobs.started.get(0).finish(RunState.SUCCEEDED, new ResultValue.Scalar("25"), "");
+        assertEquals(ExitCodes.OK, exitOf(exit), () -> text(err));
+        assertTrue(text(err).contains(" started with {limit=100} on processes\n"), text(err));
+        assertTrue(text(err).contains("SUCCEEDED in 1.5 s on processes, "), text(err));
+    }
+
+    @Test
+    void anEngineThatCannotRunOnProcessesRefusesWithExit2AndItsReason() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("primes", "--on", "processes"));
+        assertEquals("Provider 'primes' cannot run on processes yet: this engine runs units on threads only", text(err).strip());
+        assertEquals(List.of(ExecutionTarget.PROCESSES), jobs.options.stream().map(RunOptions::target).toList());
+        assertEquals(List.of(), jobs.started);
+        assertEquals("", text(out));
     }
 
     @Test
@@ -130,7 +153,7 @@ class RunCommandTest {
         CompletableFuture<Integer> exit = runInBackground("primes");
         jobs.started.get(0).finish(RunState.FAILED, new ResultValue.Scalar(""), "unit 3 failed: boom");
         assertEquals(ExitCodes.FAILED, exitOf(exit));
-        assertTrue(text(err).contains("FAILED after 1.5 s: unit 3 failed: boom"), text(err));
+        assertTrue(text(err).contains("FAILED after 1.5 s on threads: unit 3 failed: boom"), text(err));
         assertEquals("", text(out));
     }
 
@@ -140,7 +163,7 @@ class RunCommandTest {
         assertTrue(command.stop("interrupted: the product is stopping", WAIT), "stop did not see the run reported");
         assertEquals("interrupted: the product is stopping", jobs.started.get(0).cancelReason());
         assertEquals(ExitCodes.CANCELED, exitOf(exit));
-        assertTrue(text(err).contains("CANCELED after 1.5 s: interrupted: the product is stopping"), text(err));
+        assertTrue(text(err).contains("CANCELED after 1.5 s on threads: interrupted: the product is stopping"), text(err));
     }
 
     @Test

@@ -23,15 +23,15 @@ final class HistoryListing {
             return "No runs recorded yet.\n";
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-20s  %-12s  %-11s  %9s  %s%n", "started", "provider", "status", "took",
-                "result or reason"));
+        text.append(String.format(Locale.ROOT, "%-20s  %-12s  %-9s  %-11s  %9s  %s%n", "started", "provider", "run on",
+                "status", "took", "result or reason"));
         for (RunRecord record : records) {
             String took = record.endedAt() == null ? "-" : seconds(Duration.between(record.startedAt(), record.endedAt()));
             String detail = record.reason().isEmpty() ? record.summary() : record.reason();
             String parameters = record.parameters().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "));
-            text.append(String.format(Locale.ROOT, "%-20s  %-12s  %-11s  %9s  %s%s%n", STARTED.format(record.startedAt()),
-                    record.providerId(), record.status(), took, detail, parameters.isEmpty() ? "" : "  [" + parameters + "]"));
+            text.append(String.format(Locale.ROOT, "%-20s  %-12s  %-9s  %-11s  %9s  %s%s%n", STARTED.format(record.startedAt()),
+                    record.providerId(), RunRequest.word(record.target()), record.status(), took, detail, parameters.isEmpty() ? "" : "  [" + parameters + "]"));
         }
         return text.toString();
     }

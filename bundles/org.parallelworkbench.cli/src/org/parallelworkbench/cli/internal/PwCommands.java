@@ -1,6 +1,7 @@
 package org.parallelworkbench.cli.internal;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -8,19 +9,21 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunHistory;
+import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunRecord;
 
 /**
  * Felix Gogo commands in scope {@code pw}, for any Gogo front end (shell, remote shell):
- * {@code pw:providers}, {@code pw:run <provider> [name=value ...]} (starts a run and returns its id at once),
- * {@code pw:runs} (active runs with state and progress, and the history when a {@link RunHistory} is
- * there) and {@code pw:cancel <id>}. Gogo finds the commands by the service properties; this bundle needs
+ * {@code pw:providers}, {@code pw:run [--on threads|processes|auto] <provider> [name=value ...]} (starts a
+ * run and returns its id at once), {@code pw:runs} (active runs with state, where they run and progress, and
+ * the history when a {@link RunHistory} is there) and {@code pw:cancel <id>}. Gogo finds the commands by the service properties; this bundle needs
  * no Gogo API.
  * <p>
  * Progress of a run is known from its events: the {@link RunFollower} follows every run the engine announces,
@@ -55,16 +58,41 @@ public final class PwCommands {
     }
 
     /**
-     * {@code pw:run <provider> [name=value ...]}: starts the run and returns its id without waiting.
+     * {@code pw:run [--on threads|processes|auto] <provider> [name=value ...]}: starts the run and returns its id
+     * without waiting. {@code --on} (or {@code --on=x}) may come anywhere; without it the engine chooses.
      *
-     * @throws IllegalArgumentException unknown provider, a pair without '=', or every parameter problem,
-     *                                  one per line; nothing is started then
+     * @throws IllegalArgumentException unknown provider, a pair without '=', every parameter problem one per
+     *                                  line, a bad {@code --on}, or the engine refusing the target; nothing is
+     *                                  started then
      */
-    public String run(String providerId, String... pairs) {
-        Parameters parameters = Parameters.parse(Arrays.asList(pairs));
+    public String run(String first, String... rest) {
+        // Gogo passes "--on" through as a plain argument: this bundle uses no Gogo option annotations.
+        ExecutionTarget target = null;
+        String providerId = null;
+        List<String> pairs = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of(rest));
+        arguments.addFirst(first);
+        for (Iterator<String> it = arguments.iterator(); it.hasNext();) {
+            String argument = it.next();
+            boolean separate = argument.equals(RunRequest.ON_OPTION);
+            if (separate || argument.startsWith(RunRequest.ON_OPTION + "=")) {
+                if (target != null || separate && !it.hasNext()) {
+                    throw new IllegalArgumentException(RunRequest.ON_OPTION + " takes one of threads, processes, auto, once");
+                }
+                target = ExecutionTarget.parse(separate ? it.next() : argument.substring(RunRequest.ON_OPTION.length() + 1));
+            } else if (providerId == null) {
+                providerId = argument;
+            } else {
+                pairs.add(argument);
+            }
+        }
+        if (providerId == null) {
+            throw new IllegalArgumentException("Which provider? Usage: pw:run [--on threads|processes|auto] <provider> [name=value ...]");
+        }
+        Parameters parameters = Parameters.parse(pairs);
         RunHandle run;
         try {
-            run = jobs.start(providerId, parameters);
+            run = jobs.start(providerId, parameters, RunOptions.DEFAULT.withTarget(target == null ? ExecutionTarget.AUTO : target));
         } catch (InvalidParametersException e) {
             throw new IllegalArgumentException("Nothing started; invalid parameters for '" + providerId + "':\n"
                     + String.join("\n", e.problems().stream().map(ParameterProblem::toString).toList()), e);
@@ -80,7 +108,7 @@ public final class PwCommands {
         text.append(active.isEmpty() ? "No active runs.\n" : "Active runs:\n");
         for (RunHandle run : active) {
             text.append("  ").append(run.id()).append("  ").append(run.provider().id()).append("  ").append(run.state())
-                    .append("  ").append(follower.progress(run.id()).map(ProgressSnapshot::plain).orElse("progress unknown"))
+                    .append("  on ").append(RunRequest.word(run.target())).append("  ").append(follower.progress(run.id()).map(ProgressSnapshot::plain).orElse("progress unknown"))
                     .append('\n');
         }
         RunHistory journal = history;
@@ -91,7 +119,8 @@ public final class PwCommands {
                     : "History (" + shown.size() + " of " + records.size() + ", oldest first):\n");
             for (RunRecord record : shown) {
                 text.append("  ").append(record.runId()).append("  ").append(record.providerId()).append("  ")
-                        .append(record.status()).append("  ").append(record.startedAt()).append("  ")
+                        .append(record.status()).append("  on ").append(RunRequest.word(record.target())).append("  ")
+                        .append(record.startedAt()).append("  ")
                         .append(record.reason().isEmpty() ? record.summary() : record.reason()).append('\n');
             }
         }

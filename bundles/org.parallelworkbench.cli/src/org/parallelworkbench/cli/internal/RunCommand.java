@@ -61,7 +61,8 @@ final class RunCommand {
     /** @return the exit code; the caller's thread waits for the run to end */
     int execute(RunRequest request) throws InterruptedException {
         try {
-            return report(startAndAwait(request), request);
+            RunOutcome outcome = startAndAwait(request);
+            return report(outcome, request, RunRequest.word(run.get().target()));
         } catch (UsageException e) {
             e.lines().forEach(io.err()::println);
             return ExitCodes.USAGE;
@@ -109,14 +110,15 @@ final class RunCommand {
         } catch (InvalidParametersException e) {
             throw new UsageException(e.problems().stream().map(ParameterProblem::toString).toList());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage()); // unknown provider after all, or its plan refused the values
+            // unknown provider after all, its plan refused the values, or the engine cannot run on that target
+            throw new UsageException(e.getMessage());
         }
         run.set(started);
         if (stopReason != null) {
             started.cancel(stopReason); // stop() came between the check and set()
         }
         io.err().println("Run " + started.id() + " of " + started.provider().id() + " " + started.provider().version()
-                + " started with " + started.parameters().values());
+                + " started with " + started.parameters().values() + " on " + RunRequest.word(started.target()));
         ProgressTracker progress = new ProgressTracker(nanoClock);
         try (ProgressDisplay display = new ProgressDisplay(io.err(), io.errIsTerminal(), progress)) {
             started.events().subscribe(RunEvent.subscriber(event -> {
@@ -152,8 +154,8 @@ final class RunCommand {
         }
     }
 
-    private int report(RunOutcome outcome, RunRequest request) {
-        String elapsed = String.format(Locale.ROOT, "%.1f s", outcome.elapsed().toMillis() / 1000.0);
+    private int report(RunOutcome outcome, RunRequest request, String where) {
+        String elapsed = String.format(Locale.ROOT, "%.1f s on %s", outcome.elapsed().toMillis() / 1000.0, where);
         if (exportProblem != null) {
             io.err().println(exportProblem);
             return ExitCodes.USAGE;

@@ -6,32 +6,44 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.RunOptions;
 
 /**
- * {@code run <provider> [name=value ...] [--retries N] [--output FILE]}, parsed. Options may come before,
- * between or after the pairs, as {@code --retries N} or {@code --retries=N}; {@code --} ends the options.
+ * {@code run <provider> [name=value ...] [--on threads|processes|auto] [--retries N] [--output FILE]}, parsed.
+ * Options may come before, between or after the pairs, as {@code --retries N} or {@code --retries=N};
+ * {@code --} ends the options.
  *
  * @param pairs  the {@code name=value} arguments as typed, checked only by {@code Parameters.parse}
+ * @param target where the units should execute; {@link ExecutionTarget#AUTO} (the default) lets the engine choose
  * @param output the file to export the final result to, if asked
  */
-record RunRequest(String providerId, List<String> pairs, int retries, Optional<Path> output) {
+record RunRequest(String providerId, List<String> pairs, int retries, ExecutionTarget target, Optional<Path> output) {
 
-    static final String USAGE = "Usage: parallel-workbench run <provider> [name=value ...] [--retries N] [--output FILE]";
+    static final String USAGE = "Usage: parallel-workbench run <provider> [name=value ...] [--on threads|processes|auto]"
+            + " [--retries N] [--output FILE]";
     static final String RETRIES_OPTION = "--retries";
+    static final String ON_OPTION = "--on";
     static final String OUTPUT_OPTION = "--output";
 
     RunRequest {
         Objects.requireNonNull(providerId, "providerId");
         pairs = List.copyOf(pairs);
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(output, "output");
     }
 
     RunOptions options() {
-        return new RunOptions(retries);
+        return new RunOptions(retries, target);
+    }
+
+    /** Where a run executes as the command line words it: "threads", "processes" (or "auto"). */
+    static String word(ExecutionTarget target) {
+        return target.name().toLowerCase(Locale.ROOT);
     }
 
     /** @throws UsageException naming what is wrong, with the usage line */
@@ -39,6 +51,7 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
         String provider = null;
         List<String> pairs = new ArrayList<>();
         Integer retries = null;
+        ExecutionTarget target = null;
         Path output = null;
         boolean optionsEnded = false;
         Deque<String> remaining = new ArrayDeque<>(arguments);
@@ -47,6 +60,7 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
             String option = optionsEnded ? "" : optionName(argument);
             switch (option) {
             case RETRIES_OPTION -> retries = parseRetries(valueOnce(retries, option, argument, remaining));
+            case ON_OPTION -> target = parseTarget(valueOnce(target, option, argument, remaining));
             case OUTPUT_OPTION -> output = parsePath(valueOnce(output, option, argument, remaining));
             case "--" -> optionsEnded = true;
             case "" -> {
@@ -62,7 +76,8 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
         if (provider == null || provider.isBlank()) {
             throw usage("which provider? (list them with: parallel-workbench providers)");
         }
-        return new RunRequest(provider, pairs, retries == null ? 0 : retries, Optional.ofNullable(output));
+        return new RunRequest(provider, pairs, retries == null ? 0 : retries,
+                target == null ? ExecutionTarget.AUTO : target, Optional.ofNullable(output));
     }
 
     /** @return the option's name for {@code --name} or {@code --name=value}, "" for anything else */
@@ -100,6 +115,15 @@ record RunRequest(String providerId, List<String> pairs, int retries, Optional<P
             // reported below, with the range
         }
         throw usage(RETRIES_OPTION + " must be a whole number from 0 to " + RunOptions.MAX_UNIT_RETRIES + ", not '" + value + "'");
+    }
+
+    /** @throws UsageException with the message of {@link ExecutionTarget#parse} */
+    static ExecutionTarget parseTarget(String value) throws UsageException {
+        try {
+            return ExecutionTarget.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw usage(ON_OPTION + ": " + e.getMessage());
+        }
     }
 
     private static Path parsePath(String value) throws UsageException {

@@ -21,12 +21,18 @@ final class FakeRun implements RunHandle {
     private final String id;
     private final ProviderInfo provider;
     private final Parameters parameters;
+    private final ExecutionTarget target;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
     FakeRun(String id, String providerId, Parameters parameters) {
+        this(id, providerId, parameters, ExecutionTarget.THREADS);
+    }
+
+    FakeRun(String id, String providerId, Parameters parameters, ExecutionTarget target) {
         this.id = id;
         this.provider = new ProviderInfo(providerId, null, null, "1.2.3");
         this.parameters = parameters;
+        this.target = target;
     }
 
     /** Completes the outcome, on the calling thread, as the engine would. */
@@ -55,7 +61,7 @@ final class FakeRun implements RunHandle {
 
     @Override
     public ExecutionTarget target() {
-        return ExecutionTarget.THREADS;
+        return target;
     }
 
     @Override

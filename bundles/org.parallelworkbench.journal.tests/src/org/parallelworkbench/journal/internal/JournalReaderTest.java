@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunRecord;
@@ -34,7 +35,7 @@ class JournalReaderTest {
 
     private static String started(long seq, String runId) {
         return new JournalEntry.Started(PROCESS, seq, runId, "ticker", "0.1.0", Parameters.NONE.with("intervalMillis", "50"),
-                T0.plusSeconds(seq)).toLine();
+                T0.plusSeconds(seq), ExecutionTarget.THREADS).toLine();
     }
 
     private static String ended(long seq, String runId, RunState state) {
@@ -55,11 +56,40 @@ class JournalReaderTest {
 
     @Test
     void entriesSurviveTheirLineRoundTrip() {
-        JournalEntry.Started start = new JournalEntry.Started(PROCESS, 3, "7", "p", "", Parameters.NONE.with("a\"\n", "\uD800x"), T0);
+        JournalEntry.Started start = new JournalEntry.Started(PROCESS, 3, "7", "p", "", Parameters.NONE.with("a\"\n", "\uD800x"), T0,
+                ExecutionTarget.PROCESSES);
         JournalEntry.Ended end = new JournalEntry.Ended(PROCESS, 3, "7", RunState.FAILED, T0, "s\u2028", "Unit 1: \"kaboom\"\n");
 
         assertEquals(start, JournalEntry.parse(start.toLine()));
         assertEquals(end, JournalEntry.parse(end.toLine()));
+        assertTrue(start.toLine().endsWith(",\"target\":\"PROCESSES\"}"), start.toLine());
+    }
+
+    @Test
+    void aStartedLineWrittenBefore04ReadsAsARunOnThreads() throws IOException {
+        // exactly as core 0.3 wrote it: no target member
+        String old = "{\"type\":\"started\",\"seq\":1,\"process\":\"1@0\",\"runId\":\"1\",\"providerId\":\"ticker\","
+                + "\"providerVersion\":\"0.1.0\",\"parameters\":{},\"startedAt\":\"2025-01-31T10:15:30.123Z\"}";
+        Path file = write(old, started(2, "2").replace("THREADS", "PROCESSES"));
+
+        List<RunRecord> records = reopen(file);
+
+        assertEquals(List.of(ExecutionTarget.THREADS, ExecutionTarget.PROCESSES),
+                records.stream().map(RunRecord::target).toList());
+    }
+
+    @Test
+    void aStartedLineWithATargetNoRunHasIsSkipped() throws IOException {
+        Path file = write(started(1, "1").replace("THREADS", "AUTO"), started(2, "2").replace("THREADS", "cluster"),
+                started(3, "3"));
+
+        try (LoggedWarnings log = new LoggedWarnings(JournalReader.class)) {
+            JournalReader.Summary summary = JournalReader.read(file, entry -> {
+            });
+
+            assertEquals(2, summary.skipped(), log.warnings().toString());
+            assertTrue(log.warnings().get(1).contains("'cluster'"), log.warnings().get(1));
+        }
     }
 
     @Test

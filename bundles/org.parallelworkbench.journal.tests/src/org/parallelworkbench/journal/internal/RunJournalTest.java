@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunRecord;
@@ -114,7 +115,8 @@ class RunJournalTest {
     @Test
     void afterARestartRecordsAreWholeAndTheUnfinishedRunIsInterrupted() throws IOException {
         String awkward = "\"quoted\"\nnew line \\ \u00e9 \uD83D\uDE00 \u0000";
-        FakeRun unfinished = new FakeRun("2", "ticker", Parameters.NONE.with("intervalMillis", "1000"));
+        FakeRun unfinished = new FakeRun("2", "ticker", Parameters.NONE.with("intervalMillis", "1000"),
+                ExecutionTarget.PROCESSES);
         RunJournal first = RunJournal.open(file());
         FakeRun finished = new FakeRun("1", "primes", Parameters.NONE.with("name", awkward));
         first.runStarted(finished);
@@ -140,6 +142,8 @@ class RunJournalTest {
         assertNull(interrupted.endedAt());
         assertEquals(before.get(1).startedAt(), interrupted.startedAt());
         assertEquals(Map.of("intervalMillis", "1000"), interrupted.parameters().values());
+        assertEquals(ExecutionTarget.PROCESSES, interrupted.target(), "where it ran survives the restart");
+        assertEquals(ExecutionTarget.THREADS, restarted.get(0).target());
 
         try (RunJournal third = RunJournal.open(file())) {
             List<RunRecord> all = third.records();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunState;
 
@@ -17,14 +18,16 @@ import org.parallelworkbench.core.RunState;
  *
  * <pre>
  * {"type":"started","seq":7,"process":"4711@1738318530000","runId":"3","providerId":"ticker",
- *  "providerVersion":"0.1.0","parameters":{"intervalMillis":"1000"},"startedAt":"2025-01-31T10:15:30.123Z"}
+ *  "providerVersion":"0.1.0","parameters":{"intervalMillis":"1000"},"startedAt":"2025-01-31T10:15:30.123Z",
+ *  "target":"PROCESSES"}
  * {"type":"ended","seq":7,"process":"4711@1738318530000","runId":"3","state":"CANCELED",
  *  "endedAt":"2025-01-31T10:15:35.456Z","summary":"5","reason":"user pressed stop"}
  * </pre>
  *
  * (each on one line). Times are ISO-8601 instants in UTC; {@code state} is a final {@link RunState}.
- * Readers ignore members they do not know; a line without {@code process} (written before it existed)
- * reads as process "". Immutable.
+ * {@code target} is where the run's units execute ({@link ExecutionTarget#THREADS} or
+ * {@link ExecutionTarget#PROCESSES}). Readers ignore members they do not know; a line without {@code process}
+ * (written before it existed) reads as process "", one without {@code target} (before 0.4) as THREADS. Immutable.
  */
 sealed interface JournalEntry {
 
@@ -43,9 +46,10 @@ sealed interface JournalEntry {
     String toLine();
 
     record Started(String process, long seq, String runId, String providerId, String providerVersion, Parameters parameters,
-            Instant startedAt) implements JournalEntry {
+            Instant startedAt, ExecutionTarget target) implements JournalEntry {
 
         static final String TYPE_VALUE = "started";
+        static final String TARGET = "target";
 
         public Started {
             Objects.requireNonNull(process, "process");
@@ -54,6 +58,9 @@ sealed interface JournalEntry {
             providerVersion = providerVersion == null ? "" : providerVersion;
             Objects.requireNonNull(parameters, "parameters");
             Objects.requireNonNull(startedAt, "startedAt");
+            if (Objects.requireNonNull(target, "target") == ExecutionTarget.AUTO) {
+                throw new IllegalArgumentException("A started run executes on threads or processes, not " + target);
+            }
         }
 
         @Override
@@ -63,6 +70,7 @@ sealed interface JournalEntry {
             line.put("providerVersion", providerVersion);
             line.put("parameters", parameters.values());
             line.put("startedAt", startedAt.toString());
+            line.put(TARGET, target.name());
             return Json.encode(line);
         }
     }
@@ -110,7 +118,8 @@ sealed interface JournalEntry {
         try {
             return switch (type) {
             case Started.TYPE_VALUE -> new Started(process, seq, runId, text(object, "providerId"),
-                    text(object, "providerVersion"), parameters(object), Instant.parse(text(object, "startedAt")));
+                    text(object, "providerVersion"), parameters(object), Instant.parse(text(object, "startedAt")),
+                    target(object));
             case Ended.TYPE_VALUE -> new Ended(process, seq, runId, RunState.valueOf(text(object, "state")),
                     Instant.parse(text(object, "endedAt")), text(object, "summary"), text(object, "reason"));
             default -> throw new IllegalArgumentException("unknown type '" + type + "'");
@@ -142,6 +151,20 @@ sealed interface JournalEntry {
             return value;
         }
         throw new IllegalArgumentException("'" + name + "' is missing or not a whole number");
+    }
+
+    /** THREADS when absent: every run before 0.4 ran there. */
+    private static ExecutionTarget target(Map<?, ?> object) {
+        if (object.get(Started.TARGET) == null) {
+            return ExecutionTarget.THREADS;
+        }
+        String name = text(object, Started.TARGET);
+        for (ExecutionTarget target : ExecutionTarget.values()) {
+            if (target != ExecutionTarget.AUTO && target.name().equals(name)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("'" + Started.TARGET + "' is not THREADS or PROCESSES: '" + name + "'");
     }
 
     private static Parameters parameters(Map<?, ?> object) {

@@ -95,7 +95,7 @@ final class RunJournal implements RunObserver, RunHistory, AutoCloseable {
         long seq = nextSeq.getAndIncrement();
         String runId = run.id();
         record(new JournalEntry.Started(self, seq, runId, run.provider().id(), run.provider().version(),
-                run.parameters(), Instant.now()));
+                run.parameters(), Instant.now(), run.target()));
         run.outcome().whenComplete((outcome, failure) -> record(ended(self, seq, runId, outcome, failure)));
     }
 

@@ -46,10 +46,11 @@ final class RunTable {
         synchronized (lock) {
             switch (entry) {
             case JournalEntry.Started started -> runs.put(key, new RunRecord(started.runId(), started.providerId(),
-                    started.providerVersion(), started.parameters(), started.startedAt(), null, Status.ACTIVE, "", ""));
+                    started.providerVersion(), started.parameters(), started.startedAt(), null, Status.ACTIVE, "", "",
+                    started.target()));
             case JournalEntry.Ended ended -> runs.computeIfPresent(key, (k, run) -> new RunRecord(run.runId(),
                     run.providerId(), run.providerVersion(), run.parameters(), run.startedAt(), ended.endedAt(),
-                    Status.of(ended.state()), ended.summary(), ended.reason()));
+                    Status.of(ended.state()), ended.summary(), ended.reason(), run.target()));
             }
         }
     }
@@ -62,7 +63,7 @@ final class RunTable {
         synchronized (lock) {
             runs.replaceAll((key, run) -> run.status() != Status.ACTIVE || stillRunning.test(key.process()) ? run
                     : new RunRecord(run.runId(), run.providerId(), run.providerVersion(), run.parameters(),
-                            run.startedAt(), null, Status.INTERRUPTED, run.summary(), run.reason()));
+                            run.startedAt(), null, Status.INTERRUPTED, run.summary(), run.reason(), run.target()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
@@ -171,7 +173,7 @@ class WorkbenchWindowTest {
             Event esc = new Event();
             esc.keyCode = SWT.ESC;
             table.notifyListeners(SWT.KeyDown, esc);
-            spinUntil(display, () -> rowText(table, 1).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
+            spinUntil(display, () -> rowText(table, 1).startsWith("Latch  Threads CANCELED"), Duration.ofSeconds(5),
                     () -> "Esc did not cancel the selected run: " + rowText(table, 1));
             // The row and the status line follow the run through separate Realm deliveries.
             spinUntil(display, () -> "Canceled by the user".equals(viewModel.statusLine().getValue()), Duration.ofSeconds(5),
@@ -181,7 +183,7 @@ class WorkbenchWindowTest {
             table.notifyListeners(SWT.Selection, new Event());
             // The state event may show SUCCEEDED a moment before the outcome finishes the row: wait for both.
             spinUntil(display, () -> window.valueLabel().getText().equals("sum = 5050")
-                    && rowText(table, 0).startsWith("Sum n=100 SUCCEEDED")
+                    && rowText(table, 0).startsWith("Sum n=100 Threads SUCCEEDED")
                     && viewModel.statusLine().getValue().equals("Finished: sum = 5050"), Duration.ofSeconds(10),
                     () -> "label shows '" + window.valueLabel().getText() + "', not the Sum run's result; row "
                             + rowText(table, 0) + "; status " + viewModel.statusLine().getValue());
@@ -202,7 +204,7 @@ class WorkbenchWindowTest {
             pick(window, FailingProvider.INFO);
             select(window.startButton());
             Table runs = window.runsTable().viewer().getTable();
-            spinUntil(display, () -> rowText(runs, 0).startsWith("Failing  FAILED") && window.bottomTabs().getItem(1).getText().equals("Log (1)"),
+            spinUntil(display, () -> rowText(runs, 0).startsWith("Failing  Threads FAILED") && window.bottomTabs().getItem(1).getText().equals("Log (1)"),
                     Duration.ofSeconds(10), () -> "no failed row and no unseen error on the Log tab: " + rowText(runs, 0) + ", tab "
                             + window.bottomTabs().getItem(1).getText());
             assertTrue(viewModel.statusLine().getValue().startsWith("Failed: ") && viewModel.statusLine().getValue().contains(FailingProvider.CAUSE),
@@ -271,35 +273,68 @@ class WorkbenchWindowTest {
             pick(window, LatchProvider.INFO);
             select(window.startButton());
             Table table = window.runsTable().viewer().getTable();
-            spinUntil(display, () -> table.getItemCount() == 2 && rowText(table, 0).startsWith("Latch  RUNNING"),
+            spinUntil(display, () -> table.getItemCount() == 2 && rowText(table, 0).startsWith("Latch  Threads RUNNING"),
                     Duration.ofSeconds(5), () -> "no running Latch row on top: " + rowText(table, 0));
 
             Event esc = new Event();
             esc.keyCode = SWT.ESC;
             table.notifyListeners(SWT.KeyDown, esc);
 
-            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  CANCELED"), Duration.ofSeconds(5),
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  Threads CANCELED"), Duration.ofSeconds(5),
                     () -> "Esc did not cancel the selected run: " + rowText(table, 0));
-            assertEquals("Sum n=10 SUCCEEDED " + RunsTable.percent(1) + " 10 / 10 units", rowText(table, 1).substring(0,
+            assertEquals("Sum n=10 Threads SUCCEEDED " + RunsTable.percent(1) + " 10 / 10 units", rowText(table, 1).substring(0,
                     rowText(table, 1).indexOf(" units") + " units".length()));
 
             select(window.startButton());
             select(window.startButton());
-            spinUntil(display, () -> table.getItemCount() == 4 && rowText(table, 0).startsWith("Latch  RUNNING")
-                    && rowText(table, 1).startsWith("Latch  RUNNING"),
+            spinUntil(display, () -> table.getItemCount() == 4 && rowText(table, 0).startsWith("Latch  Threads RUNNING")
+                    && rowText(table, 1).startsWith("Latch  Threads RUNNING"),
                     Duration.ofSeconds(5), () -> "the two new Latch runs are not listed on top: " + rowText(table, 0));
             // Cancel All is enabled by a side effect of the active count, in a Realm turn after the rows show the runs;
             // a disabled item ignores the selection, as it ignores a click.
             MenuItem cancelAll = menuItem(window.getShell().getMenuBar(), "Run", WorkbenchWindow.CANCEL_ALL_ACCELERATOR);
             spinUntil(display, cancelAll::isEnabled, Duration.ofSeconds(5), () -> "Run > Cancel All stayed disabled");
             select(cancelAll);
-            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  CANCELED") && rowText(table, 1).startsWith("Latch  CANCELED"),
+            spinUntil(display, () -> rowText(table, 0).startsWith("Latch  Threads CANCELED") && rowText(table, 1).startsWith("Latch  Threads CANCELED"),
                     Duration.ofSeconds(5), () -> "Run > Cancel All did not cancel the active runs: " + rowText(table, 0));
         } finally {
             latch.release();
             waiting.unregister();
             sum.unregister();
         }
+    }
+
+    /** Run on, as a user picks it: Processes shows the engine's refusal, Threads runs and says so in its row. */
+    @Test
+    void runOnOffersTheTargetsShowsARefusalAndTheRunsTableSaysWhereARunExecutes() {
+        Combo runOn = window.parameterForm().runOn().combo();
+        assertEquals(List.of("Default", "Threads", "Processes"), List.of(runOn.getItems()));
+        assertEquals("Default", runOn.getText());
+        assertTrue(runOn.getToolTipText().contains("a unit that crashes or exits cannot take the window down"),
+                runOn.getToolTipText());
+        assertTrue(runOn.setFocus(), "Run on cannot take the keyboard focus");
+
+        choose(runOn, "Processes");
+        assertEquals(ExecutionTarget.PROCESSES, viewModel.form().target().getValue());
+        select(window.startButton());
+        Table table = window.runsTable().viewer().getTable();
+        // An engine without worker processes refuses; one with them runs there. Either way the window says which.
+        spinUntil(display, () -> viewModel.statusLine().getValue().startsWith("Cannot start Ticker: Provider 'ticker' cannot run"
+                + " on processes") || table.getItemCount() == 1 && table.getItem(0).getText(2).equals("Processes"),
+                Duration.ofSeconds(5), () -> "neither a refusal in the status line (" + viewModel.statusLine().getValue()
+                        + ") nor a run on processes: " + rowText(table, 0));
+        choose(runOn, "Threads");
+        select(window.startButton());
+        spinUntil(display, () -> table.getItemCount() >= 1 && table.getItem(0).getText(2).equals("Threads"), Duration.ofSeconds(5),
+                () -> "the run on threads is not listed on top: " + rowText(table, 0));
+        assertEquals("Run on", table.getColumn(2).getText());
+        viewModel.form().restoreDefaults();
+        assertEquals("Default", runOn.getText(), "Restore Default Parameters did not reach the drop-down");
+    }
+
+    private static void choose(Combo combo, String item) {
+        combo.select(List.of(combo.getItems()).indexOf(item));
+        combo.notifyListeners(SWT.Selection, new Event());
     }
 
     /** A row's cell texts, space separated. */
@@ -327,6 +362,10 @@ class WorkbenchWindowTest {
                 && window.providersList().viewer().getTable().getSize().x > 100, Duration.ofSeconds(5),
                 () -> "a part is squeezed out: Runs table " + window.runsTable().viewer().getTable().getSize()
                         + ", providers list " + window.providersList().viewer().getTable().getSize());
+        Table runs = window.runsTable().viewer().getTable();
+        spinUntil(display, () -> java.util.Arrays.stream(runs.getColumns()).mapToInt(c -> c.getWidth()).sum() <= runs.getClientArea().width,
+                Duration.ofSeconds(5), () -> "the Runs table's columns do not fit its " + runs.getClientArea().width + " px: "
+                        + java.util.Arrays.stream(runs.getColumns()).map(c -> c.getText() + " " + c.getWidth()).toList());
     }
 
     @Test

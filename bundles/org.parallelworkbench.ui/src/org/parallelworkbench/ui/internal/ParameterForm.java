@@ -29,14 +29,16 @@ import org.parallelworkbench.viewmodel.ParameterFormViewModel;
  * The parameter form: a label and an editor per field of the {@link ParameterFormViewModel}, made anew
  * whenever another provider is picked. A text field for numbers and text, a check box for a yes/no
  * value, a drop-down for a choice; each bound to its field's value and decorated while it has a problem.
- * UI thread only.
+ * Below the fields, made once, the {@link RunOnChoice}. UI thread only.
  */
 final class ParameterForm {
 
     static final String NO_PARAMETERS = "This provider takes no parameters.";
     private static final int FIELDS_PER_ROW = 2;
 
+    private final Composite root;
     private final Composite body;
+    private final RunOnChoice runOn;
     private final ParameterFormViewModel form;
     private final List<Control> editors = new ArrayList<>();
     private final List<ControlDecoration> decorations = new ArrayList<>();
@@ -46,9 +48,13 @@ final class ParameterForm {
 
     ParameterForm(Composite parent, ParameterFormViewModel form) {
         this.form = form;
-        body = new Composite(parent, SWT.NONE);
+        root = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 10).applyTo(root);
+        body = new Composite(root, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
         // The display's Realm, not the default one: a provider may be picked outside Realm.runWithDefault.
         realm = DisplayRealm.getRealm(body.getDisplay());
+        runOn = new RunOnChoice(root, form, realm);
         bindings = new DataBindingContext(realm);
         // Two fields a row: a provider's seven parameters take four rows, not seven.
         GridLayoutFactory.fillDefaults().numColumns(2 * FIELDS_PER_ROW).spacing(12, 6).applyTo(body);
@@ -58,7 +64,11 @@ final class ParameterForm {
     }
 
     Control control() {
-        return body;
+        return root;
+    }
+
+    RunOnChoice runOn() {
+        return runOn;
     }
 
     /** The editor of the named parameter's field. */

@@ -51,16 +51,18 @@ final class RunsTable {
         viewer = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
+        // Minimum widths add up to what the window's initial size leaves the table, so that Elapsed shows.
         column(columns, "Provider", 3, 90, RunRowViewModel::providerName);
         column(columns, "Parameters", 4, 90, RunRowViewModel::parametersText);
-        column(columns, "State", 2, 95, row -> row.state().getValue());
-        TableViewerColumn progress = column(columns, "Progress", 3, 110, row -> percent(row.progressFraction().getValue()));
+        column(columns, "Run on", 2, 75, RunRowViewModel::runsOn);
+        column(columns, "State", 2, 90, row -> row.state().getValue());
+        TableViewerColumn progress = column(columns, "Progress", 3, 90, row -> percent(row.progressFraction().getValue()));
         progress.setLabelProvider(new ProgressBarPainter());
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         column(columns, "Units", 3, 100, row -> row.progressText().getValue());
-        column(columns, "Throughput", 2, 100, row -> row.throughput().getValue());
-        column(columns, "ETA", 1, 50, row -> row.eta().getValue());
-        column(columns, "Elapsed", 1, 60, row -> row.elapsed().getValue());
+        column(columns, "Throughput", 2, 90, row -> row.throughput().getValue());
+        column(columns, "ETA", 1, 45, row -> row.eta().getValue());
+        column(columns, "Elapsed", 1, 65, row -> row.elapsed().getValue());
 
         ObservableListContentProvider<RunRowViewModel> content = new ObservableListContentProvider<>();
         viewer.setContentProvider(content);

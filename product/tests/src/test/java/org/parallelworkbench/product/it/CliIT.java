@@ -65,6 +65,20 @@ class CliIT {
     }
 
     @Test
+    void runOnProcessesIsRefusedByAnEngineWithoutWorkerProcessesAndABadTargetIsAUsageError() throws Exception {
+        Command.Result refused = run("run", "primes", "limit=1000", "--on", "processes");
+        assertEquals(2, refused.exitCode(), refused::describe);
+        assertTrue(refused.stderr().contains("Provider 'primes' cannot run on processes yet"), refused::describe);
+        Command.Result bad = run("run", "primes", "--on", "gpu");
+        assertEquals(2, bad.exitCode(), bad::describe);
+        assertTrue(bad.stderr().contains("'gpu' is not a place to run units; choose auto, threads, processes"), bad::describe);
+        Command.Result threads = run("run", "primes", "limit=1000", "--on", "threads");
+        assertEquals(0, threads.exitCode(), threads::describe);
+        assertTrue(threads.stderr().lines().anyMatch(l -> l.startsWith("Run ") && l.endsWith(" on threads")), threads::describe);
+        assertTrue(threads.stderr().contains("SUCCEEDED in ") && threads.stderr().contains(" s on threads, "), threads::describe);
+    }
+
+    @Test
     void unknownProviderExitsWith2ListingTheInstalledOnes() throws Exception {
         Command.Result result = run("run", "nosuch");
         assertEquals(2, result.exitCode(), result::describe);

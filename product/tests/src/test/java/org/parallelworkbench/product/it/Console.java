@@ -70,7 +70,7 @@ final class Console implements AutoCloseable {
     /** "STATE  result or reason" of the run, once pw:runs lists it as ended in the history. */
     String awaitEnd(String runId, String providerId) throws IOException, InterruptedException {
         Pattern ended = Pattern.compile("(?m)^  " + Pattern.quote(runId) + "  " + Pattern.quote(providerId)
-                + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
+                + "  (SUCCEEDED|FAILED|CANCELED)  on \\S+  \\S+  (.*?)\\r?$");
         Matcher run = ended.matcher(askUntil("pw:runs", a -> ended.matcher(a).find(), STEP_TIMEOUT, "run " + runId + " ended"));
         if (!run.find()) {
             fail("run " + runId + " ended, then was not listed:\n" + this);

@@ -173,7 +173,7 @@ class DropinLifecycleIT {
         String first = console.startRun(worker.providerId());
         String second = console.startRun(worker.providerId());
         Pattern oneEnded = Pattern.compile("(?m)^  (" + Pattern.quote(first) + "|" + Pattern.quote(second) + ")  "
-                + Pattern.quote(worker.providerId()) + "  (SUCCEEDED|FAILED|CANCELED)  \\S+  (.*?)\\r?$");
+                + Pattern.quote(worker.providerId()) + "  (SUCCEEDED|FAILED|CANCELED)  on \\S+  \\S+  (.*?)\\r?$");
         String runs = console.askUntil("pw:runs", a -> oneEnded.matcher(a).find(), Console.STEP_TIMEOUT,
                 "run " + first + " or " + second + " ended");
         Matcher answered = oneEnded.matcher(runs);

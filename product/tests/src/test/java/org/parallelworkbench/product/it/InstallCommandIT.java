@@ -159,7 +159,7 @@ class InstallCommandIT {
             assertTrue(forced.contains("Uninstalled " + slow.symbolicName() + " 1.0.0; gone: provider install-slow"), forced);
             assertFalse(Files.exists(dropin(slow)));
             String runs = console.ask("pw:runs");
-            assertTrue(Pattern.compile("(?m)^  " + Pattern.quote(id) + "  install-slow  CANCELED  \\S+  " + Pattern.quote(reason)
+            assertTrue(Pattern.compile("(?m)^  " + Pattern.quote(id) + "  install-slow  CANCELED  on \\S+  \\S+  " + Pattern.quote(reason)
                     + "\\r?$").matcher(runs).find(), runs);
             assertFalse(console.ask("pw:providers").contains("install-slow "), console::toString);
             assertTrue(console.ask("pw:run install-slow").contains("No provider with id 'install-slow'"), console::toString);
@@ -204,7 +204,7 @@ class InstallCommandIT {
                     + " cancelled there as its provider goes"), forced::describe);
             assertFalse(Files.exists(dropin), forced::describe);
             Pattern canceled = Pattern.compile("(?m)^  " + Pattern.quote(id)
-                    + "  install-guarded  CANCELED  \\S+  Provider 'install-guarded' was removed\\r?$");
+                    + "  install-guarded  CANCELED  on \\S+  \\S+  Provider 'install-guarded' was removed\\r?$");
             console.askUntil("pw:runs", a -> canceled.matcher(a).find(), Console.STEP_TIMEOUT, "run " + id + " CANCELED");
             assertEquals(0, console.stop(), console::toString);
         }
