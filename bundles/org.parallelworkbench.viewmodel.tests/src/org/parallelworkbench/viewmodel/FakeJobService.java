@@ -68,8 +68,8 @@ final class FakeJobService implements JobService {
                 .orElseThrow(() -> new IllegalArgumentException("No provider with id '" + providerId + "'"));
         ExecutionTarget target = runOptions.target() == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : runOptions.target();
         if (target == ExecutionTarget.PROCESSES && !runsOnProcesses) {
-            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes yet: "
-                    + "this engine runs units on threads only");
+            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes: "
+                    + "worker processes need the packaged product");
         }
         FakeRun run = new FakeRun("run-" + (started.size() + 1), provider, parameters, target);
         started.add(run);

@@ -138,7 +138,7 @@ class StartAndStopTest {
         workbench.start();
 
         assertTrue(workbench.runs().rows().isEmpty());
-        assertEquals("Cannot start Ticker: Provider 'ticker' cannot run on processes yet: this engine runs units on threads only",
+        assertEquals("Cannot start Ticker: Provider 'ticker' cannot run on processes: worker processes need the packaged product",
                 workbench.statusLine().getValue());
         assertEquals(Map.of(), memory.recall("ticker"));
         assertTrue(workbench.canStart().getValue(), "the user can choose another target and start again");

@@ -65,8 +65,8 @@ final class FakeJobService implements JobService {
         options.add(runOptions);
         ExecutionTarget target = runOptions.target() == ExecutionTarget.AUTO ? ExecutionTarget.THREADS : runOptions.target();
         if (target == ExecutionTarget.PROCESSES && !runsOnProcesses) {
-            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes yet: "
-                    + "this engine runs units on threads only");
+            throw new IllegalArgumentException("Provider '" + providerId + "' cannot run on processes: "
+                    + "worker processes need the packaged product");
         }
         FakeRun run = new FakeRun(Integer.toString(started.size() + 1), provider,
                 ParameterDescriptor.withDefaults(provider.parameters(), parameters), target);

@@ -63,7 +63,7 @@ class PwCommandsTest {
         assertThrows(IllegalArgumentException.class, () -> commands.run("primes", "--on"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> commands.run("--on", "processes", "primes"));
-        assertTrue(refused.getMessage().startsWith("Provider 'primes' cannot run on processes yet"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("Provider 'primes' cannot run on processes"), refused.getMessage());
         assertEquals(List.of(), jobs.started);
     }
 

@@ -142,7 +142,7 @@ class RunCommandTest {
     @Test
     void anEngineThatCannotRunOnProcessesRefusesWithExit2AndItsReason() throws Exception {
         assertEquals(ExitCodes.USAGE, run("primes", "--on", "processes"));
-        assertEquals("Provider 'primes' cannot run on processes yet: this engine runs units on threads only", text(err).strip());
+        assertEquals("Provider 'primes' cannot run on processes: worker processes need the packaged product", text(err).strip());
         assertEquals(List.of(ExecutionTarget.PROCESSES), jobs.options.stream().map(RunOptions::target).toList());
         assertEquals(List.of(), jobs.started);
         assertEquals("", text(out));

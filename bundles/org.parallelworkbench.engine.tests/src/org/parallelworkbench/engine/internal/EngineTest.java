@@ -18,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
-import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
-import org.parallelworkbench.core.UnitContext;
-import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
-import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
 import org.parallelworkbench.testing.Waits;
 
@@ -317,27 +313,7 @@ class EngineTest extends EngineTestBase {
     @Test
     void processesAskedForWhereNoneCanStartAreRefusedSayingWhyAndAutoRunsOnThreads() {
         engine(1).addProvider(TestProvider.finite("prefers", 1, 1, (unit, ctx) -> "x"));
-        engine.addProvider(new WorkProvider() {
-            @Override
-            public ProviderInfo info() {
-                return new ProviderInfo("isolated", "Isolated", "", "1");
-            }
-
-            @Override
-            public WorkPlan plan(Parameters parameters) {
-                return WorkPlan.of(List.of(new WorkUnit(0, Map.of())), 1);
-            }
-
-            @Override
-            public UnitResult execute(WorkUnit unit, UnitContext context) {
-                return new UnitResult(unit.index(), "ran");
-            }
-
-            @Override
-            public boolean prefersIsolation() {
-                return true;
-            }
-        });
+        engine.addProvider(ExecutionTargetTest.provider("isolated", true));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> engine.start("prefers", Parameters.NONE, RunOptions.DEFAULT.withTarget(ExecutionTarget.PROCESSES)));

@@ -123,7 +123,8 @@ class ExecutionTargetTest {
         return run;
     }
 
-    private static WorkProvider provider(String id, boolean prefersIsolation) {
+    /** A provider of one unit that answers "ran". */
+    static WorkProvider provider(String id, boolean prefersIsolation) {
         return new WorkProvider() {
             @Override
             public ProviderInfo info() {

@@ -27,7 +27,7 @@ import org.parallelworkbench.process.channel.MessageChannel;
  * after {@link #TIME_SLICE_NANOS} if other runs wait for a process.
  * <p>
  * A unit that throws ends the shift and the worker is not reused (as a thread worker); the units sent after it
- * go back to the run. If the process dies, the unit it was executing fails with a description of the death
+ * go back to the run. A unit that throws after the cancel (as an interrupted one does) leaves the process reusable. If the process dies, the unit it was executing fails with a description of the death
  * ({@link ProcessExit}) and the last lines it wrote. Cancel is {@link Message.Cancel}, answered with
  * {@link Message.Idle} once the process's unit returned; the dispatcher destroys a worker whose unit ignores it,
  * which kills the process.
@@ -282,6 +282,11 @@ final class ProcessWorker implements Worker {
             case Message.Failed failed -> {
                 WorkUnit unit = answered(inFlight, message);
                 unitsExecuted++;
+                if (cancelSent()) {
+                    // The usual answer to a cancel (an InterruptedException): the process stays fit for reuse,
+                    // where starting a fresh one would cost a JVM start after every cancelled run.
+                    continue;
+                }
                 shift.threw(unit, new UnitFailedInProcess(failed));
                 shift.notStarted(List.copyOf(inFlight));
                 return false; // the unit may have left the process in any state

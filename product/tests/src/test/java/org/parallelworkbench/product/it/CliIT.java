@@ -65,10 +65,11 @@ class CliIT {
     }
 
     @Test
-    void runOnProcessesIsRefusedByAnEngineWithoutWorkerProcessesAndABadTargetIsAUsageError() throws Exception {
-        Command.Result refused = run("run", "primes", "limit=1000", "--on", "processes");
-        assertEquals(2, refused.exitCode(), refused::describe);
-        assertTrue(refused.stderr().contains("Provider 'primes' cannot run on processes yet"), refused::describe);
+    void runOnSaysWhereTheRunExecutesAndABadTargetIsAUsageError() throws Exception {
+        Command.Result processes = run("run", "primes", "limit=1000", "--on", "processes");
+        assertEquals(0, processes.exitCode(), processes::describe);
+        assertEquals("168", processes.stdout().strip(), processes::describe);
+        assertTrue(processes.stderr().contains(" s on processes, "), processes::describe);
         Command.Result bad = run("run", "primes", "--on", "gpu");
         assertEquals(2, bad.exitCode(), bad::describe);
         assertTrue(bad.stderr().contains("'gpu' is not a place to run units; choose auto, threads, processes"), bad::describe);
