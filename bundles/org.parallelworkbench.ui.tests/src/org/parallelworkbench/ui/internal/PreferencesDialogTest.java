@@ -53,7 +53,7 @@ class PreferencesDialogTest {
 
     @BeforeEach
     void openDialog() {
-        store = new RecordingSettingsStore(new Settings(2, 3, ""));
+        store = new RecordingSettingsStore(RecordingSettingsStore.DEFAULTS.withPool(2, 3, ""));
         Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
             PreferencesViewModel viewModel = new PreferencesViewModel(Realm.getDefault(), store, PROCESSORS);
             dialog = new PreferencesDialog(null, viewModel, (shell, current) -> temp.toString());
@@ -95,7 +95,7 @@ class PreferencesDialogTest {
 
         select(okButton());
 
-        assertEquals(List.of(new Settings(6, 5, temp.toString())), store.written);
+        assertEquals(List.of(RecordingSettingsStore.DEFAULTS.withPool(6, 5, temp.toString())), store.written);
         assertEquals(Window.OK, dialog.getReturnCode());
         assertNull(dialog.getShell(), "the dialog stayed open after OK");
     }
