@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.parallelworkbench.core.ExecutionTarget;
+
 /** Settings in memory; records every write and fails the next read or write on request. */
 final class FakeEngineSettingsStore implements EngineSettingsStore {
 
-    static final Settings DEFAULTS = new Settings(0, 4, "");
+    /** Not the engine's defaults, so that a test sees these came from the store. */
+    static final Settings DEFAULTS = new Settings(0, 4, "", ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
+            new ProcessPool(0, 45_000, 0, "-Xmx512m"));
 
     Settings current;
     final List<Settings> written = new ArrayList<>();

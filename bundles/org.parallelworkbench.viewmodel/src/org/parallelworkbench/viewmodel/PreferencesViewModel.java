@@ -1,9 +1,7 @@
 package org.parallelworkbench.viewmodel;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -12,12 +10,16 @@ import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
+import org.parallelworkbench.core.ExecutionTarget;
+import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
 
 /**
- * The Preferences dialog: the engine's pool size, run limit and an extra drop-in folder as the user
- * types them, a problem per field, and Apply. Fields are text so that whatever the user types can be
- * shown and explained; nothing reaches the {@link EngineSettingsStore} while a field has a problem.
- * All observables belong to the Realm given at construction; commands must be called inside it.
+ * The Preferences dialog: the engine's thread pool, run limit and extra drop-in folder, the worker-process
+ * pool and where runs left to the engine execute, as the user types and picks them, a problem per field,
+ * and Apply. Typed fields are text so that whatever the user types can be shown and explained; nothing
+ * reaches the {@link EngineSettingsStore} while a field has a problem. All observables belong to the Realm
+ * given at construction; commands must be called inside it.
  */
 public final class PreferencesViewModel {
 
@@ -25,6 +27,21 @@ public final class PreferencesViewModel {
     public static final int MAX_POOL_SIZE = 1024;
     public static final int MIN_CONCURRENT_RUNS = 1;
     public static final int MAX_CONCURRENT_RUNS = 1024;
+    public static final int MAX_PROCESS_POOL_SIZE = 1024;
+    /** A day; an idle process that should live longer can live for ever (0). */
+    public static final int MAX_PROCESS_IDLE_SECONDS = 86_400;
+    public static final int MAX_PROCESS_UNITS = 1_000_000_000;
+    /** The places a default target can name; AUTO is what a run asks for, not a place. */
+    public static final List<ExecutionTarget> TARGET_CHOICES = List.of(ExecutionTarget.THREADS, ExecutionTarget.PROCESSES);
+    /** Why the engine's defaults differ by kind of bundle; both default-target tooltips end with it. */
+    public static final String WHY_DROPINS_RUN_IN_PROCESSES = "Drop-ins default to processes: code the product did not"
+            + " ship may call System.exit or crash its JVM, and since Java 24 only a separate process walls that off"
+            + " from the window and the other runs.";
+    public static final String SHIPPED_TARGET_HELP = "Where runs left to the engine (Run on: Default) execute for the"
+            + " providers the product ships. A provider that loads native code runs in processes anyway.\n"
+            + WHY_DROPINS_RUN_IN_PROCESSES;
+    public static final String DROPIN_TARGET_HELP = "Where runs left to the engine (Run on: Default) execute for"
+            + " providers of drop-in bundles.\n" + WHY_DROPINS_RUN_IN_PROCESSES;
 
     private final Realm realm;
     private final EngineSettingsStore store;
@@ -33,11 +50,23 @@ public final class PreferencesViewModel {
     private final WritableValue<String> poolSize;
     private final WritableValue<String> maxConcurrentRuns;
     private final WritableValue<String> dropinFolder;
+    private final WritableValue<ExecutionTarget> shippedTarget;
+    private final WritableValue<ExecutionTarget> dropinTarget;
+    private final WritableValue<String> processPoolSize;
+    private final WritableValue<String> processIdleSeconds;
+    private final WritableValue<String> processMaxUnits;
+    private final WritableValue<String> processJvmOptions;
     private final WritableValue<String> storeError;
     private final IObservableValue<String> poolSizeProblem;
     private final IObservableValue<String> maxConcurrentRunsProblem;
     private final IObservableValue<String> dropinFolderProblem;
+    private final IObservableValue<String> processPoolSizeProblem;
+    private final IObservableValue<String> processIdleSecondsProblem;
+    private final IObservableValue<String> processMaxUnitsProblem;
+    private final IObservableValue<String> processJvmOptionsProblem;
+    private final List<IObservableValue<String>> fieldProblems;
     private final IObservableValue<String> effectivePoolSize;
+    private final IObservableValue<String> effectiveProcessPoolSize;
     private final IObservableValue<String> problem;
     private final IObservableValue<Boolean> canApply;
 
@@ -50,25 +79,41 @@ public final class PreferencesViewModel {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.store = Objects.requireNonNull(store, "store");
         this.availableProcessors = availableProcessors;
-        poolSize = new WritableValue<>(realm, "", String.class);
-        maxConcurrentRuns = new WritableValue<>(realm, "", String.class);
-        dropinFolder = new WritableValue<>(realm, "", String.class);
-        storeError = new WritableValue<>(realm, "", String.class);
-        poolSizeProblem = computed(() -> wholeNumberProblem("Pool size", poolSize.getValue(), MIN_POOL_SIZE, MAX_POOL_SIZE));
-        maxConcurrentRunsProblem = computed(() -> wholeNumberProblem("Concurrent runs", maxConcurrentRuns.getValue(),
-                MIN_CONCURRENT_RUNS, MAX_CONCURRENT_RUNS));
-        dropinFolderProblem = computed(() -> folderProblem(dropinFolder.getValue()));
-        effectivePoolSize = computed(this::describePoolSize);
-        problem = computed(() -> Stream.of(poolSizeProblem, maxConcurrentRunsProblem, dropinFolderProblem, storeError)
+        poolSize = text();
+        maxConcurrentRuns = text();
+        dropinFolder = text();
+        shippedTarget = new WritableValue<>(realm, ExecutionTarget.THREADS, ExecutionTarget.class);
+        dropinTarget = new WritableValue<>(realm, ExecutionTarget.PROCESSES, ExecutionTarget.class);
+        processPoolSize = text();
+        processIdleSeconds = text();
+        processMaxUnits = text();
+        processJvmOptions = text();
+        storeError = text();
+        poolSizeProblem = computed(() -> SettingsFields.wholeNumberProblem("Pool size", poolSize.getValue(), MIN_POOL_SIZE,
+                MAX_POOL_SIZE));
+        maxConcurrentRunsProblem = computed(() -> SettingsFields.wholeNumberProblem("Concurrent runs",
+                maxConcurrentRuns.getValue(), MIN_CONCURRENT_RUNS, MAX_CONCURRENT_RUNS));
+        dropinFolderProblem = computed(() -> SettingsFields.folderProblem(dropinFolder.getValue()));
+        processPoolSizeProblem = computed(() -> SettingsFields.wholeNumberProblem("Processes in total",
+                processPoolSize.getValue(), 0, MAX_PROCESS_POOL_SIZE));
+        processIdleSecondsProblem = computed(() -> SettingsFields.secondsProblem("Idle time", processIdleSeconds.getValue(),
+                MAX_PROCESS_IDLE_SECONDS));
+        processMaxUnitsProblem = computed(() -> SettingsFields.wholeNumberProblem("Units before a process is replaced",
+                processMaxUnits.getValue(), 0, MAX_PROCESS_UNITS));
+        processJvmOptionsProblem = computed(() -> SettingsFields.jvmOptionsProblem(processJvmOptions.getValue()));
+        fieldProblems = List.of(poolSizeProblem, maxConcurrentRunsProblem, dropinFolderProblem, processPoolSizeProblem,
+                processIdleSecondsProblem, processMaxUnitsProblem, processJvmOptionsProblem);
+        effectivePoolSize = computed(() -> describeSize(poolSize, poolSizeProblem, "worker", "workers"));
+        effectiveProcessPoolSize = computed(() -> describeSize(processPoolSize, processPoolSizeProblem, "process", "processes"));
+        problem = computed(() -> Stream.concat(fieldProblems.stream(), Stream.of(storeError))
                 .map(IObservableValue::getValue).filter(text -> !text.isEmpty()).findFirst().orElse(""));
         canApply = new ComputedValue<>(realm, Boolean.class) {
             @Override
             protected Boolean calculate() {
-                return poolSizeProblem.getValue().isEmpty() && maxConcurrentRunsProblem.getValue().isEmpty()
-                        && dropinFolderProblem.getValue().isEmpty();
+                return fieldProblems.stream().allMatch(fieldProblem -> fieldProblem.getValue().isEmpty());
             }
         };
-        EngineSettingsStore.Settings current;
+        Settings current;
         try {
             current = store.read();
         } catch (IOException | RuntimeException e) {
@@ -78,7 +123,7 @@ public final class PreferencesViewModel {
         show(current);
     }
 
-    /** Workers in total as typed; 0 means one per processor. */
+    /** Worker threads in total as typed; 0 means one per processor. */
     public IObservableValue<String> poolSize() {
         return poolSize;
     }
@@ -91,6 +136,36 @@ public final class PreferencesViewModel {
     /** An extra folder watched for worker bundles, as typed; empty for none. */
     public IObservableValue<String> dropinFolder() {
         return dropinFolder;
+    }
+
+    /** Where runs left to the engine execute for the providers the product ships; one of {@link #TARGET_CHOICES}. */
+    public IObservableValue<ExecutionTarget> shippedTarget() {
+        return shippedTarget;
+    }
+
+    /** Where runs left to the engine execute for providers of drop-in bundles; one of {@link #TARGET_CHOICES}. */
+    public IObservableValue<ExecutionTarget> dropinTarget() {
+        return dropinTarget;
+    }
+
+    /** Worker processes in total as typed; 0 means one per processor. */
+    public IObservableValue<String> processPoolSize() {
+        return processPoolSize;
+    }
+
+    /** How long an idle worker process lives, in seconds as typed (e.g. "60" or "1.5"); 0 means for ever. */
+    public IObservableValue<String> processIdleSeconds() {
+        return processIdleSeconds;
+    }
+
+    /** Units after which a worker process is replaced, as typed; 0 means never. */
+    public IObservableValue<String> processMaxUnits() {
+        return processMaxUnits;
+    }
+
+    /** JVM options of every worker process, separated by spaces, as typed; empty for none. */
+    public IObservableValue<String> processJvmOptions() {
+        return processJvmOptions;
     }
 
     /** What is wrong with {@link #poolSize()}; empty when it is valid. */
@@ -108,9 +183,34 @@ public final class PreferencesViewModel {
         return dropinFolderProblem;
     }
 
+    /** What is wrong with {@link #processPoolSize()}; empty when it is valid. */
+    public IObservableValue<String> processPoolSizeProblem() {
+        return processPoolSizeProblem;
+    }
+
+    /** What is wrong with {@link #processIdleSeconds()}; empty when it is valid. */
+    public IObservableValue<String> processIdleSecondsProblem() {
+        return processIdleSecondsProblem;
+    }
+
+    /** What is wrong with {@link #processMaxUnits()}; empty when it is valid. */
+    public IObservableValue<String> processMaxUnitsProblem() {
+        return processMaxUnitsProblem;
+    }
+
+    /** What is wrong with {@link #processJvmOptions()}; empty when it is valid. */
+    public IObservableValue<String> processJvmOptionsProblem() {
+        return processJvmOptionsProblem;
+    }
+
     /** How many workers the typed pool size gives, e.g. "8 workers (one per processor)"; empty while invalid. */
     public IObservableValue<String> effectivePoolSize() {
         return effectivePoolSize;
+    }
+
+    /** How many processes the typed process pool size gives, e.g. "8 processes (one per processor)"; empty while invalid. */
+    public IObservableValue<String> effectiveProcessPoolSize() {
+        return effectiveProcessPoolSize;
     }
 
     /** The first field problem, else why the last read or write failed; empty when all is well. */
@@ -134,8 +234,10 @@ public final class PreferencesViewModel {
         if (!canApply.getValue()) {
             return false;
         }
-        EngineSettingsStore.Settings settings = new EngineSettingsStore.Settings(parse(poolSize),
-                parse(maxConcurrentRuns), dropinFolder.getValue().trim());
+        ProcessPool processes = new ProcessPool(parse(processPoolSize), SettingsFields.millis(processIdleSeconds.getValue()),
+                parse(processMaxUnits), processJvmOptions.getValue().trim());
+        Settings settings = new Settings(parse(poolSize), parse(maxConcurrentRuns), dropinFolder.getValue().trim(),
+                shippedTarget.getValue(), dropinTarget.getValue(), processes);
         try {
             store.write(settings);
         } catch (IOException | RuntimeException e) {
@@ -152,53 +254,35 @@ public final class PreferencesViewModel {
         show(store.defaults());
     }
 
-    private void show(EngineSettingsStore.Settings settings) {
+    private void show(Settings settings) {
         poolSize.setValue(Integer.toString(settings.poolSize()));
         maxConcurrentRuns.setValue(Integer.toString(settings.maxConcurrentRuns()));
         dropinFolder.setValue(settings.dropinFolder());
+        shippedTarget.setValue(settings.shippedTarget());
+        dropinTarget.setValue(settings.dropinTarget());
+        processPoolSize.setValue(Integer.toString(settings.processes().size()));
+        processIdleSeconds.setValue(SettingsFields.seconds(settings.processes().idleMillis()));
+        processMaxUnits.setValue(Long.toString(settings.processes().maxUnits()));
+        processJvmOptions.setValue(settings.processes().jvmOptions());
     }
 
-    private String describePoolSize() {
-        if (!poolSizeProblem.getValue().isEmpty()) {
+    /** E.g. "8 workers (one per processor)" for 0, "2 workers", "1 worker"; empty while the size is invalid. */
+    private String describeSize(IObservableValue<String> size, IObservableValue<String> sizeProblem, String one, String many) {
+        if (!sizeProblem.getValue().isEmpty()) {
             return "";
         }
-        int size = parse(poolSize);
-        return size == 0 ? workers(availableProcessors) + " (one per processor)" : workers(size);
-    }
-
-    private static String workers(int count) {
-        return count == 1 ? "1 worker" : count + " workers";
-    }
-
-    static String wholeNumberProblem(String field, String text, int min, int max) {
-        String range = field + " must be a whole number from " + min + " to " + max;
-        try {
-            int value = Integer.parseInt(text.trim());
-            return value < min || value > max ? range : "";
-        } catch (NumberFormatException e) {
-            return range;
-        }
-    }
-
-    static String folderProblem(String text) {
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
-            return "";
-        }
-        Path folder;
-        try {
-            folder = Path.of(trimmed);
-        } catch (InvalidPathException e) {
-            return "Drop-in folder is not a valid path: " + e.getReason();
-        }
-        if (!folder.isAbsolute()) {
-            return "Drop-in folder must be an absolute path";
-        }
-        return Files.isDirectory(folder) ? "" : "Drop-in folder must be an existing folder";
+        int typed = parse(size);
+        int count = typed == 0 ? availableProcessors : typed;
+        String counted = count + " " + (count == 1 ? one : many);
+        return typed == 0 ? counted + " (one per processor)" : counted;
     }
 
     private static int parse(IObservableValue<String> valid) {
         return Integer.parseInt(valid.getValue().trim());
+    }
+
+    private WritableValue<String> text() {
+        return new WritableValue<>(realm, "", String.class);
     }
 
     private IObservableValue<String> computed(Supplier<String> calculation) {

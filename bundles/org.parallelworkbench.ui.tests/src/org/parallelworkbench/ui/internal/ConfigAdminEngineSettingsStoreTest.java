@@ -33,12 +33,14 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.testing.Changes;
+import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
 import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
 
 /**
@@ -50,6 +52,7 @@ class ConfigAdminEngineSettingsStoreTest {
     private static final Duration APPLIED_WITHIN = Duration.ofSeconds(10);
     /** Ticks of the running ticker during which a second run, were it allowed, would have started. */
     private static final int TICKS_WHILE_CAPPED = 10;
+    private static final Settings DEFAULTS = ConfigAdminEngineSettingsStore.ENGINE_DEFAULTS;
     private static final String ENGINE_COMPONENT = "org.parallelworkbench.engine.internal.JobServiceComponent";
 
     @TempDir
@@ -87,9 +90,9 @@ class ConfigAdminEngineSettingsStoreTest {
     void aWriteReachesTheRunningEngineWhichThenRunsOneRunAtATime() throws Exception {
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
 
-        store.write(new Settings(2, 1, ""));
+        store.write(DEFAULTS.withPool(2, 1, ""));
 
-        assertEquals(new Settings(2, 1, ""), store.read());
+        assertEquals(DEFAULTS.withPool(2, 1, ""), store.read());
         // SCR updates the component's service properties after its @Modified method has returned.
         waitUntil(() -> "1".equals(engineProperty("maxConcurrentRuns")), () -> "the engine never got the run limit");
         waitUntil(() -> jobs.providers().stream().anyMatch(provider -> provider.id().equals("ticker")),
@@ -122,20 +125,22 @@ class ConfigAdminEngineSettingsStoreTest {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("poolSize", 2);
         properties.put("borrowTimeoutMillis", 777L);
+        properties.put("processJvmOptions.mandelbrot", "-Xmx2g");
         configuration.update(properties);
         // Felix SCR can miss an update that lands while it reads the one before (it takes the properties and the
         // change count in two calls), so the test's own update must have arrived before the store's.
         waitUntil(() -> Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
                 () -> "the engine never got the first configuration: " + engineProperty("borrowTimeoutMillis"));
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
-        assertEquals(new Settings(2, 4, ""), store.read(), "the engine's default run limit was not read");
+        assertEquals(DEFAULTS.withPool(2, 4, ""), store.read(), "the engine's default run limit was not read");
 
-        store.write(new Settings(3, 2, ""));
+        store.write(DEFAULTS.withPool(3, 2, ""));
 
         Dictionary<String, Object> written = configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties();
         assertEquals("3", written.get("poolSize"));
         assertEquals("2", written.get("maxConcurrentRuns"));
         assertEquals(777L, written.get("borrowTimeoutMillis"));
+        assertEquals("-Xmx2g", written.get("processJvmOptions.mandelbrot"));
         waitUntil(() -> "3".equals(engineProperty("poolSize")) && Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
                 () -> "the engine's properties are " + engineProperty("poolSize") + ", " + engineProperty("borrowTimeoutMillis"));
     }
@@ -145,7 +150,7 @@ class ConfigAdminEngineSettingsStoreTest {
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null,
                 Map.of("felix.fileinstall.poll", "1000"));
 
-        store.write(new Settings(0, 4, temp.toString()));
+        store.write(DEFAULTS.withPool(0, 4, temp.toString()));
 
         Configuration watcher = configuration(ConfigAdminEngineSettingsStore.DROPINS_PID);
         assertNotNull(watcher, "no File Install watcher configuration");
@@ -155,7 +160,7 @@ class ConfigAdminEngineSettingsStoreTest {
         assertEquals("1000", watcher.getProperties().get("felix.fileinstall.poll"));
         assertEquals(temp.toString(), store.read().dropinFolder());
 
-        store.write(new Settings(0, 4, ""));
+        store.write(DEFAULTS.withPool(0, 4, ""));
 
         assertNull(configuration(ConfigAdminEngineSettingsStore.DROPINS_PID), "the watcher stayed configured");
         assertEquals("", store.read().dropinFolder());
@@ -171,10 +176,12 @@ class ConfigAdminEngineSettingsStoreTest {
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, conf,
                 Map.of("felix.fileinstall.poll", "1000"));
 
-        store.write(new Settings(5, 2, dropins.toString()));
+        store.write(DEFAULTS.withPool(5, 2, dropins.toString()));
 
         assertEquals(List.of("# Workers; 0 = one per processor.", "poolSize = 5", "", "borrowTimeoutMillis = 777",
-                "maxConcurrentRuns = 2"), Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1));
+                "maxConcurrentRuns = 2", "defaultTarget = threads", "dropinTarget = processes", "processPoolSize = 0",
+                "processIdleMillis = 60000", "processMaxUnits = 0", "processJvmOptions = -Xmx1g"),
+                Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1), "keys missing from the file are appended");
         assertEquals(ConfigAdminEngineSettingsStore.fileInstallKey(engineFile),
                 configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties().get("felix.fileinstall.filename"),
                 "File Install would not recognise the configuration as its file's");
@@ -182,10 +189,82 @@ class ConfigAdminEngineSettingsStoreTest {
         assertEquals(List.of("felix.fileinstall.poll = 1000", "felix.fileinstall.filter = .*\\\\.jar",
                 "felix.fileinstall.dir = " + dropins), Files.readAllLines(dropinsFile, StandardCharsets.ISO_8859_1));
 
-        store.write(new Settings(5, 2, ""));
+        store.write(DEFAULTS.withPool(5, 2, ""));
 
         assertFalse(Files.exists(dropinsFile), "the cleared drop-in folder is still in conf");
         assertTrue(Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1).contains("poolSize = 5"));
+    }
+
+    @Test
+    void theProcessPoolAndDefaultTargetsReplaceTheShippedCfgLinesAndReachTheRunningEngine() throws Exception {
+        Path conf = Files.createDirectory(temp.resolve("conf"));
+        Path engineFile = conf.resolve("org.parallelworkbench.engine.cfg");
+        // As shipped: documented defaults commented out, plus a per-provider key the store must not take for its own.
+        Files.write(engineFile, List.of("borrowTimeoutMillis = 777", "# For the providers shipped in bundle/.",
+                "#defaultTarget = threads", "#dropinTarget = processes", "# --- Worker processes", "#processPoolSize = 0",
+                "#processIdleMillis = 60000", "#processMaxUnits = 0", "#processJvmOptions = -Xmx1g",
+                "#processJvmOptions.mandelbrot = -Xmx2g", "processJvmOptions.primes = -Xss4m"), StandardCharsets.ISO_8859_1);
+        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, conf, Map.of());
+        Settings settings = DEFAULTS.withTargets(ExecutionTarget.PROCESSES, ExecutionTarget.THREADS)
+                .withProcesses(new ProcessPool(3, 1_500, 200, "-Xmx512m -XX:+UseSerialGC"));
+
+        store.write(settings);
+
+        assertEquals(List.of("borrowTimeoutMillis = 777", "# For the providers shipped in bundle/.",
+                "defaultTarget = processes", "dropinTarget = threads", "# --- Worker processes", "processPoolSize = 3",
+                "processIdleMillis = 1500", "processMaxUnits = 200", "processJvmOptions = -Xmx512m -XX:+UseSerialGC",
+                "#processJvmOptions.mandelbrot = -Xmx2g", "processJvmOptions.primes = -Xss4m", "poolSize = 0",
+                "maxConcurrentRuns = 4"), Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1));
+        Dictionary<String, Object> written = configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties();
+        assertEquals("processes", written.get("defaultTarget"));
+        assertEquals("threads", written.get("dropinTarget"));
+        assertEquals("3", written.get("processPoolSize"));
+        assertEquals("1500", written.get("processIdleMillis"));
+        assertEquals("200", written.get("processMaxUnits"));
+        assertEquals("-Xmx512m -XX:+UseSerialGC", written.get("processJvmOptions"));
+        assertEquals(settings, store.read(), "what was written does not read back");
+        waitUntil(() -> "1500".equals(engineProperty("processIdleMillis")) && "threads".equals(engineProperty("dropinTarget"))
+                && "-Xmx512m -XX:+UseSerialGC".equals(engineProperty("processJvmOptions")),
+                () -> "the engine's properties are " + engineProperty("processIdleMillis") + ", "
+                        + engineProperty("dropinTarget") + ", " + engineProperty("processJvmOptions"));
+    }
+
+    @Test
+    void valuesTheEngineReadsAsDefaultAreReadSoAndNumbersFromOtherClientsCount() throws Exception {
+        Configuration configuration = configurationAdmin.getConfiguration(ConfigAdminEngineSettingsStore.ENGINE_PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("defaultTarget", "auto");
+        properties.put("dropinTarget", "sideways");
+        properties.put("processIdleMillis", 2_500L);
+        properties.put("processPoolSize", 5);
+        configuration.update(properties);
+
+        Settings read = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of()).read();
+
+        assertEquals(DEFAULTS.withProcesses(new ProcessPool(5, 2_500, 0, "-Xmx1g")), read);
+    }
+
+    /** The defaults Restore Defaults shows are the engine's own, as its component description declares them. */
+    @Test
+    void theStoresDefaultsAreTheEngines() {
+        ServiceReference<JobService> reference = context.getServiceReference(JobService.class);
+        Map<String, Object> engine = scr.getComponentDescriptionDTO(reference.getBundle(), ENGINE_COMPONENT).properties;
+
+        Settings declared = new Settings(number(engine, "poolSize").intValue(), number(engine, "maxConcurrentRuns").intValue(),
+                "", ExecutionTarget.parse((String) engine.get("defaultTarget")),
+                ExecutionTarget.parse((String) engine.get("dropinTarget")),
+                new ProcessPool(number(engine, "processPoolSize").intValue(), number(engine, "processIdleMillis").longValue(),
+                        number(engine, "processMaxUnits").longValue(), (String) engine.get("processJvmOptions")));
+
+        assertEquals(declared, ConfigAdminEngineSettingsStore.ENGINE_DEFAULTS);
+    }
+
+    private static Number number(Map<String, Object> properties, String key) {
+        Object value = properties.get(key);
+        if (value instanceof Number number) {
+            return number;
+        }
+        return fail("the engine declares no number " + key + ": " + value);
     }
 
     private Object engineProperty(String key) {

@@ -9,6 +9,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.viewmodel.EngineSettingsStore;
 
 /**
@@ -42,8 +44,20 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
     public static final String ENGINE_PID = "org.parallelworkbench.engine";
     static final String POOL_SIZE = "poolSize";
     static final String MAX_CONCURRENT_RUNS = "maxConcurrentRuns";
-    /** The engine's defaults ({@code EngineSettings} in the engine; the shipped .cfg documents them). */
-    static final Settings ENGINE_DEFAULTS = new Settings(0, 4, "");
+    /** Where runs left to the engine execute for providers the product ships ({@code shippedTarget} here). */
+    static final String DEFAULT_TARGET = "defaultTarget";
+    static final String DROPIN_TARGET = "dropinTarget";
+    static final String PROCESS_POOL_SIZE = "processPoolSize";
+    static final String PROCESS_IDLE_MILLIS = "processIdleMillis";
+    static final String PROCESS_MAX_UNITS = "processMaxUnits";
+    static final String PROCESS_JVM_OPTIONS = "processJvmOptions";
+    /**
+     * The engine's defaults ({@code EngineSettings} and {@code EngineConfig} in the engine; the shipped
+     * {@code conf/org.parallelworkbench.engine.cfg} documents them). Drop-ins run in processes: code the
+     * product did not ship may call System.exit or crash its JVM, which only a process walls off.
+     */
+    static final Settings ENGINE_DEFAULTS = new Settings(0, 4, "", ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
+            new ProcessPool(0, 60_000, 0, "-Xmx1g"));
 
     static final String FILE_INSTALL_FACTORY_PID = "org.apache.felix.fileinstall";
     static final String DROPINS_NAME = "dropins";
@@ -108,9 +122,16 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
     public Settings read() throws IOException {
         Dictionary<String, Object> engine = properties(ENGINE_PID);
         Dictionary<String, Object> dropins = properties(DROPINS_PID);
+        ProcessPool processDefaults = ENGINE_DEFAULTS.processes();
+        ProcessPool processes = new ProcessPool(intValue(engine, PROCESS_POOL_SIZE, processDefaults.size()),
+                longValue(engine, PROCESS_IDLE_MILLIS, processDefaults.idleMillis()),
+                longValue(engine, PROCESS_MAX_UNITS, processDefaults.maxUnits()),
+                stringValue(engine, PROCESS_JVM_OPTIONS, processDefaults.jvmOptions()));
         return new Settings(intValue(engine, POOL_SIZE, ENGINE_DEFAULTS.poolSize()),
                 intValue(engine, MAX_CONCURRENT_RUNS, ENGINE_DEFAULTS.maxConcurrentRuns()),
-                dropins == null || dropins.get(FILE_INSTALL_DIR) == null ? "" : dropins.get(FILE_INSTALL_DIR).toString());
+                stringValue(dropins, FILE_INSTALL_DIR, ""),
+                targetValue(engine, DEFAULT_TARGET, ENGINE_DEFAULTS.shippedTarget()),
+                targetValue(engine, DROPIN_TARGET, ENGINE_DEFAULTS.dropinTarget()), processes);
     }
 
     @Override
@@ -130,6 +151,13 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
         Map<String, String> values = new LinkedHashMap<>();
         values.put(POOL_SIZE, Integer.toString(settings.poolSize()));
         values.put(MAX_CONCURRENT_RUNS, Integer.toString(settings.maxConcurrentRuns()));
+        values.put(DEFAULT_TARGET, settings.shippedTarget().name().toLowerCase(Locale.ROOT));
+        values.put(DROPIN_TARGET, settings.dropinTarget().name().toLowerCase(Locale.ROOT));
+        ProcessPool processes = settings.processes();
+        values.put(PROCESS_POOL_SIZE, Integer.toString(processes.size()));
+        values.put(PROCESS_IDLE_MILLIS, Long.toString(processes.idleMillis()));
+        values.put(PROCESS_MAX_UNITS, Long.toString(processes.maxUnits()));
+        values.put(PROCESS_JVM_OPTIONS, processes.jvmOptions());
         Path file = cfgFile(properties, ENGINE_PID);
         if (file != null) {
             CfgFile.set(file, values);
@@ -206,14 +234,33 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
 
     /** File Install gives strings, Config Admin clients may give numbers; what the engine cannot read counts as unset. */
     private static int intValue(Dictionary<String, Object> properties, String key, int fallback) {
-        Object value = properties == null ? null : properties.get(key);
-        if (value == null) {
-            return fallback;
-        }
         try {
-            return Integer.parseInt(value.toString().trim());
+            return Integer.parseInt(stringValue(properties, key, Integer.toString(fallback)).trim());
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    private static long longValue(Dictionary<String, Object> properties, String key, long fallback) {
+        try {
+            return Long.parseLong(stringValue(properties, key, Long.toString(fallback)).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** As the engine reads it: threads or processes in any case; anything else, Default included, is unset. */
+    private static ExecutionTarget targetValue(Dictionary<String, Object> properties, String key, ExecutionTarget fallback) {
+        try {
+            ExecutionTarget target = ExecutionTarget.parse(stringValue(properties, key, fallback.name()));
+            return target == ExecutionTarget.AUTO ? fallback : target;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static String stringValue(Dictionary<String, Object> properties, String key, String fallback) {
+        Object value = properties == null ? null : properties.get(key);
+        return value == null ? fallback : value.toString();
     }
 }
