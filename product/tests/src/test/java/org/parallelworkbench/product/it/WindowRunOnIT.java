@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The window on Felix, driven from the keyboard as a user would (xdotool under the test's X display, no window
- * manager needed): the prime count started once with Run on: Threads and once with Run on: Processes gives the
- * same result, and the journal records where each ran.
+ * manager needed): each finite shipped provider started once with Run on: Threads and once with Run on: Processes
+ * gives the same result, and the journal records where each ran.
  */
 class WindowRunOnIT {
 
@@ -27,7 +27,7 @@ class WindowRunOnIT {
     static final int PROVIDERS_EMPTY_Y = 400;
 
     @Test
-    void thePrimeCountStartedFromTheWindowOnThreadsAndOnProcessesGivesTheSameResult() throws Exception {
+    void everyFiniteProviderStartedFromTheWindowOnThreadsAndOnProcessesGivesTheSameResult() throws Exception {
         assertTrue(System.getenv("DISPLAY") != null, "the window test needs a display: run it under xvfb-run");
         Path home = Product.home();
         Files.deleteIfExists(home.resolve("data/ui/last-parameters.properties")); // Run on starts at Default
@@ -41,28 +41,44 @@ class WindowRunOnIT {
                     ProductIT.GUI_TIMEOUT, () -> "no window painted:\n" + Product.readQuietly(err));
             String window = xdotool("search", "--sync", "--onlyvisible", "--pid", Long.toString(product.pid()),
                     "--name", "^Parallel Workbench").lines().findFirst().orElseThrow();
-            // Providers are sorted by name: the prime count is the one before the ticker, the last.
-            xdotool("mousemove", "--window", window, Integer.toString(PROVIDERS_X), Integer.toString(PROVIDERS_EMPTY_Y),
-                    "click", "1");
-            xdotool("key", "End", "Up");
             Path journal = home.resolve("data/journal/runs.jsonl");
             String process = product.pid() + "@";
-            for (int run = 1; run <= 2; run++) {
-                // Alt+N reaches Run on; each Down goes one further: Default, Threads, Processes. Enter starts.
-                xdotool("key", "alt+n");
-                xdotool("key", "Down");
-                xdotool("key", "Return");
-                int ended = run;
-                FileChanges.await(journal, product, () -> endedRuns(Files.readString(journal), process).size() >= ended,
-                        STEP_TIMEOUT, () -> "run " + ended + " from the window did not end:\n" + Product.readQuietly(journal)
-                                + "\n" + Product.readQuietly(err));
+            // Providers sorted by name; the ticker runs until stopped and is compared in ProviderEquivalenceIT.
+            List<String> providers = List.of("checksums", "mandelbrot", "montecarlo", "primes");
+            for (int position = 0; position < providers.size(); position++) {
+                xdotool("mousemove", "--window", window, Integer.toString(PROVIDERS_X), Integer.toString(PROVIDERS_EMPTY_Y),
+                        "click", "1");
+                xdotool("key", "Home");
+                for (int down = 0; down < position; down++) {
+                    xdotool("key", "Down");
+                }
+                for (String target : List.of("threads", "processes")) {
+                    // Alt+N reaches Run on; each Down goes one further: Default, Threads, Processes. Enter starts.
+                    xdotool("key", "alt+n");
+                    xdotool("key", "Down");
+                    xdotool("key", "Return");
+                    int ended = 2 * position + (target.equals("threads") ? 1 : 2);
+                    FileChanges.await(journal, product, () -> endedRuns(Files.readString(journal), process).size() >= ended,
+                            STEP_TIMEOUT, () -> providers + " run " + ended + " from the window did not end:\n"
+                                    + Product.readQuietly(journal) + "\n" + Product.readQuietly(err));
+                }
             }
 
             String entries = Files.readString(journal);
-            assertEquals(List.of("THREADS", "PROCESSES"), values(entries, process, "started", "target"), entries);
-            assertEquals(List.of("primes", "primes"), values(entries, process, "started", "providerId"), entries);
+            List<String> expectedIds = new ArrayList<>();
+            List<String> expectedTargets = new ArrayList<>();
+            providers.forEach(id -> {
+                expectedIds.addAll(List.of(id, id));
+                expectedTargets.addAll(List.of("THREADS", "PROCESSES"));
+            });
+            assertEquals(expectedIds, values(entries, process, "started", "providerId"), entries);
+            assertEquals(expectedTargets, values(entries, process, "started", "target"), entries);
             List<String> results = endedRuns(entries, process);
-            assertEquals(List.of("SUCCEEDED 664579", "SUCCEEDED 664579"), results, entries);
+            for (int i = 0; i < results.size(); i += 2) {
+                assertTrue(results.get(i).startsWith("SUCCEEDED "), entries);
+                assertEquals(results.get(i), results.get(i + 1), providers.get(i / 2) + " on threads and on processes");
+            }
+            assertEquals("SUCCEEDED 664579", results.get(6), "the prime count below 10,000,000");
         } finally {
             product.destroy();
             product.waitFor();
