@@ -22,7 +22,7 @@ import org.parallelworkbench.process.channel.MessageChannel;
  * <p>
  * A daemon thread of this JVM works each shift: it sends the run's units in batches ({@link Message.Execute}),
  * keeping {@link #BATCHES_IN_FLIGHT} ahead so the process never waits for the next, each sized to about
- * {@link #BATCH_TARGET_NANOS} of work as measured so far, and reads the answers. So small units cost a frame
+ * {@link #BATCH_TARGET_NANOS} of work as measured so far (smaller towards a finite run's end), and reads the answers. So small units cost a frame
  * each, not a round trip. A shift ends when the run has no unit for now (after the answers to those sent), or
  * after {@link #TIME_SLICE_NANOS} if other runs wait for a process.
  * <p>
@@ -40,7 +40,10 @@ final class ProcessWorker implements Worker {
 
     private static final System.Logger LOG = System.getLogger(ProcessWorker.class.getName());
     static final int BATCHES_IN_FLIGHT = 2;
-    static final long BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Work per batch: larger costs a finite run's end more imbalance, smaller costs more round trips (measured). */
+    static final long BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** A batch takes at most one in this many of the units left (guided self-scheduling). */
+    static final long TAIL_SHARE = 8;
     static final int MAX_BATCH_UNITS = 4_096;
     /** Longer than a thread's slice: ending a shift costs a process the time to drain its batches. */
     static final long TIME_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -302,8 +305,13 @@ final class ProcessWorker implements Worker {
         }
     }
 
+    /**
+     * The next batch: about {@link #BATCH_TARGET_NANOS} of work, but at most a {@link #TAIL_SHARE} of the units
+     * left, so that at a finite run's end no process sits on a full batch while another is idle.
+     */
     private List<WorkUnit> takeBatch(WorkerShift shift) {
-        int size = (int) Math.clamp(BATCH_TARGET_NANOS / Math.max(1.0, nanosPerUnit), 1, MAX_BATCH_UNITS);
+        long byTime = (long) Math.clamp(BATCH_TARGET_NANOS / Math.max(1.0, nanosPerUnit), 1, MAX_BATCH_UNITS);
+        int size = (int) Math.max(1, Math.min(byTime, shift.unitsLeft() / TAIL_SHARE));
         List<WorkUnit> batch = new ArrayList<>(Math.min(size, 64));
         for (WorkUnit unit; batch.size() < size && (unit = shift.nextUnit()) != null;) {
             batch.add(unit);

@@ -121,6 +121,11 @@ final class UnitQueue {
         return !retries.isEmpty() || !broken && (unitsTotal < 0 || cursor.get() < unitsTotal);
     }
 
+    /** About how many units are left to hand out: a finite plan's rest and the retries; {@code Long.MAX_VALUE} for an open one. */
+    long unitsLeft() {
+        return finite == null ? Long.MAX_VALUE : Math.max(0, unitsTotal - cursor.get()) + retries.size();
+    }
+
     /** The index of the unit {@link #next()} would give, for messages. */
     long nextIndex() {
         WorkUnit retry = retries.peek();

@@ -92,6 +92,11 @@ final class WorkerShift {
         return run.isStopping() ? null : units.next();
     }
 
+    /** About how many units of the run are left to hand out; {@code Long.MAX_VALUE} for an open-ended run. */
+    long unitsLeft() {
+        return units.unitsLeft();
+    }
+
     /** Marks the unit executing now (-1 for none), for a stuck-unit report. */
     void executing(long unitIndex) {
         currentUnit = unitIndex;
