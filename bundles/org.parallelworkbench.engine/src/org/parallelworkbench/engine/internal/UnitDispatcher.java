@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -62,6 +63,12 @@ final class UnitDispatcher {
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_WAIT_MILLIS);
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS);
     private static final Object WAKE = new Object();
+    /**
+     * Borrows from a slow pool made at once: a JVM start keeps about two cores busy, so more starting together
+     * than half the cores delays the first worker (measured on 2 cores: a Mandelbrot run on two processes took
+     * 1.3-1.4 s starting them one after the other, 1.5-1.6 s starting both at once).
+     */
+    static final int PARALLEL_BORROWS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private final Run run;
     private final WorkPlan plan;
@@ -77,10 +84,8 @@ final class UnitDispatcher {
     private final Queue<UnitResult> completions = new ConcurrentLinkedQueue<>();
     /** Shifts of workers on this run now. */
     private final List<WorkerShift> shifts = new ArrayList<>();
-    /** A borrow from a pool whose workers start slowly, running on the pool's thread; null when none. */
-    private CompletableFuture<Worker> pendingBorrow;
-    /** The unit the pending borrow is for, for messages. */
-    private long pendingUnit;
+    /** Borrows from a pool whose workers start slowly, running on the pool's threads, oldest first. */
+    private final List<PendingBorrow> pendingBorrows = new ArrayList<>();
     /** Results kept for the outcome, in completion order; see {@link #resultsKept}. */
     private final ArrayDeque<UnitResult> results = new ArrayDeque<>();
     /** All results of a finite plan, the latest ones of an open-ended plan. */
@@ -165,7 +170,7 @@ final class UnitDispatcher {
             LOG.log(Level.ERROR, run + ": engine error", e);
             run.fail("Engine error: " + message(e));
         }
-        abandonPendingBorrow();
+        abandonPendingBorrows();
         stopShifts();
         drainCompletions();
         if (interrupted) {
@@ -250,51 +255,66 @@ final class UnitDispatcher {
     }
 
     /**
-     * For workers slow to make (processes): a borrow runs on the pool's thread while this thread goes on
-     * draining results and watching for a stop, so a cancel is never held up by a JVM starting. One borrow is
-     * pending at a time; a run that has workers asks for another only when the pool has room now.
+     * For workers slow to make (processes): borrows run on the pool's threads while this thread goes on draining
+     * results and watching for a stop, so a cancel is never held up by a JVM starting; and up to
+     * {@link #PARALLEL_BORROWS} run at once, so on a machine with many cores a run's processes start side by side.
+     * A run without workers always asks for one; more are asked for while the pool has room, the run's cap allows
+     * and units are left for them.
      *
      * @return the worker of a borrow that completed, or null (none yet, or the run failed for want of one)
      */
     private Worker borrowInBackground() {
-        if (pendingBorrow == null) {
-            if (!shifts.isEmpty() && !pool.hasRoom()) {
-                return null;
+        for (Iterator<PendingBorrow> pending = pendingBorrows.iterator(); pending.hasNext();) {
+            PendingBorrow borrow = pending.next();
+            if (borrow.worker().isDone()) {
+                pending.remove();
+                Worker worker = taken(borrow);
+                if (worker != null || run.isStopping()) {
+                    return worker;
+                }
             }
-            long unitIndex = units.nextIndex();
-            pendingBorrow = pool.borrowInBackground(key, Duration.ofMillis(borrowTimeoutMillis));
-            pendingBorrow.whenComplete((worker, failure) -> signals.add(WAKE));
-            pendingUnit = unitIndex;
-            return null;
         }
-        if (!pendingBorrow.isDone()) {
-            return null;
+        // A borrow being made counts in the pool's room once its thread runs, so the pool's size bounds them too.
+        while (shifts.size() + pendingBorrows.size() < Math.min(plan.maxConcurrentUnits(), pool.size())
+                && pendingBorrows.size() < Math.min(units.unitsLeft(), PARALLEL_BORROWS)
+                && (shifts.isEmpty() && pendingBorrows.isEmpty() || pool.room() > 0)) {
+            PendingBorrow borrow = new PendingBorrow(pool.borrowInBackground(key, Duration.ofMillis(borrowTimeoutMillis)),
+                    units.nextIndex());
+            borrow.worker().whenComplete((worker, failure) -> signals.add(WAKE));
+            pendingBorrows.add(borrow);
         }
-        CompletableFuture<Worker> done = pendingBorrow;
-        pendingBorrow = null;
+        return null;
+    }
+
+    /** The worker of a completed borrow; a failed borrow fails the run, a timed-out one too if it was the last hope. */
+    private Worker taken(PendingBorrow borrow) {
         try {
-            Worker worker = done.join();
-            if (worker == null && shifts.isEmpty()) {
-                run.fail("No worker became free for unit " + pendingUnit + " within " + borrowTimeoutMillis + " ms");
+            Worker worker = borrow.worker().join();
+            if (worker == null && shifts.isEmpty() && pendingBorrows.isEmpty()) {
+                run.fail("No worker became free for unit " + borrow.unitIndex() + " within " + borrowTimeoutMillis + " ms");
             }
             return keep(worker);
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            run.fail("Could not get a worker for unit " + pendingUnit + ": " + message(cause));
+            run.fail("Could not get a worker for unit " + borrow.unitIndex() + ": " + message(cause));
             return null;
         }
     }
 
-    /** A borrow still pending when the run stops gives its worker back to the pool when it comes. */
-    private void abandonPendingBorrow() {
-        if (pendingBorrow != null) {
-            pendingBorrow.thenAccept(worker -> {
+    /** Borrows still pending when the run stops give their workers back to the pool when they come. */
+    private void abandonPendingBorrows() {
+        for (PendingBorrow borrow : pendingBorrows) {
+            borrow.worker().thenAccept(worker -> {
                 if (worker != null) {
                     pool.giveBack(key, worker);
                 }
             });
-            pendingBorrow = null;
         }
+        pendingBorrows.clear();
+    }
+
+    /** A borrow on the pool's thread, and the unit it was asked for (for messages). */
+    private record PendingBorrow(CompletableFuture<Worker> worker, long unitIndex) {
     }
 
     /** The borrowed worker, or null after giving it back if the run began stopping meanwhile. */

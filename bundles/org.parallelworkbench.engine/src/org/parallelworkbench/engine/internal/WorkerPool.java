@@ -89,9 +89,9 @@ final class WorkerPool {
         return workers.startsSlowly();
     }
 
-    /** Whether a worker is idle or can be made now and no borrower waits. */
-    boolean hasRoom() {
-        return pool.getNumActive() < pool.getMaxTotal() && pool.getNumWaiters() == 0;
+    /** How many more workers could be borrowed now without waiting: none while a borrower waits. */
+    int room() {
+        return pool.getNumWaiters() > 0 ? 0 : Math.max(0, pool.getMaxTotal() - pool.getNumActive());
     }
 
     /**

@@ -182,7 +182,7 @@ class WorkerProcessIT {
                 "the run did not execute on processes");
     }
 
-    private static Path pidFile(WorkerJar worker) throws IOException, InterruptedException {
+    static Path pidFile(WorkerJar worker) throws IOException, InterruptedException {
         return Product.home().resolve("data").resolve(worker.providerId() + ".pid");
     }
 
