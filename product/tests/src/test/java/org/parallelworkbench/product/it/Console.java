@@ -14,6 +14,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -183,6 +185,13 @@ final class Console implements AutoCloseable {
     }
 
     /** The product JVM's process id: the launcher script execs java, so the started process is the JVM. */
+    /** The worker processes the product runs now (its child JVMs started with a worker socket). */
+    List<ProcessHandle> workerProcesses() {
+        return process.children().filter(child -> child.info().arguments().map(arguments -> Arrays
+                .stream(arguments).anyMatch(argument -> argument.startsWith("-Dparallelworkbench.worker.socket=")))
+                .orElse(false)).toList();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -29,6 +29,12 @@ class WorkerProcessReliabilityIT {
     static final Duration CANCEL_BAR = WorkerProcessIT.CANCEL_BAR;
     static final Duration PROCESS_END_BAR = WorkerProcessIT.ORPHAN_BAR;
     static final int RUNS = 12;
+    /** Scenario 3's number: each is two console round trips, about 40 ms. */
+    static final int CHURN_RUNS = 1_000;
+    static final int CHURN_WARM_UP_RUNS = 10;
+    static final int EXTRA_THREADS_ALLOWED = DropinLifecycleIT.EXTRA_THREADS_ALLOWED;
+    static final int FILE_TOLERANCE = DropinLifecycleIT.FILE_TOLERANCE;
+    static final Duration CHURN_SETTLE = Duration.ofSeconds(20);
     /** A unit that waits until cancelled and then returns normally (a unit that throws is never reused). */
     static final String RETURNS_ON_CANCEL = "Object cancelled = new Object(); synchronized (cancelled) {"
             + " while (!context.isCanceled()) { try { cancelled.wait(); } catch (InterruptedException e) { } } }";
@@ -73,6 +79,43 @@ class WorkerProcessReliabilityIT {
             assertEquals(0, console.stop(), console::toString);
             awaitEnd(busy, "the worker process of run " + active + " outlived the product's orderly stop");
         }
+    }
+
+    /**
+     * Scenario 3 on processes: runs started and cancelled in a row, many while their worker process is still
+     * being borrowed or started, leave no thread, open file or worker process beyond the pool behind.
+     */
+    @Test
+    void runsStartedAndCancelledInARowLeaveNoThreadFileOrProcessBehind() throws Exception {
+        WorkerJar holds = WorkerJar.provider("pir-churn").unitFirst(RETURNS_ON_CANCEL);
+        dropins.drop(holds);
+        try (Console console = started("pir-churn", holds)) {
+            ProductJvm jvm = new ProductJvm(console.pid());
+            startAndCancel(console, holds, CHURN_WARM_UP_RUNS);
+            ProductJvm.Snapshot baseline = jvm.measure();
+
+            startAndCancel(console, holds, CHURN_RUNS);
+
+            jvm.measureUntil(now -> now.newThreads(baseline).size() <= EXTRA_THREADS_ALLOWED
+                    && now.openFiles().size() <= baseline.openFiles().size() + FILE_TOLERANCE, CHURN_SETTLE, baseline,
+                    "threads and open files back after " + CHURN_RUNS + " runs started and cancelled");
+            List<ProcessHandle> workers = console.workerProcesses();
+            assertTrue(workers.size() <= Runtime.getRuntime().availableProcessors(),
+                    () -> workers.size() + " worker processes, more than the pool's " + Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** Starts a run and cancels it at once, this many times; each ends CANCELED. */
+    private static void startAndCancel(Console console, WorkerJar worker, int runs) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            String id = console.startRun(worker.providerId());
+            console.ask("pw:cancel " + id);
+            ids.add(id);
+        }
+        console.askUntil("pw:runs", a -> a.contains("No active runs."), STEP_TIMEOUT, "no active runs");
+        String last = ids.getLast();
+        assertTrue(console.awaitEnd(last, worker.providerId()).startsWith("CANCELED  "), console::toString);
     }
 
     /** Scenario 6: a unit that throws fails its run naming the unit and its message; its process is not reused. */
