@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * measured from outside the JVM by {@link ProductJvm}: Felix bundle class loaders after a full GC, threads (by name)
  * and open files must come back to what they were after a few warm-up rounds, whatever the number of rounds.
  * <p>
- * The drop-ins' units run on threads here (drop-ins default to worker processes): what is measured is what a
- * provider leaves in the product's own JVM; {@link WorkerProcessReliabilityIT} covers the same on processes.
+ * The drop-ins' units run on threads here unless a test asks for processes (drop-ins default to worker processes):
+ * what is measured is what a provider leaves in the product's own JVM.
  */
 class DropinLifecycleIT {
 
@@ -125,9 +126,22 @@ class DropinLifecycleIT {
     /** Scenario 14: a drop-in installed, run and uninstalled again and again leaves nothing behind. */
     @Test
     void installRunUninstallCyclesThroughDropinsKeepNoClassLoaderThreadOrFile() throws Exception {
-        WorkerJar worker = WorkerJar.provider("lifecycle-cycle");
+        cycles("lifecycle-cycle", "threads");
+    }
+
+    /**
+     * Scenario 14 with the runs on worker processes: each uninstall also ends the provider's processes, and the
+     * product keeps no class loader, thread or file of the cycles.
+     */
+    @Test
+    void installRunUninstallCyclesOnWorkerProcessesEndTheirProcessesAndKeepNothing() throws Exception {
+        cycles("lifecycle-process", "processes");
+    }
+
+    private void cycles(String providerId, String target) throws Exception {
+        WorkerJar worker = WorkerJar.provider(providerId);
         Path jar = built(worker);
-        try (Console console = Console.start("lifecycle-cycle")) {
+        try (Console console = Console.start(providerId)) {
             awaitPlatform(console);
             ProductJvm jvm = new ProductJvm(console.pid());
             ProductJvm.Snapshot baseline = null;
@@ -139,12 +153,17 @@ class DropinLifecycleIT {
                 }
                 Path installed = dropins.drop(jar, worker);
                 console.askUntil("pw:providers", a -> a.contains(listed(worker)), DropinsIT.DROPIN_TIMEOUT, listed(worker));
-                assertEquals("SUCCEEDED  " + worker.answer(), console.awaitEnd(console.startRun(worker.providerId()),
-                        worker.providerId()), console::toString);
+                assertEquals("SUCCEEDED  " + worker.answer(), console.awaitEnd(
+                        console.startRun(worker.providerId() + " --on " + target), worker.providerId()), console::toString);
                 Files.delete(installed);
                 console.askUntil("pw:providers",
                         a -> a.contains(DropinsIT.PLATFORM_READY) && !a.contains(worker.providerId() + " "),
                         DropinsIT.DROPIN_TIMEOUT, "no " + worker.providerId());
+                for (ProcessHandle process : console.workerProcesses()) {
+                    assertTrue(process.onExit().completeOnTimeout(null, WorkerProcessIT.ORPHAN_BAR.toMillis(),
+                            TimeUnit.MILLISECONDS).get() != null, "worker process " + process.pid()
+                            + " of the uninstalled provider is still alive");
+                }
             }
             long cycled = System.nanoTime();
             ProductJvm.Snapshot baselineSnapshot = baseline;
@@ -153,8 +172,8 @@ class DropinLifecycleIT {
 
             assertNoLinkageErrors(console);
             assertEquals(0, console.stop(), console::toString);
-            System.out.printf("%d drop-in install/run/uninstall cycles: %d ms; before %s, after %s, new threads %s%n",
-                    CYCLES, Duration.ofNanos(cycled - start).toMillis(), baseline.describe(), after.describe(),
+            System.out.printf("%d drop-in install/run/uninstall cycles on %s: %d ms; before %s, after %s, new threads %s%n",
+                    CYCLES, target, Duration.ofNanos(cycled - start).toMillis(), baseline.describe(), after.describe(),
                     after.newThreads(baseline));
         }
     }
