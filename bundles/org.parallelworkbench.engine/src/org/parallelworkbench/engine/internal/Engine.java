@@ -344,11 +344,6 @@ final class Engine implements JobService {
         }
     }
 
-    /** Why runs cannot execute on processes here, or "" when they can. */
-    String processesUnavailable() {
-        return processesUnavailable;
-    }
-
     /** Each observer hears of the run before it is scheduled; one that throws or blocks is reported. */
     private void tellObservers(Run run) {
         for (RunObserver observer : observers) {

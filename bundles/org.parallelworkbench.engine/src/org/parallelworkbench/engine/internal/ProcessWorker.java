@@ -89,10 +89,6 @@ final class ProcessWorker implements Worker {
         return unitsExecuted;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public void start(WorkerShift shift) {
         synchronized (lock) {

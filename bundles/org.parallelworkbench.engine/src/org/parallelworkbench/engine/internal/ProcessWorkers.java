@@ -70,11 +70,6 @@ final class ProcessWorkers implements WorkerFactory {
         process.retire();
     }
 
-    /** Pids of the worker processes alive now, for tests and reports. */
-    List<Long> livePids() {
-        return live.stream().map(ProcessWorker::pid).toList();
-    }
-
     @Override
     public void awaitEnd(long waitMillis) {
         List<ProcessWorker> left = new ArrayList<>(live);

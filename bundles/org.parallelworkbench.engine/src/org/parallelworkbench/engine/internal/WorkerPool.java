@@ -42,7 +42,7 @@ final class WorkerPool {
 
     private final GenericKeyedObjectPool<WorkerKey, Worker> pool;
     private final WorkerFactory workers;
-    /** Threads of {@link #borrowInBackground}, ending when idle; only for workers that start slowly. */
+    /** Threads of {@link #borrowInBackground}, ending when idle; null for workers made quickly. */
     private final ExecutorService borrowers;
     /** Workers created and not yet destroyed by the pool; never above the pool's own count. */
     private final AtomicInteger owned = new AtomicInteger();
@@ -55,10 +55,9 @@ final class WorkerPool {
     /** @param idleMillis how long a worker may stay idle before it is destroyed; 0 = for ever */
     WorkerPool(int poolSize, WorkerFactory workers, long idleMillis) {
         this.workers = workers;
-        ThreadPoolExecutor starters = new ThreadPoolExecutor(0, Integer.MAX_VALUE, BORROWER_KEEP_ALIVE_MILLIS,
-                TimeUnit.MILLISECONDS, new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("pw-" + workers.kind()
-                        + "-borrower-", 1).factory());
-        this.borrowers = starters;
+        this.borrowers = !workers.startsSlowly() ? null : new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+                BORROWER_KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
+                Thread.ofPlatform().daemon().name("pw-" + workers.kind() + "-borrower-", 1).factory());
         GenericKeyedObjectPoolConfig<Worker> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotal(poolSize);
         config.setMaxTotalPerKey(poolSize);
@@ -97,7 +96,7 @@ final class WorkerPool {
     /**
      * {@link #borrow} on a thread of this pool's, for workers that start slowly: the caller goes on with its own
      * work and checks the future. Completes with null when no worker became free in time, exceptionally with
-     * what the pool or the factory threw.
+     * what the pool or the factory threw. Only for a pool that {@link #startsSlowly()}.
      */
     CompletableFuture<Worker> borrowInBackground(WorkerKey key, Duration maxWait) {
         return CompletableFuture.supplyAsync(() -> {
@@ -223,7 +222,9 @@ final class WorkerPool {
      */
     void close(long waitMillis) {
         pool.close(); // releases background borrowers waiting in the pool
-        borrowers.shutdown();
+        if (borrowers != null) {
+            borrowers.shutdown();
+        }
         workers.awaitEnd(waitMillis);
     }
 

@@ -75,27 +75,11 @@ public final class PrimeRangeProvider implements WorkProvider {
             if ((n - from) % CANCEL_CHECK_INTERVAL == 0 && context.isCanceled()) {
                 break;
             }
-            if (isPrime(n)) {
+            if (ProcessBenchProvider.isPrime(n)) { // the same work as on worker processes
                 count++;
             }
         }
         return new UnitResult(unit.index(), Long.toString(count));
-    }
-
-    /** Trial division by 2 and the odd numbers up to the square root. */
-    public static boolean isPrime(long n) {
-        if (n < 2) {
-            return false;
-        }
-        if (n % 2 == 0) {
-            return n == 2;
-        }
-        for (long d = 3; d * d <= n; d += 2) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -130,7 +130,11 @@ public final class ProcessBenchProvider implements WorkProvider {
         return count;
     }
 
-    static boolean isPrime(long n) {
+    /**
+     * Trial division by 2 and the odd numbers up to the square root. Also used by {@link PrimeRangeProvider}, and here
+     * because this class goes into the worker bundle alone, with its nested classes.
+     */
+    public static boolean isPrime(long n) {
         if (n < 2) {
             return false;
         }

@@ -56,7 +56,7 @@ class HarnessSmokeTest {
                     composite[(int) m] = true;
                 }
             }
-            assertEquals(!composite[n], PrimeRangeProvider.isPrime(n), "is " + n + " prime");
+            assertEquals(!composite[n], ProcessBenchProvider.isPrime(n), "is " + n + " prime");
         }
         try (BenchmarkEngine engine = new BenchmarkEngine(2, new PrimeRangeProvider())) {
             Parameters parameters = Parameters.NONE.with(PrimeRangeProvider.LIMIT, Integer.toString(limit))
