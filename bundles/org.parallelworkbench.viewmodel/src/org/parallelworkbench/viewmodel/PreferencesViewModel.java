@@ -11,8 +11,9 @@ import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
 
 /**
  * The Preferences dialog: the engine's thread pool, run limit and extra drop-in folder, the worker-process

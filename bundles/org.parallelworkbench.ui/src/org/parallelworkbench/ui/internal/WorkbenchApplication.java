@@ -2,11 +2,11 @@ package org.parallelworkbench.ui.internal;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -22,7 +22,6 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.BundleException;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,8 +33,10 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 import org.parallelworkbench.install.WorkerBundles;
-import org.parallelworkbench.viewmodel.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.LogCapture;
 import org.parallelworkbench.viewmodel.ParameterMemory;
 import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
@@ -44,20 +45,17 @@ import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * Opens the workbench window when the product starts in GUI mode (framework property
- * {@value #MODE_PROPERTY} = {@value #GUI_MODE}), on a UI thread of its own, and stops the framework
- * when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
+ * {@value ProductProperties#MODE} = {@value ProductProperties#GUI_MODE}), on a UI thread of its own, and stops the
+ * framework when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
  * installed providers and the framework's bundle events itself, so the window's providers and its
  * Bundles tab follow worker bundles as they come and go.
  */
 @Component(immediate = true)
 public final class WorkbenchApplication {
 
-    public static final String MODE_PROPERTY = "parallelworkbench.mode";
-    public static final String GUI_MODE = "gui";
     static final String PLATFORM_PREFIX = "org.parallelworkbench.";
     static final String WORKERS_PREFIX = "org.parallelworkbench.workers.";
-    static final String HOME_PROPERTY = "parallelworkbench.home";
-    static final String PARAMETERS_UNDER_HOME = "data/ui/last-parameters.properties";
+    static final String PARAMETERS_UNDER_DATA = "ui/last-parameters.properties";
     static final long UI_THREAD_JOIN_TIMEOUT_MILLIS = 5_000;
 
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
@@ -79,13 +77,13 @@ public final class WorkbenchApplication {
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
-            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
+            @Reference(name = "settingsStore") EngineSettingsStore settingsStore,
             @Reference(name = "workerBundles") WorkerBundles workerBundles, BundleContext context) {
         this.jobs = jobs;
         this.workerBundles = workerBundles;
         this.context = context;
-        this.settingsStore = new ConfigAdminEngineSettingsStore(configurationAdmin, context);
-        if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
+        this.settingsStore = settingsStore;
+        if (ProductProperties.GUI_MODE.equals(context.getProperty(ProductProperties.MODE))) {
             uiThread = new Thread(this::runUserInterface, "pw-ui");
             uiThread.start();
         }
@@ -140,9 +138,9 @@ public final class WorkbenchApplication {
 
     /** Last-used parameters live with the product, not in the framework cache, which a start may wipe. */
     private ParameterMemory parameterMemory() {
-        String home = context.getProperty(HOME_PROPERTY);
-        if (home != null && !home.isBlank()) {
-            return new PropertiesParameterMemory(Path.of(home).resolve(PARAMETERS_UNDER_HOME));
+        Optional<ProductHome> home = ProductHome.from(context::getProperty);
+        if (home.isPresent()) {
+            return new PropertiesParameterMemory(home.get().data().resolve(PARAMETERS_UNDER_DATA));
         }
         File inDataArea = context.getDataFile("last-parameters.properties");
         return inDataArea == null ? ParameterMemory.NONE : new PropertiesParameterMemory(inDataArea.toPath());
