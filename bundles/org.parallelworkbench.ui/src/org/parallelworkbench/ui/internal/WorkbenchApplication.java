@@ -2,6 +2,7 @@ package org.parallelworkbench.ui.internal;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,8 @@ import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
  * {@value ProductProperties#MODE} = {@value ProductProperties#GUI_MODE}), on a UI thread of its own, and stops the
  * framework when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
  * installed providers and the framework's bundle events itself, so the window's providers and its
- * Bundles tab follow worker bundles as they come and go.
+ * Bundles tab follow worker bundles as they come and go. The window's ViewModels share one {@link SerialExecutor}
+ * for their background work, which lives as long as the window.
  */
 @Component(immediate = true)
 public final class WorkbenchApplication {
@@ -57,6 +59,9 @@ public final class WorkbenchApplication {
     static final String WORKERS_PREFIX = "org.parallelworkbench.workers.";
     static final String PARAMETERS_UNDER_DATA = "ui/last-parameters.properties";
     static final long UI_THREAD_JOIN_TIMEOUT_MILLIS = 5_000;
+    static final String BACKGROUND_THREAD_NAME = "pw-window-background";
+    /** Long enough for a file copy or an export under way to end whole; runs being started are cancelled anyway. */
+    static final Duration BACKGROUND_CLOSE_WAIT = Duration.ofSeconds(3);
 
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
 
@@ -90,19 +95,19 @@ public final class WorkbenchApplication {
     }
 
     private void runUserInterface() {
+        SerialExecutor background = new SerialExecutor(BACKGROUND_THREAD_NAME, BACKGROUND_CLOSE_WAIT);
         try {
             display = new Display();
             Display.setAppName("Parallel Workbench");
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
-                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
-                        command -> new Thread(command, "pw-window-background").start());
+                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(), background);
                 RunHistory journal = () -> {
                     RunHistory current = history;
                     return current == null ? List.of() : current.records();
                 };
                 WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs, journal,
-                        command -> new Thread(command, "pw-dropins").start(), viewModel::showMessage);
+                        background, viewModel::showMessage);
                 // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
                 providersChanged = () -> {
                     realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
@@ -130,6 +135,7 @@ public final class WorkbenchApplication {
             if (display != null && !display.isDisposed()) {
                 display.dispose();
             }
+            background.close();
             if (!deactivating) {
                 stopFramework();
             }
