@@ -111,7 +111,8 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
         }
         return new EngineSettings(poolSize, maxConcurrentRuns, borrowTimeoutMillis,
                 target(EngineConfiguration.SHIPPED_TARGET, config.defaultTarget(), DEFAULT_SHIPPED_TARGET),
-                target(EngineConfiguration.DROPIN_TARGET, config.dropinTarget(), DEFAULT_DROPIN_TARGET), processes(config, properties));
+                target(EngineConfiguration.DROPIN_TARGET, config.dropinTarget(), DEFAULT_DROPIN_TARGET),
+                processes(config, properties));
     }
 
     private static ProcessSettings processes(EngineConfig config, Map<String, ?> properties) {

@@ -39,7 +39,7 @@ class ConsoleIT {
         }
     }
 
-    /** The engine's .cfg in conf/ documents every setting, and reaches the running engine through File Install and Config Admin. */
+    /** The engine's .cfg in conf/ documents every setting and reaches the running engine (File Install, Config Admin). */
     @Test
     void engineSettingsInConfApplyWhileTheProductRunsAndActiveRunsGoOn() throws Exception {
         Path cfg = Product.engineCfg();

@@ -36,7 +36,8 @@ class WorkerProcessIT {
     /** The issue's bar for workers of a product killed with SIGKILL. */
     static final Duration ORPHAN_BAR = Duration.ofSeconds(5);
     /** Unit code that writes the worker process's pid to data/<provider>.pid, so the test can find the process. */
-    static final String WRITE_PID = "java.nio.file.Path pidDir = java.nio.file.Path.of(System.getProperty(\"" + ProductProperties.HOME + "\"),"
+    static final String WRITE_PID = "java.nio.file.Path pidDir = java.nio.file.Path.of(System.getProperty(\""
+            + ProductProperties.HOME + "\"),"
             + " \"data\"); java.nio.file.Path pidPart = pidDir.resolve(\"%s.pid.\" + ProcessHandle.current().pid());"
             + " java.nio.file.Files.writeString(pidPart, Long.toString(ProcessHandle.current().pid()));"
             + " java.nio.file.Files.move(pidPart, pidDir.resolve(\"%<s.pid\"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,"
@@ -75,7 +76,8 @@ class WorkerProcessIT {
     static void startProductWithTheWorkers() throws Exception {
         cfg = Product.engineCfg();
         shippedCfg = Files.readString(cfg);
-        Files.writeString(cfg, shippedCfg + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX + OOM_PROVIDER + " = -Xmx48m\n");
+        Files.writeString(cfg, shippedCfg + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX + OOM_PROVIDER
+                + " = -Xmx48m\n");
         for (WorkerJar worker : WORKERS) {
             dropins.drop(worker);
         }

@@ -146,7 +146,8 @@ class WorkerProcessReliabilityIT {
         Path cfg = Product.engineCfg();
         String shipped = Files.readString(cfg);
         try {
-            Files.writeString(cfg, shipped + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX + "pir-badjvm = -XX:+NoSuchOptionAtAll\n");
+            Files.writeString(cfg, shipped + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX
+                    + "pir-badjvm = -XX:+NoSuchOptionAtAll\n");
             Command.Result headless = CliIT.run("run", badJvm.providerId());
             assertEquals(1, headless.exitCode(), headless::describe);
             assertTrue(headless.stderr().contains("before it connected")
