@@ -83,8 +83,9 @@ public final class PreferencesViewModel {
         poolSize = text();
         maxConcurrentRuns = text();
         dropinFolder = text();
-        shippedTarget = new WritableValue<>(realm, ExecutionTarget.THREADS, ExecutionTarget.class);
-        dropinTarget = new WritableValue<>(realm, ExecutionTarget.PROCESSES, ExecutionTarget.class);
+        // Until show() below: the store's defaults, so that a target is never unset.
+        shippedTarget = new WritableValue<>(realm, store.defaults().shippedTarget(), ExecutionTarget.class);
+        dropinTarget = new WritableValue<>(realm, store.defaults().dropinTarget(), ExecutionTarget.class);
         processPoolSize = text();
         processIdleSeconds = text();
         processMaxUnits = text();

@@ -28,8 +28,7 @@ import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * The {@link EngineSettingsStore} service: the engine's settings in Config Admin, where the engine applies them at
- * once ({@code @Modified}), and
- * in the product's {@code conf/} folder, where they survive a restart.
+ * once ({@code @Modified}), and in the product's {@code conf/} folder, where they survive a restart.
  * <p>
  * Why both: the product cleans the framework cache, and with it Config Admin's own storage, at every
  * start, and File Install then recreates the configurations from {@code conf/*.cfg}; with
