@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.parallelworkbench.core.ExecutionTarget;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 
 /** Settings in memory; records every write and fails the next read or write on request. */
 final class FakeEngineSettingsStore implements EngineSettingsStore {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
 
 class PreferencesViewModelTest {
 

@@ -11,8 +11,9 @@ import org.eclipse.core.databinding.observable.value.ComputedValue;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
 
 /**
  * The Preferences dialog: the engine's thread pool, run limit and extra drop-in folder, the worker-process
@@ -82,8 +83,9 @@ public final class PreferencesViewModel {
         poolSize = text();
         maxConcurrentRuns = text();
         dropinFolder = text();
-        shippedTarget = new WritableValue<>(realm, ExecutionTarget.THREADS, ExecutionTarget.class);
-        dropinTarget = new WritableValue<>(realm, ExecutionTarget.PROCESSES, ExecutionTarget.class);
+        // Until show() below: the store's defaults, so that a target is never unset.
+        shippedTarget = new WritableValue<>(realm, store.defaults().shippedTarget(), ExecutionTarget.class);
+        dropinTarget = new WritableValue<>(realm, store.defaults().dropinTarget(), ExecutionTarget.class);
         processPoolSize = text();
         processIdleSeconds = text();
         processMaxUnits = text();

@@ -17,8 +17,6 @@ import org.parallelworkbench.install.DropinFolder;
 /** The jars in File Install's watched folders, and whether their bundles are up. */
 final class DropinFolders {
 
-    /** File Install's framework property: the folders it watches, comma separated. */
-    static final String DIRECTORIES_PROPERTY = "felix.fileinstall.dir";
     private static final String SERVICE_COMPONENT = "Service-Component";
 
     private DropinFolders() {

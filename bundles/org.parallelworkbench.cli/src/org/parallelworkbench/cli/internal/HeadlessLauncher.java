@@ -14,9 +14,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.core.product.ProductProperties;
 
 /**
- * Runs the headless mode chosen by the framework property {@value HeadlessMode#PROPERTY} on its own
+ * Runs the headless mode chosen by the framework property {@value ProductProperties#MODE} on its own
  * thread and ends the JVM with the mode's exit code ({@link ExitCodes}). The mode's arguments arrive as
  * {@link LaunchArguments}. {@code System.exit} is called from that thread, never from a framework thread:
  * Felix main's shutdown hook then stops the framework, which deactivates this component while
@@ -45,11 +46,11 @@ public final class HeadlessLauncher {
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
-        String value = context.getProperty(HeadlessMode.PROPERTY);
+        String value = context.getProperty(ProductProperties.MODE);
         HeadlessMode mode = HeadlessMode.parse(value).orElse(null);
         if (mode == null) {
             startWorker("unknown", () -> {
-                System.err.println("Unknown " + HeadlessMode.PROPERTY + " '" + value + "'; expected one of: "
+                System.err.println("Unknown " + ProductProperties.MODE + " '" + value + "'; expected one of: "
                         + Arrays.stream(HeadlessMode.values()).map(HeadlessMode::value).collect(Collectors.joining(", ")));
                 return ExitCodes.USAGE;
             });

@@ -3,14 +3,16 @@ package org.parallelworkbench.cli.internal;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.parallelworkbench.core.product.ProductProperties;
+
 /**
- * The modes the launcher script selects with the framework property {@value #PROPERTY}. Only
+ * The modes the launcher script selects with the framework property {@value ProductProperties#MODE}. Only
  * headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle, which opens its
  * window in that mode only.
  */
 enum HeadlessMode {
     /** The window; nothing to do here. Also the mode when the property is absent. */
-    GUI("gui"),
+    GUI(ProductProperties.GUI_MODE),
     /** Checks the assembled product end to end, prints one line and exits the JVM. */
     SMOKE("smoke"),
     /** Runs one provider to its end ({@link RunCommand}) and exits the JVM with the run's exit code. */
@@ -25,8 +27,6 @@ enum HeadlessMode {
     UNINSTALL("uninstall"),
     /** The Gogo shell on the terminal (gogo.shell does it; the pw:* commands are {@link PwCommands}). */
     CONSOLE("console");
-
-    static final String PROPERTY = "parallelworkbench.mode";
 
     private final String value;
 

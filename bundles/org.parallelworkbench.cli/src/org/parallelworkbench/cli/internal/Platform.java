@@ -23,6 +23,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
@@ -37,8 +38,10 @@ final class Platform implements AutoCloseable {
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     /** File Install's first scan of drop-ins and conf/: a poll interval (0.5 s) and the installs, with room for a busy machine. */
     static final Duration DROPINS_TIMEOUT = Duration.ofSeconds(5);
-    /** The engine's configuration file in conf/, read by File Install (PID org.parallelworkbench.engine). */
-    static final String ENGINE_CFG = "org.parallelworkbench.engine.cfg";
+    /** The engine's configuration file in conf/, which File Install reads into the engine's configuration. */
+    static final String ENGINE_CFG = EngineConfiguration.PID + ".cfg";
+    /** As a framework property, the folders of File Install's own watchers, comma separated. */
+    static final String WATCHED_FOLDERS_PROPERTY = WorkerBundles.FILE_INSTALL_DIR;
 
     /** The platform is not there in time; the message is the whole reason shown to the user. */
     static final class Unavailable extends Exception {
@@ -101,7 +104,7 @@ final class Platform implements AutoCloseable {
      * @throws Unavailable when the engine's service does not come
      */
     void awaitDropins() throws InterruptedException, Unavailable {
-        List<Path> jars = DropinFolders.jars(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY));
+        List<Path> jars = DropinFolders.jars(context.getProperty(WATCHED_FOLDERS_PROPERTY));
         long giveUpNanos = System.nanoTime() + Math.min(DROPINS_TIMEOUT.toMillis(), remainingMillis()) * 1_000_000;
         while (!DropinFolders.allStarted(jars, context.getBundles())) {
             if (System.nanoTime() - giveUpNanos > 0) {
@@ -110,7 +113,7 @@ final class Platform implements AutoCloseable {
             Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
         }
         // The engine takes conf/'s settings (e.g. where runs execute) a moment after File Install reads them.
-        if (DropinFolders.configurationFileExists(context.getProperty(DropinFolders.DIRECTORIES_PROPERTY), ENGINE_CFG)) {
+        if (DropinFolders.configurationFileExists(context.getProperty(WATCHED_FOLDERS_PROPERTY), ENGINE_CFG)) {
             while (!engineConfigured()) {
                 if (System.nanoTime() - giveUpNanos > 0) {
                     return;

@@ -18,6 +18,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 import org.parallelworkbench.testing.Waits;
 
 /** Config Admin changes reach the running engine through {@code @Modified}, without stopping its runs. */
@@ -45,12 +46,12 @@ class EngineConfigurationTest {
                 () -> "the ticker provider never arrived");
         RunHandle run = component.start("ticker", Parameters.NONE.with("intervalMillis", "50"));
         Waits.until(() -> run.state() == RunState.RUNNING, SHORT, () -> "the ticker never ran");
-        Configuration configuration = configurationAdmin.getConfiguration(EngineConfig.PID, "?");
+        Configuration configuration = configurationAdmin.getConfiguration(EngineConfiguration.PID, "?");
         try {
             Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("poolSize", 3);
-            properties.put("maxConcurrentRuns", 2);
-            properties.put("borrowTimeoutMillis", 777L);
+            properties.put(EngineConfiguration.POOL_SIZE, 3);
+            properties.put(EngineConfiguration.MAX_CONCURRENT_RUNS, 2);
+            properties.put(EngineConfiguration.BORROW_TIMEOUT_MILLIS, 777L);
             configuration.update(properties);
 
             EngineSettings expected = new EngineSettings(3, 2, 777);

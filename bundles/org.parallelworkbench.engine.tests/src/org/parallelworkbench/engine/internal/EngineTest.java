@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,7 @@ import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 import org.parallelworkbench.testing.Waits;
 
 /** The engine's internals with settings chosen by the test, without DS. */
@@ -214,9 +217,20 @@ class EngineTest extends EngineTestBase {
         EngineSettings settings = EngineSettings.from(config(0, -1, 0));
 
         assertEquals(Runtime.getRuntime().availableProcessors(), settings.poolSize());
-        assertEquals(EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS, settings.maxConcurrentRuns());
-        assertEquals(EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS, settings.borrowTimeoutMillis());
+        assertEquals(EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS, settings.maxConcurrentRuns());
+        assertEquals(EngineConfiguration.DEFAULT_BORROW_TIMEOUT_MILLIS, settings.borrowTimeoutMillis());
         assertEquals(new EngineSettings(3, 2, 10), EngineSettings.from(config(3, 2, 10)));
+    }
+
+    /** Declarative Services names a property after its method, so the methods must be the documented keys. */
+    @Test
+    void theComponentReadsEveryDocumentedKeyWithItsDocumentedDefault() {
+        Map<String, Object> declared = new HashMap<>();
+        for (Method key : EngineConfig.class.getDeclaredMethods()) {
+            declared.put(key.getName(), key.getDefaultValue());
+        }
+
+        assertEquals(EngineConfiguration.defaults(), declared);
     }
 
     private static EngineConfig config(int poolSize, int maxConcurrentRuns, long borrowTimeoutMillis) {
@@ -263,7 +277,7 @@ class EngineTest extends EngineTestBase {
 
             @Override
             public long processIdleMillis() {
-                return ProcessSettings.DEFAULT_IDLE_MILLIS;
+                return EngineConfiguration.DEFAULT_PROCESS_IDLE_MILLIS;
             }
 
             @Override
@@ -273,7 +287,7 @@ class EngineTest extends EngineTestBase {
 
             @Override
             public String processJvmOptions() {
-                return ProcessSettings.DEFAULT_JVM_OPTIONS;
+                return EngineConfiguration.DEFAULT_PROCESS_JVM_OPTIONS;
             }
         };
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * Tests of a plain {@link Engine} (no DS) with settings chosen by the test. The engine is closed after
@@ -28,7 +29,7 @@ abstract class EngineTestBase {
     }
 
     Engine engine(int poolSize) {
-        return engine(new EngineSettings(poolSize, EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS, BORROW_TIMEOUT_MILLIS));
+        return engine(new EngineSettings(poolSize, EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS, BORROW_TIMEOUT_MILLIS));
     }
 
     Engine engine(EngineSettings settings) {

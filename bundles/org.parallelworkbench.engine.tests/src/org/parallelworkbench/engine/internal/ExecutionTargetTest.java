@@ -26,6 +26,7 @@ import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
+import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.testing.Waits;
 
 /**
@@ -48,10 +49,11 @@ class ExecutionTargetTest {
     }
 
     private Engine engineWithProcesses(EngineSettings settings) throws IOException {
-        Files.createDirectories(home.resolve("bin"));
-        Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve(WorkerProcessLauncher.FELIX_JAR), "not a jar");
-        Files.writeString(home.resolve(WorkerProcessLauncher.WORKER_CONFIG), "");
+        ProductHome product = new ProductHome(home);
+        Files.createDirectories(product.bin());
+        Files.createDirectories(product.conf());
+        Files.writeString(product.bin().resolve(WorkerProcessLauncher.FELIX_JAR), "not a jar");
+        Files.writeString(product.conf().resolve(WorkerProcessLauncher.WORKER_CONFIG), "");
         engine = new Engine(settings, WorkerProcessLauncher.forProduct(home), "");
         return engine;
     }

@@ -1,38 +1,29 @@
 package org.parallelworkbench.engine.internal;
 
+import org.parallelworkbench.engine.config.EngineConfiguration;
+
 /**
- * The engine's configuration (component property type), read from Config Admin under
- * {@link #PID}. A change applies at once without cancelling active runs: the pool is resized, and new
- * runs get the new run limit and borrow time-out. Defaults live in {@link EngineSettings}.
+ * The engine's configuration as a component property type: each method is a key of {@link EngineConfiguration},
+ * with its default from there; {@link EngineSettings} validates the values.
  */
 public @interface EngineConfig {
 
-    String PID = "org.parallelworkbench.engine";
+    int poolSize() default EngineConfiguration.DEFAULT_POOL_SIZE;
 
-    /** Number of workers; 0 means one per available processor. */
-    int poolSize() default EngineSettings.DEFAULT_POOL_SIZE;
+    int maxConcurrentRuns() default EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS;
 
-    /** Runs executing at once; further runs wait in the Jobs queue. */
-    int maxConcurrentRuns() default EngineSettings.DEFAULT_MAX_CONCURRENT_RUNS;
+    long borrowTimeoutMillis() default EngineConfiguration.DEFAULT_BORROW_TIMEOUT_MILLIS;
 
-    /** How long a run waits for a free worker before it fails. */
-    long borrowTimeoutMillis() default EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS;
+    /** Key {@link EngineConfiguration#SHIPPED_TARGET}. */
+    String defaultTarget() default EngineConfiguration.DEFAULT_SHIPPED_TARGET;
 
-    /** Where runs left to the engine execute for providers the product ships: threads or processes. */
-    String defaultTarget() default "threads";
+    String dropinTarget() default EngineConfiguration.DEFAULT_DROPIN_TARGET;
 
-    /** Where runs left to the engine execute for providers of drop-in bundles: threads or processes. */
-    String dropinTarget() default "processes";
+    int processPoolSize() default EngineConfiguration.DEFAULT_PROCESS_POOL_SIZE;
 
-    /** Worker processes in total; 0 means one per available processor. */
-    int processPoolSize() default 0;
+    long processIdleMillis() default EngineConfiguration.DEFAULT_PROCESS_IDLE_MILLIS;
 
-    /** How long a worker process may stay idle before it ends; 0 = never. */
-    long processIdleMillis() default ProcessSettings.DEFAULT_IDLE_MILLIS;
+    long processMaxUnits() default EngineConfiguration.DEFAULT_PROCESS_MAX_UNITS;
 
-    /** Units after which a worker process is replaced by a fresh one; 0 = never. */
-    long processMaxUnits() default 0;
-
-    /** JVM options of every worker process, separated by spaces; {@code processJvmOptions.<provider id>} adds more. */
-    String processJvmOptions() default ProcessSettings.DEFAULT_JVM_OPTIONS;
+    String processJvmOptions() default EngineConfiguration.DEFAULT_PROCESS_JVM_OPTIONS;
 }

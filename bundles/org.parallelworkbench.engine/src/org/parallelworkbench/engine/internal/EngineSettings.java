@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parallelworkbench.core.ExecutionTarget;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
- * The engine's settings after validation, and every default in one place.
+ * The engine's settings after validation; the defaults are {@link EngineConfiguration}'s.
  *
  * @param poolSize            worker threads in total, at least 1
  * @param maxConcurrentRuns   runs executing at once, at least 1
@@ -27,20 +28,13 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
 
     private static final System.Logger LOG = System.getLogger(EngineSettings.class.getName());
 
-    /** 0 stands for the number of available processors. */
-    static final int DEFAULT_POOL_SIZE = 0;
-    static final int DEFAULT_MAX_CONCURRENT_RUNS = 4;
-    /** Long enough for busy workers of other runs to come free; a factory failure fails at once. */
-    static final long DEFAULT_BORROW_TIMEOUT_MILLIS = 30_000;
     /** How long a stopping run waits for its units to return after the interrupt, before abandoning them. */
     static final long UNIT_STOP_GRACE_MILLIS = 250;
     /** How long closing the engine waits for runs to end and for worker threads to die. */
     static final long CLOSE_WAIT_MILLIS = 1_000;
 
-    static final ExecutionTarget DEFAULT_SHIPPED_TARGET = ExecutionTarget.THREADS;
-    static final ExecutionTarget DEFAULT_DROPIN_TARGET = ExecutionTarget.PROCESSES;
-    /** Configuration keys {@code processJvmOptions.<provider id>}: JVM options of one provider's processes. */
-    static final String PROVIDER_JVM_OPTIONS_PREFIX = "processJvmOptions.";
+    static final ExecutionTarget DEFAULT_SHIPPED_TARGET = ExecutionTarget.parse(EngineConfiguration.DEFAULT_SHIPPED_TARGET);
+    static final ExecutionTarget DEFAULT_DROPIN_TARGET = ExecutionTarget.parse(EngineConfiguration.DEFAULT_DROPIN_TARGET);
 
     EngineSettings {
         if (poolSize < 1 || maxConcurrentRuns < 1 || borrowTimeoutMillis < 1) {
@@ -94,55 +88,57 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
      * Settings from configuration; a value out of range is replaced by its default, with a warning.
      *
      * @param properties all configuration properties, for the per-provider keys
-     *                   ({@value #PROVIDER_JVM_OPTIONS_PREFIX}{@code <provider id>})
+     *                   ({@value EngineConfiguration#PROVIDER_JVM_OPTIONS_PREFIX}{@code <provider id>})
      */
     static EngineSettings from(EngineConfig config, Map<String, ?> properties) {
         int poolSize = config.poolSize();
         if (poolSize < 0) {
-            warn("poolSize", poolSize);
-            poolSize = DEFAULT_POOL_SIZE;
+            warn(EngineConfiguration.POOL_SIZE, poolSize);
+            poolSize = EngineConfiguration.DEFAULT_POOL_SIZE;
         }
         if (poolSize == 0) {
             poolSize = Runtime.getRuntime().availableProcessors();
         }
         int maxConcurrentRuns = config.maxConcurrentRuns();
         if (maxConcurrentRuns < 1) {
-            warn("maxConcurrentRuns", maxConcurrentRuns);
-            maxConcurrentRuns = DEFAULT_MAX_CONCURRENT_RUNS;
+            warn(EngineConfiguration.MAX_CONCURRENT_RUNS, maxConcurrentRuns);
+            maxConcurrentRuns = EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS;
         }
         long borrowTimeoutMillis = config.borrowTimeoutMillis();
         if (borrowTimeoutMillis < 1) {
-            warn("borrowTimeoutMillis", borrowTimeoutMillis);
-            borrowTimeoutMillis = DEFAULT_BORROW_TIMEOUT_MILLIS;
+            warn(EngineConfiguration.BORROW_TIMEOUT_MILLIS, borrowTimeoutMillis);
+            borrowTimeoutMillis = EngineConfiguration.DEFAULT_BORROW_TIMEOUT_MILLIS;
         }
         return new EngineSettings(poolSize, maxConcurrentRuns, borrowTimeoutMillis,
-                target("defaultTarget", config.defaultTarget(), DEFAULT_SHIPPED_TARGET),
-                target("dropinTarget", config.dropinTarget(), DEFAULT_DROPIN_TARGET), processes(config, properties));
+                target(EngineConfiguration.SHIPPED_TARGET, config.defaultTarget(), DEFAULT_SHIPPED_TARGET),
+                target(EngineConfiguration.DROPIN_TARGET, config.dropinTarget(), DEFAULT_DROPIN_TARGET),
+                processes(config, properties));
     }
 
     private static ProcessSettings processes(EngineConfig config, Map<String, ?> properties) {
         int maxProcesses = config.processPoolSize();
         if (maxProcesses < 0) {
-            warn("processPoolSize", maxProcesses);
-            maxProcesses = 0;
+            warn(EngineConfiguration.PROCESS_POOL_SIZE, maxProcesses);
+            maxProcesses = EngineConfiguration.DEFAULT_PROCESS_POOL_SIZE;
         }
         if (maxProcesses == 0) {
             maxProcesses = Runtime.getRuntime().availableProcessors();
         }
         long idleMillis = config.processIdleMillis();
         if (idleMillis < 0) {
-            warn("processIdleMillis", idleMillis);
-            idleMillis = ProcessSettings.DEFAULT_IDLE_MILLIS;
+            warn(EngineConfiguration.PROCESS_IDLE_MILLIS, idleMillis);
+            idleMillis = EngineConfiguration.DEFAULT_PROCESS_IDLE_MILLIS;
         }
         long maxUnits = config.processMaxUnits();
         if (maxUnits < 0) {
-            warn("processMaxUnits", maxUnits);
-            maxUnits = 0;
+            warn(EngineConfiguration.PROCESS_MAX_UNITS, maxUnits);
+            maxUnits = EngineConfiguration.DEFAULT_PROCESS_MAX_UNITS;
         }
         Map<String, List<String>> byProvider = new HashMap<>();
         properties.forEach((key, value) -> {
-            if (key.startsWith(PROVIDER_JVM_OPTIONS_PREFIX) && key.length() > PROVIDER_JVM_OPTIONS_PREFIX.length()) {
-                byProvider.put(key.substring(PROVIDER_JVM_OPTIONS_PREFIX.length()), ProcessSettings.options(String.valueOf(value)));
+            String prefix = EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX;
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                byProvider.put(key.substring(prefix.length()), ProcessSettings.options(String.valueOf(value)));
             }
         });
         return new ProcessSettings(maxProcesses, idleMillis, maxUnits, ProcessSettings.options(config.processJvmOptions()),
@@ -158,13 +154,13 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
         } catch (IllegalArgumentException e) {
             // warned below
         }
-        LOG.log(Level.WARNING, "Configuration " + EngineConfig.PID + ": '" + key + "' = '" + value
+        LOG.log(Level.WARNING, "Configuration " + EngineConfiguration.PID + ": '" + key + "' = '" + value
                 + "' is not threads or processes; using " + fallback.name().toLowerCase(Locale.ROOT));
         return fallback;
     }
 
     private static void warn(String key, long value) {
-        LOG.log(Level.WARNING, "Configuration " + EngineConfig.PID + ": '" + key + "' = " + value
+        LOG.log(Level.WARNING, "Configuration " + EngineConfiguration.PID + ": '" + key + "' = " + value
                 + " is out of range; using the default");
     }
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,6 +26,9 @@ import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * The engine as a DS component: one {@link Engine} per activation, configured from {@link EngineConfig}.
@@ -36,12 +40,10 @@ import org.parallelworkbench.core.WorkProvider;
  * threads, possibly concurrently with service calls; {@link Engine} is thread-safe.
  */
 // Immediate: a delayed component would be disposed, with its runs, whenever its last user lets go.
-@Component(service = JobService.class, immediate = true, configurationPid = EngineConfig.PID,
+@Component(service = JobService.class, immediate = true, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class JobServiceComponent implements JobService {
 
-    /** The product folder, set by the launcher; without it there is no Felix launcher for worker processes. */
-    static final String HOME_PROPERTY = "parallelworkbench.home";
     private static final System.Logger LOG = System.getLogger(JobServiceComponent.class.getName());
 
     private final Engine engine;
@@ -52,15 +54,16 @@ public final class JobServiceComponent implements JobService {
     @Activate
     public JobServiceComponent(EngineConfig config, Map<String, Object> properties, BundleContext context) {
         this.context = context;
-        String home = context.getProperty(HOME_PROPERTY);
-        this.shippedFolder = home == null ? null : Path.of(home, "bundle").toAbsolutePath().normalize();
+        // Without the product there is no Felix launcher for worker processes.
+        Optional<ProductHome> home = ProductHome.from(context::getProperty);
+        this.shippedFolder = home.map(product -> product.bundles().toAbsolutePath().normalize()).orElse(null);
         WorkerProcessLauncher launcher = null;
         String unavailable;
-        if (home == null) {
-            unavailable = "worker processes need the packaged product (no " + HOME_PROPERTY + " in this runtime)";
+        if (home.isEmpty()) {
+            unavailable = "worker processes need the packaged product (no " + ProductProperties.HOME + " in this runtime)";
         } else {
             try {
-                launcher = WorkerProcessLauncher.forProduct(Path.of(home));
+                launcher = WorkerProcessLauncher.forProduct(home.get().folder());
                 unavailable = "";
             } catch (IllegalStateException e) {
                 unavailable = e.getMessage();

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.parallelworkbench.engine.config.EngineConfiguration;
+
 /**
  * The settings of the worker-process pool, after validation.
  *
@@ -17,11 +19,10 @@ import java.util.Map;
 record ProcessSettings(int maxProcesses, long idleMillis, long maxUnitsPerProcess, List<String> jvmOptions,
         Map<String, List<String>> providerJvmOptions) {
 
-    static final long DEFAULT_IDLE_MILLIS = 60_000;
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx1g";
-
+    /** {@link EngineConfiguration}'s defaults, a pool size of 0 counted as the processors. */
     static final ProcessSettings DEFAULT = new ProcessSettings(Runtime.getRuntime().availableProcessors(),
-            DEFAULT_IDLE_MILLIS, 0, options(DEFAULT_JVM_OPTIONS), Map.of());
+            EngineConfiguration.DEFAULT_PROCESS_IDLE_MILLIS, EngineConfiguration.DEFAULT_PROCESS_MAX_UNITS,
+            options(EngineConfiguration.DEFAULT_PROCESS_JVM_OPTIONS), Map.of());
 
     ProcessSettings {
         if (maxProcesses < 1 || idleMillis < 0 || maxUnitsPerProcess < 0) {

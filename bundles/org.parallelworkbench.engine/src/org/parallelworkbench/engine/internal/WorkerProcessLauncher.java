@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
 import org.parallelworkbench.process.channel.Message;
 import org.parallelworkbench.process.channel.MessageChannel;
 import org.parallelworkbench.process.channel.WorkerProperties;
@@ -46,15 +48,15 @@ final class WorkerProcessLauncher {
      * on {@code OutOfMemoryError} rather than a JVM in an unknown state. */
     static final List<String> BASE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true");
-    static final String WORKER_CONFIG = "conf/worker-process.properties";
-    static final String FELIX_JAR = "bin/felix.jar";
+    static final String WORKER_CONFIG = "worker-process.properties";
+    static final String FELIX_JAR = "felix.jar";
 
-    private final Path home;
+    private final ProductHome home;
     private final Path java;
     private final Path caches;
     private final Path sockets;
 
-    private WorkerProcessLauncher(Path home, Path java, Path caches, Path sockets) {
+    private WorkerProcessLauncher(ProductHome home, Path java, Path caches, Path sockets) {
         this.home = home;
         this.java = java;
         this.caches = caches;
@@ -66,14 +68,15 @@ final class WorkerProcessLauncher {
      *
      * @throws IllegalStateException saying what is missing, if worker processes cannot start from there
      */
-    static WorkerProcessLauncher forProduct(Path home) {
-        for (String needed : List.of(FELIX_JAR, WORKER_CONFIG)) {
-            if (!Files.isRegularFile(home.resolve(needed))) {
-                throw new IllegalStateException("Worker processes need " + home.resolve(needed) + ", which is missing");
+    static WorkerProcessLauncher forProduct(Path folder) {
+        ProductHome home = new ProductHome(folder);
+        for (Path needed : List.of(home.bin().resolve(FELIX_JAR), home.conf().resolve(WORKER_CONFIG))) {
+            if (!Files.isRegularFile(needed)) {
+                throw new IllegalStateException("Worker processes need " + needed + ", which is missing");
             }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path caches = home.resolve("data").resolve("worker-processes");
+        Path caches = home.data().resolve("worker-processes");
         try {
             deleteCachesOfEndedProducts(caches);
             Path own = Files.createDirectories(caches.resolve(Long.toString(ProcessHandle.current().pid())));
@@ -151,12 +154,12 @@ final class WorkerProcessLauncher {
         }
         command.addAll(BASE_JVM_OPTIONS);
         command.addAll(jvmOptions);
-        Path logging = home.resolve("conf").resolve("logging-headless.properties");
+        Path logging = home.conf().resolve("logging-headless.properties");
         if (Files.isReadable(logging)) {
             command.add("-Djava.util.logging.config.file=" + logging);
         }
-        command.add("-Dparallelworkbench.home=" + home);
-        command.add("-Dfelix.config.properties=" + home.resolve(WORKER_CONFIG).toUri());
+        command.add("-D" + ProductProperties.HOME + "=" + home.folder());
+        command.add("-Dfelix.config.properties=" + home.conf().resolve(WORKER_CONFIG).toUri());
         command.add("-Dorg.osgi.framework.storage=" + cache);
         command.add("-Dfelix.auto.start.1=" + String.join(" ", key.bundleLocations().stream()
                 .map(WorkerProcessLauncher::byReference).toList()));
@@ -165,7 +168,7 @@ final class WorkerProcessLauncher {
         command.add("-D" + WorkerProperties.PROVIDER_VERSION + "=" + key.providerVersion());
         command.add("-D" + WorkerProperties.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-jar");
-        command.add(home.resolve(FELIX_JAR).toString());
+        command.add(home.bin().resolve(FELIX_JAR).toString());
         return command;
     }
 

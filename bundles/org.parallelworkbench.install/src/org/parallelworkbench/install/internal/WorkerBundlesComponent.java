@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -48,7 +49,6 @@ import org.parallelworkbench.install.WorkerBundles;
 @Component(service = WorkerBundles.class)
 public final class WorkerBundlesComponent implements WorkerBundles {
 
-    static final String HOME_PROPERTY = "parallelworkbench.home";
     static final String WATCHERS_FILTER = "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + FILE_INSTALL_FACTORY_PID + ")";
 
     private static final Logger LOG = System.getLogger(WorkerBundlesComponent.class.getName());
@@ -96,11 +96,10 @@ public final class WorkerBundlesComponent implements WorkerBundles {
     @Override
     public Optional<DropinFolder> dropins() {
         String folder = context.getProperty(DROPINS_PROPERTY);
-        String home = context.getProperty(HOME_PROPERTY);
         if (folder != null && !folder.isBlank()) {
             return Optional.of(new DropinFolder(Path.of(folder.trim())));
         }
-        return home == null || home.isBlank() ? Optional.empty() : Optional.of(new DropinFolder(Path.of(home, "dropins")));
+        return ProductHome.from(context::getProperty).map(home -> new DropinFolder(home.dropins()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,8 @@ import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
 
 /** The journal as a real DS service in the OSGi test runtime, and where it puts its file. */
 class JournalComponentTest {
@@ -70,7 +73,7 @@ class JournalComponentTest {
         Path file = ((JournalComponent) history).journal().file();
         Path dataArea = FrameworkUtil.getBundle(JournalComponent.class).getBundleContext()
                 .getDataFile(JournalComponent.JOURNAL_IN_DATA_AREA).toPath();
-        assertEquals(dataArea, file, "without " + JournalComponent.HOME_PROPERTY + " the journal is in the data area");
+        assertEquals(dataArea, file, "without " + ProductProperties.HOME + " the journal is in the data area");
         FileWrites.until(file, () -> linesOf(file).stream().anyMatch(line -> line.contains("\"runId\":\"" + runId + "\"")
                 && line.contains("\"CANCELED\"")), WRITE_WAIT, () -> "the run's end never reached " + file);
     }
@@ -79,15 +82,20 @@ class JournalComponentTest {
     void theFileIsUnderTheHomeFolderWhenTheProductNamesOne() throws IOException {
         Path home = Path.of("/opt/parallel-workbench");
 
-        assertEquals(home.resolve("data/journal/runs.jsonl"), JournalComponent.journalFile(home.toString(), name -> {
+        assertEquals(home.resolve("data/journal/runs.jsonl"), JournalComponent.journalFile(home(home.toString()), name -> {
             throw new AssertionError("the data area must not be asked for " + name);
         }));
         assertEquals(Path.of("/area/journal/runs.jsonl"),
-                JournalComponent.journalFile(null, name -> new File("/area", name)));
+                JournalComponent.journalFile(home(null), name -> new File("/area", name)));
         assertEquals(Path.of("/area/journal/runs.jsonl"),
-                JournalComponent.journalFile(" ", name -> new File("/area", name)));
-        IOException nowhere = assertThrows(IOException.class, () -> JournalComponent.journalFile(null, name -> null));
-        assertTrue(nowhere.getMessage().contains(JournalComponent.HOME_PROPERTY), nowhere.getMessage());
+                JournalComponent.journalFile(home(" "), name -> new File("/area", name)));
+        IOException nowhere = assertThrows(IOException.class, () -> JournalComponent.journalFile(home(null), name -> null));
+        assertTrue(nowhere.getMessage().contains(ProductProperties.HOME), nowhere.getMessage());
+    }
+
+    /** The product a framework with this home property runs. */
+    private static Optional<ProductHome> home(String property) {
+        return ProductHome.from(key -> ProductProperties.HOME.equals(key) ? property : null);
     }
 
     private static RunRecord recordOf(RunHistory history, String runId) {

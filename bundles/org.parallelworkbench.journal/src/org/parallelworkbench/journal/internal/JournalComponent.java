@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
@@ -14,12 +15,14 @@ import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.RunRecord;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
 
 /**
  * The run journal as a DS component: a {@link RunObserver} the engine tells of every run, and the
- * {@link RunHistory} of runs across restarts. The file is {@value #JOURNAL_UNDER_HOME} under the folder
- * named by the framework (or system) property {@value #HOME_PROPERTY}, the product's folder; without
- * that property it is {@value #JOURNAL_IN_DATA_AREA} in this bundle's persistent data area.
+ * {@link RunHistory} of runs across restarts. The file is {@value #JOURNAL_UNDER_DATA} in the product's
+ * {@code data/} folder; outside the product it is {@value #JOURNAL_IN_DATA_AREA} in this bundle's persistent
+ * data area.
  * <p>
  * Threading: SCR activates and deactivates on its own threads; the services are thread-safe (see
  * {@link RunJournal}). Deactivation writes every entry queued before it.
@@ -28,8 +31,7 @@ import org.parallelworkbench.core.RunRecord;
 @Component(service = { RunObserver.class, RunHistory.class }, immediate = true)
 public final class JournalComponent implements RunObserver, RunHistory {
 
-    static final String HOME_PROPERTY = "parallelworkbench.home";
-    static final String JOURNAL_UNDER_HOME = "data/journal/runs.jsonl";
+    static final String JOURNAL_UNDER_DATA = "journal/runs.jsonl";
     static final String JOURNAL_IN_DATA_AREA = "journal/runs.jsonl";
 
     private final RunJournal journal;
@@ -37,22 +39,22 @@ public final class JournalComponent implements RunObserver, RunHistory {
     /** @throws IOException when the journal cannot be read or opened; SCR logs it and leaves the component off */
     @Activate
     public JournalComponent(BundleContext context) throws IOException {
-        journal = RunJournal.open(journalFile(context.getProperty(HOME_PROPERTY), context::getDataFile));
+        journal = RunJournal.open(journalFile(ProductHome.from(context::getProperty), context::getDataFile));
     }
 
     /**
-     * Where the journal lives: under {@code home} when it is set, else in the data area.
+     * Where the journal lives: in the product's data folder, else in the bundle's data area.
      *
      * @param dataArea the bundle's {@link BundleContext#getDataFile}
      * @throws IOException when there is neither a home nor a data area
      */
-    static Path journalFile(String home, Function<String, File> dataArea) throws IOException {
-        if (home != null && !home.isBlank()) {
-            return Path.of(home).resolve(JOURNAL_UNDER_HOME);
+    static Path journalFile(Optional<ProductHome> home, Function<String, File> dataArea) throws IOException {
+        if (home.isPresent()) {
+            return home.get().data().resolve(JOURNAL_UNDER_DATA);
         }
         File inDataArea = dataArea.apply(JOURNAL_IN_DATA_AREA);
         if (inDataArea == null) {
-            throw new IOException("No place for the run journal: '" + HOME_PROPERTY
+            throw new IOException("No place for the run journal: '" + ProductProperties.HOME
                     + "' is not set and the framework gives this bundle no data area");
         }
         return inDataArea.toPath();

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
 
 /** The log file on a logger of the test's own, so that nothing else logs into it. */
 class LogFileTest {
@@ -86,10 +89,15 @@ class LogFileTest {
 
     @Test
     void theFolderIsDataLogsUnderTheHomeElseTheDataArea() throws IOException {
-        assertEquals(Path.of("/opt/pw/data/logs"), LogFileComponent.folder("/opt/pw", name -> null));
+        assertEquals(Path.of("/opt/pw/data/logs"), LogFileComponent.folder(home("/opt/pw"), name -> null));
         File area = temp.resolve("bundle-data").toFile();
-        assertEquals(temp.resolve("bundle-data/logs"), LogFileComponent.folder(null, name -> new File(area, name)));
-        IOException none = assertThrows(IOException.class, () -> LogFileComponent.folder(" ", name -> null));
+        assertEquals(temp.resolve("bundle-data/logs"), LogFileComponent.folder(home(null), name -> new File(area, name)));
+        IOException none = assertThrows(IOException.class, () -> LogFileComponent.folder(home(" "), name -> null));
         assertTrue(none.getMessage().startsWith("No place for the log file"), none.getMessage());
+    }
+
+    /** The product a framework with this home property runs. */
+    private static Optional<ProductHome> home(String property) {
+        return ProductHome.from(key -> ProductProperties.HOME.equals(key) ? property : null);
     }
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
 import org.parallelworkbench.viewmodel.PreferencesViewModel;
 
 /** The Preferences dialog on a recording store, driven the way a user drives it. */
@@ -44,7 +44,7 @@ class PreferencesDialogTest {
     private static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
     private static final int PROCESSORS = 4;
     private static final String POOL_SIZE_PROBLEM = "Pool size must be a whole number from 0 to 1024";
-    private static final Settings STORED = RecordingSettingsStore.DEFAULTS.withPool(2, 3, "")
+    private static final Settings STORED = Settings.DEFAULTS.withPool(2, 3, "")
             .withTargets(ExecutionTarget.PROCESSES, ExecutionTarget.THREADS)
             .withProcesses(new ProcessPool(3, 1_500, 200, "-Xmx2g"));
 

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 
 /** Settings in memory for dialog tests: records every write, fails the next one on request. */
 final class RecordingSettingsStore implements EngineSettingsStore {
-
-    static final Settings DEFAULTS = new Settings(0, 4, "", ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
-            new ProcessPool(0, 60_000, 0, "-Xmx1g"));
 
     final List<Settings> written = new ArrayList<>();
     IOException nextWriteFailure;
@@ -28,7 +24,7 @@ final class RecordingSettingsStore implements EngineSettingsStore {
 
     @Override
     public Settings defaults() {
-        return DEFAULTS;
+        return Settings.DEFAULTS;
     }
 
     @Override

@@ -14,12 +14,12 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
@@ -45,7 +45,7 @@ class WorkbenchApplicationTest {
 
             // Once the services it needs are there, SCR has activated the immediate component in their events.
             UiTestSupport.service(getClass(), JobService.class);
-            UiTestSupport.service(getClass(), ConfigurationAdmin.class);
+            UiTestSupport.service(getClass(), EngineSettingsStore.class);
             UiTestSupport.service(getClass(), WorkerBundles.class);
             assertTrue(scr.getComponentConfigurationDTOs(description).stream()
                     .anyMatch(configuration -> configuration.state == ComponentConfigurationDTO.ACTIVE), "WorkbenchApplication is not active");

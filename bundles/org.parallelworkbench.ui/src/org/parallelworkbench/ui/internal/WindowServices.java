@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.parallelworkbench.viewmodel.EngineSettingsStore;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * What the window needs from the running product beyond its ViewModel: the versions Help > About lists,
- * asked for each time it opens, where Window > Preferences keeps the engine's settings (null: the
- * product has no Config Admin, and Preferences is disabled), and the worker bundles for the Bundles tab
+ * asked for each time it opens, where Window > Preferences keeps the engine's settings (null: there
+ * is none, as in a window in a test, and Preferences is disabled), and the worker bundles for the Bundles tab
  * and File > Install Worker Bundle (null: neither is shown).
  */
 record WindowServices(Supplier<List<AboutEntry>> aboutEntries, EngineSettingsStore settingsStore,

@@ -2,11 +2,12 @@ package org.parallelworkbench.ui.internal;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -22,7 +23,6 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.BundleException;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,8 +34,10 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
 import org.parallelworkbench.install.WorkerBundles;
-import org.parallelworkbench.viewmodel.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.LogCapture;
 import org.parallelworkbench.viewmodel.ParameterMemory;
 import org.parallelworkbench.viewmodel.PropertiesParameterMemory;
@@ -44,21 +46,22 @@ import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * Opens the workbench window when the product starts in GUI mode (framework property
- * {@value #MODE_PROPERTY} = {@value #GUI_MODE}), on a UI thread of its own, and stops the framework
- * when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
+ * {@value ProductProperties#MODE} = {@value ProductProperties#GUI_MODE}), on a UI thread of its own, and stops the
+ * framework when the user closes it. In any other mode (headless commands, tests) it opens nothing. It tracks the
  * installed providers and the framework's bundle events itself, so the window's providers and its
- * Bundles tab follow worker bundles as they come and go.
+ * Bundles tab follow worker bundles as they come and go. The window's ViewModels share one {@link SerialExecutor}
+ * for their background work, which lives as long as the window.
  */
 @Component(immediate = true)
 public final class WorkbenchApplication {
 
-    public static final String MODE_PROPERTY = "parallelworkbench.mode";
-    public static final String GUI_MODE = "gui";
     static final String PLATFORM_PREFIX = "org.parallelworkbench.";
     static final String WORKERS_PREFIX = "org.parallelworkbench.workers.";
-    static final String HOME_PROPERTY = "parallelworkbench.home";
-    static final String PARAMETERS_UNDER_HOME = "data/ui/last-parameters.properties";
+    static final String PARAMETERS_UNDER_DATA = "ui/last-parameters.properties";
     static final long UI_THREAD_JOIN_TIMEOUT_MILLIS = 5_000;
+    static final String BACKGROUND_THREAD_NAME = "pw-window-background";
+    /** Long enough for a file copy or an export under way to end whole; runs being started are cancelled anyway. */
+    static final Duration BACKGROUND_CLOSE_WAIT = Duration.ofSeconds(3);
 
     private static final System.Logger LOG = System.getLogger(WorkbenchApplication.class.getName());
 
@@ -79,32 +82,32 @@ public final class WorkbenchApplication {
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
-            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
+            @Reference(name = "settingsStore") EngineSettingsStore settingsStore,
             @Reference(name = "workerBundles") WorkerBundles workerBundles, BundleContext context) {
         this.jobs = jobs;
         this.workerBundles = workerBundles;
         this.context = context;
-        this.settingsStore = new ConfigAdminEngineSettingsStore(configurationAdmin, context);
-        if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
+        this.settingsStore = settingsStore;
+        if (ProductProperties.GUI_MODE.equals(context.getProperty(ProductProperties.MODE))) {
             uiThread = new Thread(this::runUserInterface, "pw-ui");
             uiThread.start();
         }
     }
 
     private void runUserInterface() {
+        SerialExecutor background = new SerialExecutor(BACKGROUND_THREAD_NAME, BACKGROUND_CLOSE_WAIT);
         try {
             display = new Display();
             Display.setAppName("Parallel Workbench");
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
-                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
-                        command -> new Thread(command, "pw-window-background").start());
+                WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(), background);
                 RunHistory journal = () -> {
                     RunHistory current = history;
                     return current == null ? List.of() : current.records();
                 };
                 WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs, journal,
-                        command -> new Thread(command, "pw-dropins").start(), viewModel::showMessage);
+                        background, viewModel::showMessage);
                 // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
                 providersChanged = () -> {
                     realm.asyncExec(() -> viewModel.providersChanged(installedProviders()));
@@ -132,6 +135,7 @@ public final class WorkbenchApplication {
             if (display != null && !display.isDisposed()) {
                 display.dispose();
             }
+            background.close();
             if (!deactivating) {
                 stopFramework();
             }
@@ -140,9 +144,9 @@ public final class WorkbenchApplication {
 
     /** Last-used parameters live with the product, not in the framework cache, which a start may wipe. */
     private ParameterMemory parameterMemory() {
-        String home = context.getProperty(HOME_PROPERTY);
-        if (home != null && !home.isBlank()) {
-            return new PropertiesParameterMemory(Path.of(home).resolve(PARAMETERS_UNDER_HOME));
+        Optional<ProductHome> home = ProductHome.from(context::getProperty);
+        if (home.isPresent()) {
+            return new PropertiesParameterMemory(home.get().data().resolve(PARAMETERS_UNDER_DATA));
         }
         File inDataArea = context.getDataFile("last-parameters.properties");
         return inDataArea == null ? ParameterMemory.NONE : new PropertiesParameterMemory(inDataArea.toPath());

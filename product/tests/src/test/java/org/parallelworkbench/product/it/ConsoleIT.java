@@ -2,6 +2,9 @@ package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parallelworkbench.engine.config.EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.MAX_CONCURRENT_RUNS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.POOL_SIZE;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * {@code bin/parallel-workbench --console}: the pw:* Gogo commands typed into the Felix Gogo shell of the
@@ -35,24 +39,25 @@ class ConsoleIT {
         }
     }
 
-    /** conf/org.parallelworkbench.engine.cfg reaches the running engine through File Install and Config Admin. */
+    /** The engine's .cfg in conf/ documents every setting and reaches the running engine (File Install, Config Admin). */
     @Test
     void engineSettingsInConfApplyWhileTheProductRunsAndActiveRunsGoOn() throws Exception {
-        Path home = Product.home();
-        Path cfg = home.resolve("conf/org.parallelworkbench.engine.cfg");
+        Path cfg = Product.engineCfg();
         String shipped = Files.readString(cfg);
-        assertTrue(shipped.contains("#poolSize = 0") && shipped.contains("#maxConcurrentRuns = 4")
-                && shipped.contains("#borrowTimeoutMillis = 30000"), "the shipped file documents every setting and its default");
+        EngineConfiguration.defaults().forEach((key, value) -> assertTrue(shipped.contains("\n#" + key + " = " + value + "\n"),
+                () -> "the shipped " + cfg.getFileName() + " does not document '" + key + " = " + value + "':\n" + shipped));
         try (Console console = Console.start("config")) {
             console.askUntil("pw:providers", a -> a.contains(TICKER), STEP_TIMEOUT, TICKER);
             String id = console.startRun("ticker intervalMillis=50");
 
-            Files.writeString(cfg, shipped + "poolSize = 1\nmaxConcurrentRuns = 2\n");
-            awaitLogged(console, "Engine settings changed: poolSize " + Runtime.getRuntime().availableProcessors() + " -> 1, maxConcurrentRuns 4 -> 2");
+            Files.writeString(cfg, shipped + POOL_SIZE + " = 1\n" + MAX_CONCURRENT_RUNS + " = 2\n");
+            awaitLogged(console, "Engine settings changed: poolSize " + Runtime.getRuntime().availableProcessors()
+                    + " -> 1, maxConcurrentRuns " + DEFAULT_MAX_CONCURRENT_RUNS + " -> 2");
             console.askUntil("pw:runs", a -> a.contains("  " + id + "  ticker  RUNNING  "), STEP_TIMEOUT, "run " + id + " RUNNING");
 
             Files.writeString(cfg, shipped);
-            awaitLogged(console, "Engine settings changed: poolSize 1 -> " + Runtime.getRuntime().availableProcessors() + ", maxConcurrentRuns 2 -> 4");
+            awaitLogged(console, "Engine settings changed: poolSize 1 -> " + Runtime.getRuntime().availableProcessors()
+                    + ", maxConcurrentRuns 2 -> " + DEFAULT_MAX_CONCURRENT_RUNS);
             assertTrue(console.ask("pw:cancel " + id).contains("Cancelling run " + id), console::toString);
             assertEquals(0, console.stop(), console::toString);
         } finally {

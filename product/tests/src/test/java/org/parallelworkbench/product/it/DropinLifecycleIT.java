@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * Reliability scenarios 12 and 14 on the packaged product, on Felix, through File Install alone: a drop-in replaced
@@ -57,9 +58,9 @@ class DropinLifecycleIT {
 
     @BeforeAll
     static void runDropinsOnThreads() throws IOException, InterruptedException {
-        cfg = Product.home().resolve("conf/org.parallelworkbench.engine.cfg");
+        cfg = Product.engineCfg();
         shippedCfg = Files.readString(cfg);
-        Files.writeString(cfg, shippedCfg + "\ndropinTarget = threads\n");
+        Files.writeString(cfg, shippedCfg + "\n" + EngineConfiguration.DROPIN_TARGET + " = threads\n");
     }
 
     @AfterAll

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.engine.config.EngineConfiguration;
+
 /** The distribution archive built by the product module, unpacked once per JVM with the system tar. */
 final class Product {
 
@@ -41,6 +44,11 @@ final class Product {
             }
         }
         return home;
+    }
+
+    /** The engine's configuration file in the product's conf/, as shipped until a test changes it. */
+    static Path engineCfg() throws IOException, InterruptedException {
+        return new ProductHome(home()).conf().resolve(EngineConfiguration.PID + ".cfg");
     }
 
     /** A file's text for a failure message, or why it could not be read. */

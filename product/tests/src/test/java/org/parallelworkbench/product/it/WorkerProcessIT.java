@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * Worker processes on the packaged product, on Felix: units that end their JVM in every way a unit can (exit, halt,
@@ -34,7 +36,8 @@ class WorkerProcessIT {
     /** The issue's bar for workers of a product killed with SIGKILL. */
     static final Duration ORPHAN_BAR = Duration.ofSeconds(5);
     /** Unit code that writes the worker process's pid to data/<provider>.pid, so the test can find the process. */
-    static final String WRITE_PID = "java.nio.file.Path pidDir = java.nio.file.Path.of(System.getProperty(\"parallelworkbench.home\"),"
+    static final String WRITE_PID = "java.nio.file.Path pidDir = java.nio.file.Path.of(System.getProperty(\""
+            + ProductProperties.HOME + "\"),"
             + " \"data\"); java.nio.file.Path pidPart = pidDir.resolve(\"%s.pid.\" + ProcessHandle.current().pid());"
             + " java.nio.file.Files.writeString(pidPart, Long.toString(ProcessHandle.current().pid()));"
             + " java.nio.file.Files.move(pidPart, pidDir.resolve(\"%<s.pid\"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,"
@@ -71,9 +74,10 @@ class WorkerProcessIT {
 
     @BeforeAll
     static void startProductWithTheWorkers() throws Exception {
-        cfg = Product.home().resolve("conf/org.parallelworkbench.engine.cfg");
+        cfg = Product.engineCfg();
         shippedCfg = Files.readString(cfg);
-        Files.writeString(cfg, shippedCfg + "\nprocessJvmOptions." + OOM_PROVIDER + " = -Xmx48m\n");
+        Files.writeString(cfg, shippedCfg + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX + OOM_PROVIDER
+                + " = -Xmx48m\n");
         for (WorkerJar worker : WORKERS) {
             dropins.drop(worker);
         }

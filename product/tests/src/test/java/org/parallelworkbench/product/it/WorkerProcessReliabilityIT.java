@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * The reliability scenarios of {@code shared/notes/reliability-scenarios.md} that concern a pool, on worker
@@ -141,10 +143,11 @@ class WorkerProcessReliabilityIT {
     void aWorkerProcessThatCannotStartFailsTheRunAtOnceWithTheJvmsWords() throws Exception {
         WorkerJar badJvm = WorkerJar.provider("pir-badjvm");
         dropins.drop(badJvm);
-        Path cfg = Product.home().resolve("conf/org.parallelworkbench.engine.cfg");
+        Path cfg = Product.engineCfg();
         String shipped = Files.readString(cfg);
         try {
-            Files.writeString(cfg, shipped + "\nprocessJvmOptions.pir-badjvm = -XX:+NoSuchOptionAtAll\n");
+            Files.writeString(cfg, shipped + "\n" + EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX
+                    + "pir-badjvm = -XX:+NoSuchOptionAtAll\n");
             Command.Result headless = CliIT.run("run", badJvm.providerId());
             assertEquals(1, headless.exitCode(), headless::describe);
             assertTrue(headless.stderr().contains("before it connected")
@@ -176,8 +179,9 @@ class WorkerProcessReliabilityIT {
         Path marker = Product.home().resolve("data/pir-once.marker");
         Files.deleteIfExists(marker);
         WorkerJar once = WorkerJar.provider("pir-once").answer("second life").unitFirst("""
-                java.nio.file.Path marker = java.nio.file.Path.of(System.getProperty("parallelworkbench.home"), "data", "pir-once.marker");
-                if (!java.nio.file.Files.exists(marker)) { java.nio.file.Files.createFile(marker); System.exit(7); }""");
+                java.nio.file.Path marker = java.nio.file.Path.of(System.getProperty("%s"), "data", "pir-once.marker");
+                if (!java.nio.file.Files.exists(marker)) { java.nio.file.Files.createFile(marker); System.exit(7); }"""
+                .formatted(ProductProperties.HOME));
         dropins.drop(once);
         try {
             Command.Result result = CliIT.run("run", once.providerId(), "--retries", "1");

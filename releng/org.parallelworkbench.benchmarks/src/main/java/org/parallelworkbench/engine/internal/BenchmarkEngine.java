@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
  * An {@link Engine} built directly, outside OSGi, for the benchmarks. This class sits in the engine's
  * internal package (a split package, fine on a plain class path) because {@code Engine} and
- * {@link EngineSettings} are package-private: the engine bundle exports nothing.
+ * {@link EngineSettings} are package-private: the engine bundle exports only its configuration keys.
  * <p>
  * Threading: as {@link Engine}; {@link #close()} waits a bounded time for runs and workers to end.
  * <p>
@@ -33,7 +35,7 @@ public final class BenchmarkEngine implements AutoCloseable {
      */
     public BenchmarkEngine(int poolSize, WorkProvider... providers) {
         engine = new Engine(new EngineSettings(poolSize, MAX_CONCURRENT_RUNS,
-                EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS));
+                EngineConfiguration.DEFAULT_BORROW_TIMEOUT_MILLIS));
         felixJar = null;
         for (WorkProvider provider : providers) {
             engine.addProvider(provider);
@@ -58,12 +60,13 @@ public final class BenchmarkEngine implements AutoCloseable {
             List<String> workerJvmOptions, WorkProvider provider, List<String> bundleLocations) {
         ProcessSettings processSettings = new ProcessSettings(processes, 0, 0, workerJvmOptions, Map.of());
         EngineSettings settings = new EngineSettings(threads, MAX_CONCURRENT_RUNS,
-                EngineSettings.DEFAULT_BORROW_TIMEOUT_MILLIS, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
+                EngineConfiguration.DEFAULT_BORROW_TIMEOUT_MILLIS, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
                 processSettings);
         Engine engine = new Engine(settings, WorkerProcessLauncher.forProduct(productHome), "");
         List<String> locations = List.copyOf(bundleLocations);
         engine.addProvider(provider, new ProviderOrigin("benchmark bundle " + locations.get(0), false, () -> locations));
-        return new BenchmarkEngine(engine, productHome.resolve(WorkerProcessLauncher.FELIX_JAR).toAbsolutePath());
+        Path felixJar = new ProductHome(productHome).bin().resolve(WorkerProcessLauncher.FELIX_JAR);
+        return new BenchmarkEngine(engine, felixJar.toAbsolutePath());
     }
 
     /** The product's default JVM options of a worker process. */

@@ -1,5 +1,15 @@
-package org.parallelworkbench.ui.internal;
+package org.parallelworkbench.engine.settings.internal;
 
+import static org.parallelworkbench.engine.config.EngineConfiguration.BORROW_TIMEOUT_MILLIS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.DROPIN_TARGET;
+import static org.parallelworkbench.engine.config.EngineConfiguration.MAX_CONCURRENT_RUNS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.POOL_SIZE;
+import static org.parallelworkbench.engine.config.EngineConfiguration.PROCESS_IDLE_MILLIS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.PROCESS_JVM_OPTIONS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.PROCESS_MAX_UNITS;
+import static org.parallelworkbench.engine.config.EngineConfiguration.PROCESS_POOL_SIZE;
+import static org.parallelworkbench.engine.config.EngineConfiguration.PROVIDER_JVM_OPTIONS_PREFIX;
+import static org.parallelworkbench.engine.config.EngineConfiguration.SHIPPED_TARGET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,15 +43,19 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.engine.config.EngineConfiguration;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
+import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
+import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.testing.Changes;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.ProcessPool;
-import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
 
 /**
  * The Config Admin store against the real Felix Config Admin and the real engine: what it writes is the
@@ -50,9 +64,10 @@ import org.parallelworkbench.viewmodel.EngineSettingsStore.Settings;
 class ConfigAdminEngineSettingsStoreTest {
 
     private static final Duration APPLIED_WITHIN = Duration.ofSeconds(10);
+    private static final Duration SERVICE_WITHIN = Duration.ofSeconds(10);
     /** Ticks of the running ticker during which a second run, were it allowed, would have started. */
     private static final int TICKS_WHILE_CAPPED = 10;
-    private static final Settings DEFAULTS = ConfigAdminEngineSettingsStore.ENGINE_DEFAULTS;
+    private static final Settings DEFAULTS = Settings.DEFAULTS;
     private static final String ENGINE_COMPONENT = "org.parallelworkbench.engine.internal.JobServiceComponent";
 
     @TempDir
@@ -67,17 +82,17 @@ class ConfigAdminEngineSettingsStoreTest {
     @BeforeEach
     void services() throws InterruptedException {
         context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        configurationAdmin = UiTestSupport.service(getClass(), ConfigurationAdmin.class);
-        jobs = UiTestSupport.service(getClass(), JobService.class);
-        scr = UiTestSupport.service(getClass(), ServiceComponentRuntime.class);
+        configurationAdmin = service(ConfigurationAdmin.class);
+        jobs = service(JobService.class);
+        scr = service(ServiceComponentRuntime.class);
         changes = new Changes();
     }
 
     @AfterEach
     void restoreTheEngineDefaults() throws Exception {
         jobs.cancelAll("test ended");
-        for (Configuration configuration : configurations("(|(service.pid=" + ConfigAdminEngineSettingsStore.ENGINE_PID
-                + ")(service.factoryPid=" + ConfigAdminEngineSettingsStore.FILE_INSTALL_FACTORY_PID + "))")) {
+        for (Configuration configuration : configurations("(|(service.pid=" + EngineConfiguration.PID
+                + ")(service.factoryPid=" + WorkerBundles.FILE_INSTALL_FACTORY_PID + "))")) {
             configuration.delete();
         }
         // Without a configuration the component's properties are its defaults, and carry no service.pid.
@@ -86,15 +101,16 @@ class ConfigAdminEngineSettingsStoreTest {
         changes.close();
     }
 
+    /** The service as Declarative Services makes it; outside the product it keeps the settings in Config Admin. */
     @Test
     void aWriteReachesTheRunningEngineWhichThenRunsOneRunAtATime() throws Exception {
-        ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
+        EngineSettingsStore store = service(EngineSettingsStore.class);
 
         store.write(DEFAULTS.withPool(2, 1, ""));
 
         assertEquals(DEFAULTS.withPool(2, 1, ""), store.read());
         // SCR updates the component's service properties after its @Modified method has returned.
-        waitUntil(() -> "1".equals(engineProperty("maxConcurrentRuns")), () -> "the engine never got the run limit");
+        waitUntil(() -> "1".equals(engineProperty(MAX_CONCURRENT_RUNS)), () -> "the engine never got the run limit");
         waitUntil(() -> jobs.providers().stream().anyMatch(provider -> provider.id().equals("ticker")),
                 () -> "the ticker provider never arrived");
         RunHandle first = jobs.start("ticker", Parameters.NONE.with("intervalMillis", "20"));
@@ -121,28 +137,28 @@ class ConfigAdminEngineSettingsStoreTest {
 
     @Test
     void aWriteKeepsTheConfigurationsOtherProperties() throws Exception {
-        Configuration configuration = configurationAdmin.getConfiguration(ConfigAdminEngineSettingsStore.ENGINE_PID, "?");
+        Configuration configuration = configurationAdmin.getConfiguration(EngineConfiguration.PID, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("poolSize", 2);
-        properties.put("borrowTimeoutMillis", 777L);
-        properties.put("processJvmOptions.mandelbrot", "-Xmx2g");
+        properties.put(POOL_SIZE, 2);
+        properties.put(BORROW_TIMEOUT_MILLIS, 777L);
+        properties.put(PROVIDER_JVM_OPTIONS_PREFIX + "mandelbrot", "-Xmx2g");
         configuration.update(properties);
         // Felix SCR can miss an update that lands while it reads the one before (it takes the properties and the
         // change count in two calls), so the test's own update must have arrived before the store's.
-        waitUntil(() -> Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
-                () -> "the engine never got the first configuration: " + engineProperty("borrowTimeoutMillis"));
+        waitUntil(() -> Long.valueOf(777).equals(engineProperty(BORROW_TIMEOUT_MILLIS)),
+                () -> "the engine never got the first configuration: " + engineProperty(BORROW_TIMEOUT_MILLIS));
         ConfigAdminEngineSettingsStore store = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of());
         assertEquals(DEFAULTS.withPool(2, 4, ""), store.read(), "the engine's default run limit was not read");
 
         store.write(DEFAULTS.withPool(3, 2, ""));
 
-        Dictionary<String, Object> written = configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties();
-        assertEquals("3", written.get("poolSize"));
-        assertEquals("2", written.get("maxConcurrentRuns"));
-        assertEquals(777L, written.get("borrowTimeoutMillis"));
-        assertEquals("-Xmx2g", written.get("processJvmOptions.mandelbrot"));
-        waitUntil(() -> "3".equals(engineProperty("poolSize")) && Long.valueOf(777).equals(engineProperty("borrowTimeoutMillis")),
-                () -> "the engine's properties are " + engineProperty("poolSize") + ", " + engineProperty("borrowTimeoutMillis"));
+        Dictionary<String, Object> written = configuration(EngineConfiguration.PID).getProperties();
+        assertEquals("3", written.get(POOL_SIZE));
+        assertEquals("2", written.get(MAX_CONCURRENT_RUNS));
+        assertEquals(777L, written.get(BORROW_TIMEOUT_MILLIS));
+        assertEquals("-Xmx2g", written.get(PROVIDER_JVM_OPTIONS_PREFIX + "mandelbrot"));
+        waitUntil(() -> "3".equals(engineProperty(POOL_SIZE)) && Long.valueOf(777).equals(engineProperty(BORROW_TIMEOUT_MILLIS)),
+                () -> "the engine's properties are " + engineProperty(POOL_SIZE) + ", " + engineProperty(BORROW_TIMEOUT_MILLIS));
     }
 
     @Test
@@ -154,8 +170,8 @@ class ConfigAdminEngineSettingsStoreTest {
 
         Configuration watcher = configuration(ConfigAdminEngineSettingsStore.DROPINS_PID);
         assertNotNull(watcher, "no File Install watcher configuration");
-        assertEquals(ConfigAdminEngineSettingsStore.FILE_INSTALL_FACTORY_PID, watcher.getFactoryPid());
-        assertEquals(temp.toString(), watcher.getProperties().get("felix.fileinstall.dir"));
+        assertEquals(WorkerBundles.FILE_INSTALL_FACTORY_PID, watcher.getFactoryPid());
+        assertEquals(temp.toString(), watcher.getProperties().get(WorkerBundles.FILE_INSTALL_DIR));
         assertEquals(".*\\.jar", watcher.getProperties().get("felix.fileinstall.filter"));
         assertEquals("1000", watcher.getProperties().get("felix.fileinstall.poll"));
         assertEquals(temp.toString(), store.read().dropinFolder());
@@ -178,12 +194,13 @@ class ConfigAdminEngineSettingsStoreTest {
 
         store.write(DEFAULTS.withPool(5, 2, dropins.toString()));
 
+        // The lines as users read them: a renamed key must fail here, as it would break their files.
         assertEquals(List.of("# Workers; 0 = one per processor.", "poolSize = 5", "", "borrowTimeoutMillis = 777",
                 "maxConcurrentRuns = 2", "defaultTarget = threads", "dropinTarget = processes", "processPoolSize = 0",
                 "processIdleMillis = 60000", "processMaxUnits = 0", "processJvmOptions = -Xmx1g"),
                 Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1), "keys missing from the file are appended");
         assertEquals(ConfigAdminEngineSettingsStore.fileInstallKey(engineFile),
-                configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties().get("felix.fileinstall.filename"),
+                configuration(EngineConfiguration.PID).getProperties().get("felix.fileinstall.filename"),
                 "File Install would not recognise the configuration as its file's");
         Path dropinsFile = conf.resolve("org.apache.felix.fileinstall-dropins.cfg");
         assertEquals(List.of("felix.fileinstall.poll = 1000", "felix.fileinstall.filter = .*\\\\.jar",
@@ -215,28 +232,28 @@ class ConfigAdminEngineSettingsStoreTest {
                 "processIdleMillis = 1500", "processMaxUnits = 200", "processJvmOptions = -Xmx512m -XX:+UseSerialGC",
                 "#processJvmOptions.mandelbrot = -Xmx2g", "processJvmOptions.primes = -Xss4m", "poolSize = 0",
                 "maxConcurrentRuns = 4"), Files.readAllLines(engineFile, StandardCharsets.ISO_8859_1));
-        Dictionary<String, Object> written = configuration(ConfigAdminEngineSettingsStore.ENGINE_PID).getProperties();
-        assertEquals("processes", written.get("defaultTarget"));
-        assertEquals("threads", written.get("dropinTarget"));
-        assertEquals("3", written.get("processPoolSize"));
-        assertEquals("1500", written.get("processIdleMillis"));
-        assertEquals("200", written.get("processMaxUnits"));
-        assertEquals("-Xmx512m -XX:+UseSerialGC", written.get("processJvmOptions"));
+        Dictionary<String, Object> written = configuration(EngineConfiguration.PID).getProperties();
+        assertEquals("processes", written.get(SHIPPED_TARGET));
+        assertEquals("threads", written.get(DROPIN_TARGET));
+        assertEquals("3", written.get(PROCESS_POOL_SIZE));
+        assertEquals("1500", written.get(PROCESS_IDLE_MILLIS));
+        assertEquals("200", written.get(PROCESS_MAX_UNITS));
+        assertEquals("-Xmx512m -XX:+UseSerialGC", written.get(PROCESS_JVM_OPTIONS));
         assertEquals(settings, store.read(), "what was written does not read back");
-        waitUntil(() -> "1500".equals(engineProperty("processIdleMillis")) && "threads".equals(engineProperty("dropinTarget"))
-                && "-Xmx512m -XX:+UseSerialGC".equals(engineProperty("processJvmOptions")),
-                () -> "the engine's properties are " + engineProperty("processIdleMillis") + ", "
-                        + engineProperty("dropinTarget") + ", " + engineProperty("processJvmOptions"));
+        waitUntil(() -> "1500".equals(engineProperty(PROCESS_IDLE_MILLIS)) && "threads".equals(engineProperty(DROPIN_TARGET))
+                && "-Xmx512m -XX:+UseSerialGC".equals(engineProperty(PROCESS_JVM_OPTIONS)),
+                () -> "the engine's properties are " + engineProperty(PROCESS_IDLE_MILLIS) + ", "
+                        + engineProperty(DROPIN_TARGET) + ", " + engineProperty(PROCESS_JVM_OPTIONS));
     }
 
     @Test
     void valuesTheEngineReadsAsDefaultAreReadSoAndNumbersFromOtherClientsCount() throws Exception {
-        Configuration configuration = configurationAdmin.getConfiguration(ConfigAdminEngineSettingsStore.ENGINE_PID, "?");
+        Configuration configuration = configurationAdmin.getConfiguration(EngineConfiguration.PID, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("defaultTarget", "auto");
-        properties.put("dropinTarget", "sideways");
-        properties.put("processIdleMillis", 2_500L);
-        properties.put("processPoolSize", 5);
+        properties.put(SHIPPED_TARGET, "auto");
+        properties.put(DROPIN_TARGET, "sideways");
+        properties.put(PROCESS_IDLE_MILLIS, 2_500L);
+        properties.put(PROCESS_POOL_SIZE, 5);
         configuration.update(properties);
 
         Settings read = new ConfigAdminEngineSettingsStore(configurationAdmin, null, Map.of()).read();
@@ -250,13 +267,23 @@ class ConfigAdminEngineSettingsStoreTest {
         ServiceReference<JobService> reference = context.getServiceReference(JobService.class);
         Map<String, Object> engine = scr.getComponentDescriptionDTO(reference.getBundle(), ENGINE_COMPONENT).properties;
 
-        Settings declared = new Settings(number(engine, "poolSize").intValue(), number(engine, "maxConcurrentRuns").intValue(),
-                "", ExecutionTarget.parse((String) engine.get("defaultTarget")),
-                ExecutionTarget.parse((String) engine.get("dropinTarget")),
-                new ProcessPool(number(engine, "processPoolSize").intValue(), number(engine, "processIdleMillis").longValue(),
-                        number(engine, "processMaxUnits").longValue(), (String) engine.get("processJvmOptions")));
+        Settings declared = new Settings(number(engine, POOL_SIZE).intValue(), number(engine, MAX_CONCURRENT_RUNS).intValue(),
+                "", ExecutionTarget.parse((String) engine.get(SHIPPED_TARGET)),
+                ExecutionTarget.parse((String) engine.get(DROPIN_TARGET)),
+                new ProcessPool(number(engine, PROCESS_POOL_SIZE).intValue(), number(engine, PROCESS_IDLE_MILLIS).longValue(),
+                        number(engine, PROCESS_MAX_UNITS).longValue(), (String) engine.get(PROCESS_JVM_OPTIONS)));
 
-        assertEquals(declared, ConfigAdminEngineSettingsStore.ENGINE_DEFAULTS);
+        assertEquals(declared, Settings.DEFAULTS);
+    }
+
+    private <S> S service(Class<S> type) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        S service = tracker.waitForService(SERVICE_WITHIN.toMillis());
+        if (service == null) {
+            fail("The " + type.getSimpleName() + " service did not arrive within " + SERVICE_WITHIN.toSeconds() + " seconds");
+        }
+        return service; // the tracker stays open; the framework closes it at the end
     }
 
     private static Number number(Map<String, Object> properties, String key) {

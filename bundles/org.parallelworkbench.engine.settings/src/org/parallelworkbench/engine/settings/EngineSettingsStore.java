@@ -1,21 +1,26 @@
-package org.parallelworkbench.viewmodel;
+package org.parallelworkbench.engine.settings;
 
 import java.io.IOException;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.parallelworkbench.core.ExecutionTarget;
+import org.parallelworkbench.engine.config.EngineConfiguration;
 
 /**
- * Where the engine's settings live, as the Preferences dialog sees them. The implementation in the
- * product writes them through Config Admin, so the engine applies them while it runs; tests use a fake.
- * Called inside the {@link PreferencesViewModel}'s Realm, so implementations only do quick local I/O.
+ * The engine's settings as a user changes them (Window &gt; Preferences), as an OSGi service. The product's
+ * service writes them through Config Admin, so the running engine applies them at once, and into the product's
+ * {@code conf/} folder, where they survive a restart.
+ * <p>
+ * Thread-safe. Each call does a little local file and Config Admin I/O, quick enough for a UI thread.
  */
+@ProviderType
 public interface EngineSettingsStore {
 
     /** The settings the engine uses now. */
     Settings read() throws IOException;
 
-    /** The settings the engine uses when none are configured. */
+    /** The settings the engine uses when none are configured; in the product, {@link Settings#DEFAULTS}. */
     Settings defaults();
 
     /** Applies the settings to the running engine and keeps them for the next start. */
@@ -35,6 +40,14 @@ public interface EngineSettingsStore {
      */
     record Settings(int poolSize, int maxConcurrentRuns, String dropinFolder, ExecutionTarget shippedTarget,
             ExecutionTarget dropinTarget, ProcessPool processes) {
+
+        /** The engine's defaults ({@link EngineConfiguration}), and no extra drop-in folder. */
+        public static final Settings DEFAULTS = new Settings(EngineConfiguration.DEFAULT_POOL_SIZE,
+                EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS, "",
+                ExecutionTarget.parse(EngineConfiguration.DEFAULT_SHIPPED_TARGET),
+                ExecutionTarget.parse(EngineConfiguration.DEFAULT_DROPIN_TARGET),
+                new ProcessPool(EngineConfiguration.DEFAULT_PROCESS_POOL_SIZE, EngineConfiguration.DEFAULT_PROCESS_IDLE_MILLIS,
+                        EngineConfiguration.DEFAULT_PROCESS_MAX_UNITS, EngineConfiguration.DEFAULT_PROCESS_JVM_OPTIONS));
 
         public Settings {
             Objects.requireNonNull(dropinFolder, "dropinFolder");

@@ -1,4 +1,4 @@
-package org.parallelworkbench.ui.internal;
+package org.parallelworkbench.engine.settings.internal;
 
 import java.io.IOException;
 import java.nio.charset.Charset;

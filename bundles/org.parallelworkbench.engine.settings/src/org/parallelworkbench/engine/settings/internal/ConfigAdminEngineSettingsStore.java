@@ -1,4 +1,4 @@
-package org.parallelworkbench.ui.internal;
+package org.parallelworkbench.engine.settings.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +17,18 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.parallelworkbench.core.ExecutionTarget;
-import org.parallelworkbench.viewmodel.EngineSettingsStore;
+import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.engine.config.EngineConfiguration;
+import org.parallelworkbench.engine.settings.EngineSettingsStore;
+import org.parallelworkbench.install.WorkerBundles;
 
 /**
- * The engine's settings in Config Admin, where the engine applies them at once ({@code @Modified}), and
- * in the product's {@code conf/} folder, where they survive a restart.
+ * The {@link EngineSettingsStore} service: the engine's settings in Config Admin, where the engine applies them at
+ * once ({@code @Modified}), and in the product's {@code conf/} folder, where they survive a restart.
  * <p>
  * Why both: the product cleans the framework cache, and with it Config Admin's own storage, at every
  * start, and File Install then recreates the configurations from {@code conf/*.cfg}; with
@@ -33,36 +39,16 @@ import org.parallelworkbench.viewmodel.EngineSettingsStore;
  * of the file finds nothing to change. Properties other than the ones it owns are left as they are.
  * <p>
  * The extra drop-in folder is a File Install watcher: the factory configuration
- * {@value #FILE_INSTALL_FACTORY_PID}{@code ~}{@value #DROPINS_NAME}, kept in
+ * {@value WorkerBundles#FILE_INSTALL_FACTORY_PID}{@code ~}{@value #DROPINS_NAME}, kept in
  * {@code conf/org.apache.felix.fileinstall-dropins.cfg}, the file File Install itself maps to that PID.
  * <p>
- * Called on the UI thread; each call does a few small local file and Config Admin operations.
+ * Thread-safe: calls take turns, so that two writes never interleave their changes to a file.
  */
+@Component(service = EngineSettingsStore.class)
 public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore {
 
-    /** The engine's Config Admin PID ({@code EngineConfig.PID} in the engine). */
-    public static final String ENGINE_PID = "org.parallelworkbench.engine";
-    static final String POOL_SIZE = "poolSize";
-    static final String MAX_CONCURRENT_RUNS = "maxConcurrentRuns";
-    /** Where runs left to the engine execute for providers the product ships ({@code shippedTarget} here). */
-    static final String DEFAULT_TARGET = "defaultTarget";
-    static final String DROPIN_TARGET = "dropinTarget";
-    static final String PROCESS_POOL_SIZE = "processPoolSize";
-    static final String PROCESS_IDLE_MILLIS = "processIdleMillis";
-    static final String PROCESS_MAX_UNITS = "processMaxUnits";
-    static final String PROCESS_JVM_OPTIONS = "processJvmOptions";
-    /**
-     * The engine's defaults ({@code EngineSettings} and {@code EngineConfig} in the engine; the shipped
-     * {@code conf/org.parallelworkbench.engine.cfg} documents them). Drop-ins run in processes: code the
-     * product did not ship may call System.exit or crash its JVM, which only a process walls off.
-     */
-    static final Settings ENGINE_DEFAULTS = new Settings(0, 4, "", ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
-            new ProcessPool(0, 60_000, 0, "-Xmx1g"));
-
-    static final String FILE_INSTALL_FACTORY_PID = "org.apache.felix.fileinstall";
     static final String DROPINS_NAME = "dropins";
-    static final String DROPINS_PID = FILE_INSTALL_FACTORY_PID + "~" + DROPINS_NAME;
-    static final String FILE_INSTALL_DIR = "felix.fileinstall.dir";
+    static final String DROPINS_PID = WorkerBundles.FILE_INSTALL_FACTORY_PID + "~" + DROPINS_NAME;
     static final String FILE_INSTALL_FILTER = "felix.fileinstall.filter";
     /** The configuration property by which File Install links a configuration to its file. */
     static final String FILE_INSTALL_FILENAME = "felix.fileinstall.filename";
@@ -71,23 +57,23 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
     /** Settings of the product's own watchers that the drop-in watcher copies from the framework. */
     static final List<String> SHARED_WATCHER_SETTINGS = List.of("felix.fileinstall.poll",
             "felix.fileinstall.start.level", "felix.fileinstall.active.level", "felix.fileinstall.tmpdir");
-    /** Framework property naming the product folder, set by bin/parallel-workbench. */
-    static final String HOME_PROPERTY = "parallelworkbench.home";
-
     /** Any bundle may be bound to these configurations, as File Install creates them. */
     private static final String ANY_LOCATION = "?";
 
     private final ConfigurationAdmin configurationAdmin;
     private final Path confDirectory;
     private final Map<String, String> watcherSettings;
+    private final Object turn = new Object();
 
     /**
-     * The product's store: the conf folder is {@code ${parallelworkbench.home}/conf}, and the drop-in
-     * watcher polls like the product's own. Without that property (tests, an embedding) the settings are
-     * kept in Config Admin only.
+     * The product's store: the conf folder is the product's, and the drop-in watcher polls like the product's
+     * own. Outside the product (tests, an embedding) the settings are kept in Config Admin only.
      */
-    public ConfigAdminEngineSettingsStore(ConfigurationAdmin configurationAdmin, BundleContext context) {
-        this(configurationAdmin, confDirectory(context), sharedWatcherSettings(context));
+    @Activate
+    public ConfigAdminEngineSettingsStore(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
+            BundleContext context) {
+        this(configurationAdmin, ProductHome.from(context::getProperty).map(ProductHome::conf).orElse(null),
+                sharedWatcherSettings(context));
     }
 
     /**
@@ -100,11 +86,6 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
         this.configurationAdmin = Objects.requireNonNull(configurationAdmin, "configurationAdmin");
         this.confDirectory = confDirectory;
         this.watcherSettings = Map.copyOf(watcherSettings);
-    }
-
-    private static Path confDirectory(BundleContext context) {
-        String home = context.getProperty(HOME_PROPERTY);
-        return home == null || home.isBlank() ? null : Path.of(home, "conf");
     }
 
     private static Map<String, String> sharedWatcherSettings(BundleContext context) {
@@ -120,45 +101,51 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
 
     @Override
     public Settings read() throws IOException {
-        Dictionary<String, Object> engine = properties(ENGINE_PID);
-        Dictionary<String, Object> dropins = properties(DROPINS_PID);
-        ProcessPool processDefaults = ENGINE_DEFAULTS.processes();
-        ProcessPool processes = new ProcessPool(intValue(engine, PROCESS_POOL_SIZE, processDefaults.size()),
-                longValue(engine, PROCESS_IDLE_MILLIS, processDefaults.idleMillis()),
-                longValue(engine, PROCESS_MAX_UNITS, processDefaults.maxUnits()),
-                stringValue(engine, PROCESS_JVM_OPTIONS, processDefaults.jvmOptions()));
-        return new Settings(intValue(engine, POOL_SIZE, ENGINE_DEFAULTS.poolSize()),
-                intValue(engine, MAX_CONCURRENT_RUNS, ENGINE_DEFAULTS.maxConcurrentRuns()),
-                stringValue(dropins, FILE_INSTALL_DIR, ""),
-                targetValue(engine, DEFAULT_TARGET, ENGINE_DEFAULTS.shippedTarget()),
-                targetValue(engine, DROPIN_TARGET, ENGINE_DEFAULTS.dropinTarget()), processes);
+        synchronized (turn) {
+            Dictionary<String, Object> engine = properties(EngineConfiguration.PID);
+            Dictionary<String, Object> dropins = properties(DROPINS_PID);
+            Settings defaults = Settings.DEFAULTS;
+            ProcessPool processDefaults = defaults.processes();
+            ProcessPool processes = new ProcessPool(
+                    intValue(engine, EngineConfiguration.PROCESS_POOL_SIZE, processDefaults.size()),
+                    longValue(engine, EngineConfiguration.PROCESS_IDLE_MILLIS, processDefaults.idleMillis()),
+                    longValue(engine, EngineConfiguration.PROCESS_MAX_UNITS, processDefaults.maxUnits()),
+                    stringValue(engine, EngineConfiguration.PROCESS_JVM_OPTIONS, processDefaults.jvmOptions()));
+            return new Settings(intValue(engine, EngineConfiguration.POOL_SIZE, defaults.poolSize()),
+                    intValue(engine, EngineConfiguration.MAX_CONCURRENT_RUNS, defaults.maxConcurrentRuns()),
+                    stringValue(dropins, WorkerBundles.FILE_INSTALL_DIR, ""),
+                    targetValue(engine, EngineConfiguration.SHIPPED_TARGET, defaults.shippedTarget()),
+                    targetValue(engine, EngineConfiguration.DROPIN_TARGET, defaults.dropinTarget()), processes);
+        }
     }
 
     @Override
     public Settings defaults() {
-        return ENGINE_DEFAULTS;
+        return Settings.DEFAULTS;
     }
 
     @Override
     public void write(Settings settings) throws IOException {
-        writeEngine(settings);
-        writeDropins(settings.dropinFolder());
+        synchronized (turn) {
+            writeEngine(settings);
+            writeDropins(settings.dropinFolder());
+        }
     }
 
     private void writeEngine(Settings settings) throws IOException {
-        Configuration configuration = configurationAdmin.getConfiguration(ENGINE_PID, ANY_LOCATION);
+        Configuration configuration = configurationAdmin.getConfiguration(EngineConfiguration.PID, ANY_LOCATION);
         Dictionary<String, Object> properties = orEmpty(configuration.getProperties());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put(POOL_SIZE, Integer.toString(settings.poolSize()));
-        values.put(MAX_CONCURRENT_RUNS, Integer.toString(settings.maxConcurrentRuns()));
-        values.put(DEFAULT_TARGET, settings.shippedTarget().name().toLowerCase(Locale.ROOT));
-        values.put(DROPIN_TARGET, settings.dropinTarget().name().toLowerCase(Locale.ROOT));
+        values.put(EngineConfiguration.POOL_SIZE, Integer.toString(settings.poolSize()));
+        values.put(EngineConfiguration.MAX_CONCURRENT_RUNS, Integer.toString(settings.maxConcurrentRuns()));
+        values.put(EngineConfiguration.SHIPPED_TARGET, settings.shippedTarget().name().toLowerCase(Locale.ROOT));
+        values.put(EngineConfiguration.DROPIN_TARGET, settings.dropinTarget().name().toLowerCase(Locale.ROOT));
         ProcessPool processes = settings.processes();
-        values.put(PROCESS_POOL_SIZE, Integer.toString(processes.size()));
-        values.put(PROCESS_IDLE_MILLIS, Long.toString(processes.idleMillis()));
-        values.put(PROCESS_MAX_UNITS, Long.toString(processes.maxUnits()));
-        values.put(PROCESS_JVM_OPTIONS, processes.jvmOptions());
-        Path file = cfgFile(properties, ENGINE_PID);
+        values.put(EngineConfiguration.PROCESS_POOL_SIZE, Integer.toString(processes.size()));
+        values.put(EngineConfiguration.PROCESS_IDLE_MILLIS, Long.toString(processes.idleMillis()));
+        values.put(EngineConfiguration.PROCESS_MAX_UNITS, Long.toString(processes.maxUnits()));
+        values.put(EngineConfiguration.PROCESS_JVM_OPTIONS, processes.jvmOptions());
+        Path file = cfgFile(properties, EngineConfiguration.PID);
         if (file != null) {
             CfgFile.set(file, values);
             properties.put(FILE_INSTALL_FILENAME, fileInstallKey(file));
@@ -169,7 +156,8 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
 
     private void writeDropins(String folder) throws IOException {
         Configuration existing = configuration(DROPINS_PID);
-        Path file = confDirectory == null ? null : confDirectory.resolve(FILE_INSTALL_FACTORY_PID + "-" + DROPINS_NAME + ".cfg");
+        Path file = confDirectory == null ? null
+                : confDirectory.resolve(WorkerBundles.FILE_INSTALL_FACTORY_PID + "-" + DROPINS_NAME + ".cfg");
         if (folder.isEmpty()) {
             if (file != null) {
                 Files.deleteIfExists(file);
@@ -180,11 +168,11 @@ public final class ConfigAdminEngineSettingsStore implements EngineSettingsStore
             return;
         }
         Configuration configuration = existing != null ? existing
-                : configurationAdmin.getFactoryConfiguration(FILE_INSTALL_FACTORY_PID, DROPINS_NAME, ANY_LOCATION);
+                : configurationAdmin.getFactoryConfiguration(WorkerBundles.FILE_INSTALL_FACTORY_PID, DROPINS_NAME, ANY_LOCATION);
         Dictionary<String, Object> properties = orEmpty(configuration.getProperties());
         Map<String, String> values = new LinkedHashMap<>(watcherSettings);
         values.put(FILE_INSTALL_FILTER, BUNDLES_ONLY_FILTER);
-        values.put(FILE_INSTALL_DIR, folder);
+        values.put(WorkerBundles.FILE_INSTALL_DIR, folder);
         if (file != null) {
             CfgFile.set(file, values);
             properties.put(FILE_INSTALL_FILENAME, fileInstallKey(file));
