@@ -17,6 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -31,9 +32,11 @@ import org.parallelworkbench.install.WorkerBundles;
 final class FakeWorkerBundles implements WorkerBundles {
 
     final DropinFolder folder;
-    final Map<String, String> states = new ConcurrentHashMap<>();
+    final Map<String, BundleState> states = new ConcurrentHashMap<>();
     final Map<String, List<String>> providerIds = new ConcurrentHashMap<>();
     final List<BundleProblem> problems = new CopyOnWriteArrayList<>();
+    /** Why an installed bundle failed, by symbolic name, as the install bundle's diagnostics would find. */
+    final Map<String, List<BundleProblem>> failures = new ConcurrentHashMap<>();
     /** Platform workers, not from the folder. */
     final List<InstalledWorker> platform = new CopyOnWriteArrayList<>();
     /** Extra watched folders, after {@link #folder}. */
@@ -85,8 +88,8 @@ final class FakeWorkerBundles implements WorkerBundles {
                     Attributes main = manifest(jar);
                     String name = main.getValue("Bundle-SymbolicName");
                     workers.add(new InstalledWorker(id++, name, main.getValue("Bundle-Version"),
-                            states.getOrDefault(name, "ACTIVE"), jar.toUri().toString(), providerIds.getOrDefault(name, List.of()),
-                            List.of(declared(name))));
+                            states.getOrDefault(name, BundleState.ACTIVE), jar.toUri().toString(), providerIds.getOrDefault(name, List.of()),
+                            List.of(declared(name)), failures.getOrDefault(name, List.of())));
                 }
             }
         } catch (IOException e) {
