@@ -125,9 +125,7 @@ class WorkerInstallerTest {
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
         WorkerInstaller.Outcome outcome = installer(bundles).install(jar, false);
         assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
-        assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED
-" + why + "
-"), outcome.text());
+        assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED\n" + why + "\n"), outcome.text());
     }
 
     @Test
