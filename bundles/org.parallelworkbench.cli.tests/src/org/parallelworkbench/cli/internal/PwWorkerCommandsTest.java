@@ -14,6 +14,7 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.WorkerBundleChanges;
+import org.parallelworkbench.testing.FakeWorkerBundles;
 
 /** pw:workers, pw:install and pw:uninstall: answers as text, refusals as exceptions Gogo prints. */
 class PwWorkerCommandsTest {
@@ -28,7 +29,7 @@ class PwWorkerCommandsTest {
 
     @Test
     void installThenWorkersThenUninstall() throws Exception {
-        FakeWorkerBundles bundles = new FakeWorkerBundles(temp.resolve("dropins"));
+        FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
         PwWorkerCommands commands = commands(bundles, new FakeJobService());
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
@@ -41,7 +42,7 @@ class PwWorkerCommandsTest {
 
     @Test
     void refusalsThrowWithTheWholeReason() throws Exception {
-        FakeWorkerBundles bundles = new FakeWorkerBundles(temp.resolve("dropins"));
+        FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
         FakeJobService jobs = new FakeJobService();
         jobs.providers.add(new ProviderInfo("gen", "Generated", "", "1.0.0", List.of()));

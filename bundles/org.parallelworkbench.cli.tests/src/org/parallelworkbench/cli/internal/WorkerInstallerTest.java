@@ -26,6 +26,7 @@ import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleChanges;
+import org.parallelworkbench.testing.FakeWorkerBundles;
 
 /** install and uninstall through a real drop-in folder, with File Install and the engine faked. */
 class WorkerInstallerTest {
@@ -48,14 +49,14 @@ class WorkerInstallerTest {
     }
 
     private FakeWorkerBundles bundles() {
-        return new FakeWorkerBundles(temp.resolve("dropins"));
+        return FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
     }
 
     /** Drop-in com.example.w 1.0.0, registering provider gen. */
     private FakeWorkerBundles withDropin() throws IOException {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
         return bundles;
     }
 
@@ -72,7 +73,7 @@ class WorkerInstallerTest {
         Path jar = FakeWorkerBundles.jar(temp.resolve("build/w-1.0.0.jar"), "com.example.w", "1.0.0");
         WorkerInstaller.Outcome outcome = installer(bundles).install(jar, false);
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
-        Path target = bundles.folder.path().resolve("com.example.w.jar");
+        Path target = bundles.dropins.path().resolve("com.example.w.jar");
         assertTrue(Files.isRegularFile(target), outcome.text());
         assertTrue(outcome.text().startsWith("Worker bundle Test worker com.example.w\n"), outcome.text());
         assertTrue(outcome.text().contains("Installed as " + target + "; a running Parallel Workbench picks it up within about 2 s.\n"),
@@ -91,7 +92,7 @@ class WorkerInstallerTest {
         assertTrue(outcome.text().contains("error: Worker bundle com.example.w 1.0.0 needs the provider SPI [0.9,1.0)\n"), outcome.text());
         assertTrue(outcome.text().contains("warning: it declares nothing else\n"), outcome.text());
         assertTrue(outcome.text().endsWith("Nothing installed.\n"), outcome.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
@@ -101,7 +102,7 @@ class WorkerInstallerTest {
         WorkerInstaller.Outcome outcome = installer(bundles).install(text, false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertTrue(outcome.text().contains("error: notes.jar is not a jar: "), outcome.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
@@ -113,7 +114,7 @@ class WorkerInstallerTest {
         assertEquals(ExitCodes.FAILED, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().contains("com.example.w 1.0.0 did not start: it is INSTALLED after 0 s; see the log\n"), outcome.text());
         assertTrue(outcome.text().endsWith("; remove it with: uninstall com.example.w\n"), outcome.text());
-        assertEquals(1, bundles.folder.jars().size());
+        assertEquals(1, bundles.dropins.jars().size());
     }
 
     @Test
@@ -134,30 +135,30 @@ class WorkerInstallerTest {
         WorkerInstaller.Outcome outcome = installer(bundles).uninstall("com.example.w", false);
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().endsWith("Uninstalled com.example.w 1.0.0; gone: provider gen\n"), outcome.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
     void uninstallOfAnUnknownNameListsTheDropinsThereAre() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
         WorkerInstaller.Outcome outcome = installer(bundles).uninstall("com.example.nope", false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
-        assertEquals("No worker bundle com.example.nope in " + bundles.folder.path() + ".\nWorker drop-ins:\n"
+        assertEquals("No worker bundle com.example.nope in " + bundles.dropins.path() + ".\nWorker drop-ins:\n"
                 + "  com.example.w 1.0.0  com.example.w.jar\n", outcome.text());
-        assertEquals(1, bundles.folder.jars().size());
+        assertEquals(1, bundles.dropins.jars().size());
     }
 
     @Test
     void uninstallOfAPlatformWorkerSaysWhereItComesFrom() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
+        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
         WorkerInstaller.Outcome outcome = installer(bundles).uninstall("org.parallelworkbench.workers.primes",
                 false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertTrue(outcome.text().startsWith("org.parallelworkbench.workers.primes 0.2.0 was not installed from "
-                + bundles.folder.path() + " (it comes from file:/opt/pw/bundle/primes.jar); only drop-ins can be uninstalled.\n"
+                + bundles.dropins.path() + " (it comes from file:/opt/pw/bundle/primes.jar); only drop-ins can be uninstalled.\n"
                 + "There are no worker drop-ins.\n"), outcome.text());
     }
 
@@ -173,7 +174,7 @@ class WorkerInstallerTest {
         assertEquals(ExitCodes.USAGE, refused.exitCode());
         assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run: " + mine.id() + " (gen, RUNNING)\n"
                 + "Nothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
-        assertEquals(1, bundles.folder.jars().size());
+        assertEquals(1, bundles.dropins.jars().size());
         assertEquals(RunState.RUNNING, mine.state());
 
         WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
@@ -184,14 +185,14 @@ class WorkerInstallerTest {
         assertTrue(forced.text().startsWith("Cancelled run " + mine.id() + " (gen): " + reason + "\n"), forced.text());
         assertEquals(RunState.RUNNING, other.state(), "runs of other providers go on");
         assertFalse(forced.text().contains(other.id() + " (ticker)"), forced.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
     void aBundleInAnExtraWatchedFolderIsUpdatedAndUninstalledThere() throws Exception {
         FakeWorkerBundles bundles = bundles();
         DropinFolder extra = new DropinFolder(temp.resolve("extra"));
-        bundles.extra.add(extra);
+        bundles.extraFolders.add(extra);
         bundles.providerIds.put("com.example.x", List.of("x"));
         extra.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("x1.jar"), "com.example.x", "1.0.0")));
         WorkerInstaller installer = installer(bundles);
@@ -199,7 +200,7 @@ class WorkerInstallerTest {
         WorkerInstaller.Outcome updated = installer.install(FakeWorkerBundles.jar(temp.resolve("x2.jar"), "com.example.x", "2.0.0"),
                 false);
         assertEquals(ExitCodes.OK, updated.exitCode(), updated.text());
-        assertEquals(List.of(), bundles.folder.jars(), "not a second copy in the product's folder");
+        assertEquals(List.of(), bundles.dropins.jars(), "not a second copy in the product's folder");
         assertEquals(1, extra.jars().size());
         assertEquals("2.0.0", bundles.inspect(extra.jars().get(0)).version());
 
@@ -210,7 +211,7 @@ class WorkerInstallerTest {
 
         WorkerInstaller.Outcome unknown = installer.uninstall("com.example.x", false);
         assertEquals(ExitCodes.USAGE, unknown.exitCode());
-        assertTrue(unknown.text().startsWith("No worker bundle com.example.x in " + bundles.folder.path() + " or " + extra.path()
+        assertTrue(unknown.text().startsWith("No worker bundle com.example.x in " + bundles.dropins.path() + " or " + extra.path()
                 + ".\n"), unknown.text());
     }
 
@@ -218,7 +219,7 @@ class WorkerInstallerTest {
     void anUpdateWhileRunsOfTheOldVersionAreActiveIsRefusedUnlessForcedWhichCancelsThemWithTheReason() throws Exception {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.folder.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w1.jar"), "com.example.w", "1.0.0")));
+        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w1.jar"), "com.example.w", "1.0.0")));
         Path update = FakeWorkerBundles.jar(temp.resolve("w2.jar"), "com.example.w", "2.0.0");
         FakeJobService jobs = jobsWithGenerated();
         FakeJobService.FakeRun running = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);
@@ -229,13 +230,13 @@ class WorkerInstallerTest {
         assertTrue(refused.text().endsWith("Worker bundle com.example.w 1.0.0 has 1 active run: " + running.id()
                 + " (gen, RUNNING)\nNothing updated; stop it first, or use --force to cancel it.\n"), refused.text());
         assertEquals(RunState.RUNNING, running.state());
-        assertEquals("1.0.0", bundles.inspect(bundles.folder.jars().get(0)).version(), "the old version stays");
+        assertEquals("1.0.0", bundles.inspect(bundles.dropins.jars().get(0)).version(), "the old version stays");
 
         WorkerInstaller.Outcome forced = installer.install(update, true);
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
         assertEquals(RunState.CANCELED, running.state());
         assertEquals("Worker bundle com.example.w 1.0.0 is being updated to 2.0.0", running.cancelReason());
-        assertEquals("2.0.0", bundles.inspect(bundles.folder.jars().get(0)).version());
+        assertEquals("2.0.0", bundles.inspect(bundles.dropins.jars().get(0)).version());
     }
 
     @Test
@@ -252,13 +253,13 @@ class WorkerInstallerTest {
         assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.text());
         assertEquals("Worker bundle com.example.w 1.0.0 has 1 active run: 3 (gen, started 2026-12-02 10:15:30Z, in another"
                 + " Parallel Workbench process)\nNothing uninstalled; stop it first, or use --force to cancel it.\n", refused.text());
-        assertEquals(1, bundles.folder.jars().size());
+        assertEquals(1, bundles.dropins.jars().size());
 
         WorkerInstaller.Outcome forced = installer.uninstall("com.example.w", true);
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.text());
         assertTrue(forced.text().startsWith("Run 3 (gen) in another Parallel Workbench process is cancelled there as its"
                 + " provider goes\n"), forced.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
@@ -305,13 +306,13 @@ class WorkerInstallerTest {
         assertTrue(outcome.text().contains("Started com.example.b 2.0.0: provider b is available\n"), outcome.text());
         assertTrue(outcome.text().endsWith("Installed 2 of 2.\n"), outcome.text());
         assertEquals(List.of("com.example.a.jar", "com.example.b.jar"),
-                bundles.folder.jars().stream().map(jar -> jar.getFileName().toString()).sorted().toList());
+                bundles.dropins.jars().stream().map(jar -> jar.getFileName().toString()).sorted().toList());
     }
 
     @Test
     void aRepositoryZipSkipsTheWorkersThatArePartOfTheProductAndInstallsTheOthers() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
+        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
         bundles.providerIds.put("com.example.w", List.of("gen"));
         Path plugins = temp.resolve("site/plugins");
@@ -326,13 +327,13 @@ class WorkerInstallerTest {
                 + " (file:/opt/pw/bundle/primes.jar)\n"), outcome.text());
         assertTrue(outcome.text().contains("Started com.example.w 1.0.0: provider gen is available\n"), outcome.text());
         assertTrue(outcome.text().endsWith("Installed 1 of 2.\n"), outcome.text());
-        assertEquals(List.of(bundles.folder.path().resolve("com.example.w.jar")), bundles.folder.jars());
+        assertEquals(List.of(bundles.dropins.path().resolve("com.example.w.jar")), bundles.dropins.jars());
     }
 
     @Test
     void aRepositoryOfWorkersThatAreAllPartOfTheProductInstallsNothingAndSucceeds() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
+        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
         Path plugins = temp.resolve("site/plugins");
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
@@ -341,13 +342,13 @@ class WorkerInstallerTest {
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertTrue(outcome.text().endsWith("Nothing to install: the product has every worker bundle of site.\n"), outcome.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     @Test
     void aNewerVersionOfAProductWorkerIsInstalledAsADropin() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.platform.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
+        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
                 "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
         Path plugins = temp.resolve("site/plugins");
         bundles.providerIds.put("org.parallelworkbench.workers.primes", List.of("primes"));
@@ -357,7 +358,7 @@ class WorkerInstallerTest {
 
         assertEquals(ExitCodes.OK, outcome.exitCode(), outcome.text());
         assertFalse(outcome.text().contains("already part of the product"), outcome.text());
-        assertEquals(1, bundles.folder.jars().size(), outcome.text());
+        assertEquals(1, bundles.dropins.jars().size(), outcome.text());
     }
 
     @Test
@@ -385,7 +386,7 @@ class WorkerInstallerTest {
 
         assertEquals(ExitCodes.USAGE, outcome.exitCode(), outcome.text());
         assertEquals("error: photos.zip is not a p2 repository: it has no plugins/ folder\nNothing installed.\n", outcome.text());
-        assertEquals(List.of(), bundles.folder.jars());
+        assertEquals(List.of(), bundles.dropins.jars());
     }
 
     private static Path zip(Path folder, Path zip) throws IOException {
