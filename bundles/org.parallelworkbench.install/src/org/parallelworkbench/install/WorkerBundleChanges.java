@@ -39,6 +39,9 @@ public interface WorkerBundleChanges {
     /** Removing the drop-in with this symbolic name: refused when no watched folder holds one. */
     PlannedChange planUninstall(String symbolicName);
 
+    /** Removing this installed worker's jar from its watched folder: refused when it came from elsewhere. */
+    PlannedChange planUninstall(InstalledWorker worker);
+
     /**
      * Does a planned change: refused when the plan was, or when it would end active runs and is not {@code force}d.
      * Forced, this process's runs are cancelled with {@link PlannedChange#cancelReason()} and given a bounded time to

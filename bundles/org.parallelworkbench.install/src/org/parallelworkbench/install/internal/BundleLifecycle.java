@@ -88,8 +88,7 @@ public final class BundleLifecycle implements WorkerBundleChanges {
         Optional<DropinFolder> folder = bundles.folderOf(worker);
         if (folder.isEmpty()) {
             return PlannedChange.refused(Kind.UPDATE, worker.symbolicName(), worker.version(), jar, Reason.NOT_A_DROPIN,
-                    worker.label() + " was not installed from a drop-in folder (it comes from " + worker.location()
-                            + "); only drop-ins can be updated or uninstalled");
+                    notFromAFolder(worker));
         }
         if (!jar.installable()) {
             return PlannedChange.refused(Kind.UPDATE, worker.symbolicName(), worker.version(), jar, Reason.NOT_INSTALLABLE,
@@ -125,6 +124,22 @@ public final class BundleLifecycle implements WorkerBundleChanges {
     }
 
     @Override
+    public PlannedChange planUninstall(InstalledWorker worker) {
+        Optional<DropinFolder> folder = bundles.folderOf(worker);
+        if (folder.isEmpty()) {
+            return PlannedChange.refused(Kind.UNINSTALL, worker.symbolicName(), worker.version(), null, Reason.NOT_A_DROPIN,
+                    notFromAFolder(worker));
+        }
+        return new PlannedChange(Kind.UNINSTALL, worker.symbolicName(), worker.version(), null, folder,
+                DropinFolder.jarOf(worker.location()), worker.providerIds(), runs.of(worker.providerIds()), Optional.empty());
+    }
+
+    private static String notFromAFolder(InstalledWorker worker) {
+        return worker.label() + " was not installed from a drop-in folder (it comes from " + worker.location()
+                + "); only drop-ins can be updated or uninstalled";
+    }
+
+    @Override
     public CompletionStage<ChangeOutcome> perform(PlannedChange change, boolean force) {
         CompletableFuture<ChangeOutcome> outcome = new CompletableFuture<>();
         try {
@@ -152,7 +167,7 @@ public final class BundleLifecycle implements WorkerBundleChanges {
         List<EndedRun> ended = List.of();
         if (!runs.of(change.providerIds()).isEmpty()) {
             if (!force) {
-                return ChangeOutcome.unchanged(change, Result.REFUSED, "Runs of its providers are active");
+                return ChangeOutcome.unchanged(change, Result.REFUSED, "runs of its providers are active");
             }
             ended = runs.end(change.providerIds(), change.cancelReason(), CANCEL_TIMEOUT_MILLIS);
         }

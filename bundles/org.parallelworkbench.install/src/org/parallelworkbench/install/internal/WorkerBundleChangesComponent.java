@@ -69,6 +69,11 @@ public final class WorkerBundleChangesComponent implements WorkerBundleChanges {
     }
 
     @Override
+    public PlannedChange planUninstall(InstalledWorker worker) {
+        return lifecycle.planUninstall(worker);
+    }
+
+    @Override
     public CompletionStage<ChangeOutcome> perform(PlannedChange change, boolean force) {
         return lifecycle.perform(change, force);
     }

@@ -31,9 +31,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.viewmodel.EngineSettingsStore;
 import org.parallelworkbench.viewmodel.LogCapture;
@@ -66,23 +66,23 @@ public final class WorkbenchApplication {
     private final BundleContext context;
     private final EngineSettingsStore settingsStore;
     private final WorkerBundles workerBundles;
+    private final WorkerBundleChanges workerBundleChanges;
     private volatile Display display;
     private volatile boolean deactivating;
     private Thread uiThread;
     /** Installed providers as their services come and go; the window follows them. */
     private final Map<WorkProvider, ProviderInfo> providers = new ConcurrentHashMap<>();
-    /** The run journal, for the runs of the other product processes (a console, a headless run). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile RunHistory history;
     /** Set on the UI thread once the window's ViewModel exists; called on SCR's threads. */
     private volatile Runnable providersChanged = () -> { };
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
             @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
-            @Reference(name = "workerBundles") WorkerBundles workerBundles, BundleContext context) {
+            @Reference(name = "workerBundles") WorkerBundles workerBundles,
+            @Reference(name = "workerBundleChanges") WorkerBundleChanges workerBundleChanges, BundleContext context) {
         this.jobs = jobs;
         this.workerBundles = workerBundles;
+        this.workerBundleChanges = workerBundleChanges;
         this.context = context;
         this.settingsStore = new ConfigAdminEngineSettingsStore(configurationAdmin, context);
         if (GUI_MODE.equals(context.getProperty(MODE_PROPERTY))) {
@@ -99,11 +99,7 @@ public final class WorkbenchApplication {
                 Realm realm = Realm.getDefault();
                 WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(),
                         command -> new Thread(command, "pw-window-background").start());
-                RunHistory journal = () -> {
-                    RunHistory current = history;
-                    return current == null ? List.of() : current.records();
-                };
-                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs, journal,
+                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, workerBundleChanges,
                         command -> new Thread(command, "pw-dropins").start(), viewModel::showMessage);
                 // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
                 providersChanged = () -> {
