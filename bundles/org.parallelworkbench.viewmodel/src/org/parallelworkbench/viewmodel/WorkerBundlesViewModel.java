@@ -169,11 +169,8 @@ public final class WorkerBundlesViewModel {
      * request refused, asking about the bundle's active runs, or ready. A refusal that needs no planning comes at once.
      */
     public void requestUninstall(Consumer<BundleChangeRequest> answer) {
-        checkRealm();
-        WorkerBundleRow target = selection.getValue();
-        String refusal = refusalFor(target);
-        if (!refusal.isEmpty()) {
-            answer.accept(BundleChangeRequest.refused(target, refusal));
+        WorkerBundleRow target = changeableSelection(answer);
+        if (target == null) {
             return;
         }
         files.execute(() -> {
@@ -188,11 +185,8 @@ public final class WorkerBundlesViewModel {
      * active runs, or ready. A refusal that needs no reading (nothing selected, not a drop-in) comes at once.
      */
     public void requestUpdate(Path jar, Consumer<BundleChangeRequest> answer) {
-        checkRealm();
-        WorkerBundleRow target = selection.getValue();
-        String refusal = refusalFor(target);
-        if (!refusal.isEmpty()) {
-            answer.accept(BundleChangeRequest.refused(target, refusal));
+        WorkerBundleRow target = changeableSelection(answer);
+        if (target == null) {
             return;
         }
         status.accept("Reading " + jar.getFileName() + "\u2026");
@@ -207,6 +201,18 @@ public final class WorkerBundlesViewModel {
             BundleChangeRequest answered = request;
             realm.asyncExec(() -> answer.accept(answered));
         });
+    }
+
+    /** The selected row when Update and Uninstall may act on it; else null, {@code answer} having had the refusal. */
+    private WorkerBundleRow changeableSelection(Consumer<BundleChangeRequest> answer) {
+        checkRealm();
+        WorkerBundleRow target = selection.getValue();
+        String refusal = refusalFor(target);
+        if (!refusal.isEmpty()) {
+            answer.accept(BundleChangeRequest.refused(target, refusal));
+            return null;
+        }
+        return target;
     }
 
     /** @param invalidJar what a refusal for the jar's own errors starts with */

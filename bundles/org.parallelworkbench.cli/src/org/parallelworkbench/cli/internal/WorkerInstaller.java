@@ -68,16 +68,12 @@ final class WorkerInstaller {
         String label = report.symbolicName() + " " + plan.newVersion();
         ChangeOutcome outcome = perform(plan, force);
         endedRuns(outcome, text);
-        switch (outcome.result()) {
-            case REFUSED -> {
-                return new Outcome(ExitCodes.USAGE, text.append(outcome.detail()).append('\n').toString());
-            }
-            case FILE_ERROR -> {
-                return new Outcome(ExitCodes.FAILED, text.append(outcome.detail()).append('\n').toString());
-            }
-            default -> text.append("Installed as ").append(outcome.file().orElseThrow())
-                    .append("; a running Parallel Workbench picks it up within about 2 s.\n");
+        Optional<Outcome> unchanged = unchanged(outcome, text);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
+        text.append("Installed as ").append(outcome.file().orElseThrow())
+                .append("; a running Parallel Workbench picks it up within about 2 s.\n");
         if (outcome.done()) {
             return new Outcome(ExitCodes.OK, text.append("Started ").append(label).append(": ")
                     .append(available(outcome.worker().orElseThrow().providerIds())).append('\n').toString());
@@ -171,16 +167,12 @@ final class WorkerInstaller {
         ChangeOutcome outcome = perform(plan, force);
         StringBuilder text = new StringBuilder();
         endedRuns(outcome, text);
-        switch (outcome.result()) {
-            case REFUSED -> {
-                return new Outcome(ExitCodes.USAGE, text.append(outcome.detail()).append('\n').toString());
-            }
-            case FILE_ERROR -> {
-                return new Outcome(ExitCodes.FAILED, text.append(outcome.detail()).append('\n').toString());
-            }
-            default -> text.append("Removed ").append(outcome.file().orElseThrow())
-                    .append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
+        Optional<Outcome> unchanged = unchanged(outcome, text);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
+        text.append("Removed ").append(outcome.file().orElseThrow())
+                .append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
         if (!outcome.done()) {
             return new Outcome(ExitCodes.FAILED, text.append(plan.label()).append(" is still installed after ")
                     .append(outcome.waited().toSeconds()).append(" s").append('\n').toString());
@@ -190,6 +182,15 @@ final class WorkerInstaller {
                 .append(gone.isEmpty() ? "" : "; gone: provider" + (gone.size() == 1 ? " " : "s ") + String.join(", ", gone))
                 .append('\n');
         return new Outcome(ExitCodes.OK, text.toString());
+    }
+
+    /** The command's answer when the file did not change: refused (runs started meanwhile), or it could not be written. */
+    private static Optional<Outcome> unchanged(ChangeOutcome outcome, StringBuilder text) {
+        return switch (outcome.result()) {
+            case REFUSED -> Optional.of(new Outcome(ExitCodes.USAGE, text.append(outcome.detail()).append('\n').toString()));
+            case FILE_ERROR -> Optional.of(new Outcome(ExitCodes.FAILED, text.append(outcome.detail()).append('\n').toString()));
+            default -> Optional.empty();
+        };
     }
 
     private ChangeOutcome perform(PlannedChange plan, boolean force) throws InterruptedException {
