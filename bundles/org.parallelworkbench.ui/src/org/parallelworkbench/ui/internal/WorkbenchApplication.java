@@ -198,7 +198,7 @@ public final class WorkbenchApplication {
         }
     }
 
-    /** Closing the window ends the product, as closing the original demo's window ended it. */
+    /** Closing the window ends the product: a desktop application's window is the application. */
     private void stopFramework() {
         jobs.cancelAll("The workbench was closed");
         try {
