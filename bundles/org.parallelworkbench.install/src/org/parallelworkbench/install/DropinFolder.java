@@ -111,6 +111,11 @@ public final class DropinFolder {
         }
     }
 
+    /** The jar a bundle location names, by {@code file:} URI or absolute path; empty for other locations. */
+    public static Optional<Path> jarOf(String location) {
+        return Optional.ofNullable(pathOf(location));
+    }
+
     private static Path pathOf(String location) {
         try {
             Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.osgi.framework.Version;
+
 /**
  * What a worker bundle file is, read before it is installed. Names and versions are empty when the file
  * does not say (e.g. it is not a bundle); {@link #problems} then says why.
@@ -27,6 +29,15 @@ public record WorkerBundleReport(Path file, String symbolicName, String version,
     /** True when no problem is an error: the file may be installed. */
     public boolean installable() {
         return problems.stream().noneMatch(BundleProblem::isError);
+    }
+
+    /** The version as the framework shows it ("1.0" is 1.0.0); an unparsable one as written. */
+    public String bundleVersion() {
+        try {
+            return Version.parseVersion(version).toString();
+        } catch (IllegalArgumentException e) {
+            return version;
+        }
     }
 
     /** "signed by &lt;subject&gt;" or "not signed", for showing the user. */

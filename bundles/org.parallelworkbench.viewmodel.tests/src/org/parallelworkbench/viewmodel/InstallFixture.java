@@ -1,14 +1,18 @@
 package org.parallelworkbench.viewmodel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.WorkerBundleChanges;
+import org.parallelworkbench.testing.FakeWorkerBundles;
 
 /**
  * What the install dialog's ViewModel tests share: a {@link WorkerBundlesViewModel} in a {@link QueueRealm}, on a
- * fake WorkerBundles with a real drop-in folder, whose file executor is a queue the test runs by hand. Made on the
+ * fake WorkerBundles with a real drop-in folder, whose file executor is a queue the test runs by hand; the install
+ * bundle's life cycle performs at once, on that executor's thread, and does not wait for the framework. Made on the
  * test's thread, which owns the Realm.
  */
 final class InstallFixture {
@@ -28,7 +32,9 @@ final class InstallFixture {
 
     /** The ViewModel of the bundles and jobs as the test set them up. */
     WorkerBundlesViewModel viewModel() {
-        WorkerBundlesViewModel viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, fileWork::add, statuses::add);
+        WorkerBundleChanges changes = WorkerBundleChanges.over(bundles, () -> jobs, () -> List::of, Runnable::run,
+                Duration.ZERO);
+        WorkerBundlesViewModel viewModel = new WorkerBundlesViewModel(realm, bundles, changes, fileWork::add, statuses::add);
         viewModel.refresh();
         return viewModel;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
@@ -41,7 +42,7 @@ class InstallRepositoryViewModelTest {
         statuses = fixture.statuses;
         dropinsPath = fixture.dropinsPath;
         plugins = Files.createDirectories(temp.resolve("repository/plugins"));
-        fixture.bundles.installed.add(new InstalledWorker(3, SHIPPED_BSN, "0.1.0", "ACTIVE", "file:/opt/pw/bundle/primes.jar",
+        fixture.bundles.installed.add(new InstalledWorker(3, SHIPPED_BSN, "0.1.0", BundleState.ACTIVE, "file:/opt/pw/bundle/primes.jar",
                 List.of("primes"), List.of()));
         viewModel = fixture.viewModel();
     }
@@ -62,9 +63,12 @@ class InstallRepositoryViewModelTest {
     }
 
     @Test
-    void installCopiesEachWorkerOffTheRealmAndSaysHowMany() throws IOException {
+    void installCopiesEachWorkerOffTheRealmAndSaysWhatStarted() throws IOException {
         worker(NEW_BSN, "1.0.0", List.of());
         worker("com.example.mazes", "2.0.0", List.of());
+        fixture.bundles.fileInstall = true;
+        fixture.bundles.providerIds.put(NEW_BSN, List.of("fractals"));
+        fixture.bundles.providerIds.put("com.example.mazes", List.of("mazes"));
         InstallRepositoryViewModel install = viewModel.inspectRepository(plugins.getParent());
         runFileWork(); // the read
 
@@ -76,8 +80,8 @@ class InstallRepositoryViewModelTest {
         runFileWork();
         assertTrue(Files.isRegularFile(dropinsPath.resolve(NEW_BSN + ".jar")));
         assertTrue(Files.isRegularFile(dropinsPath.resolve("com.example.mazes.jar")));
-        assertEquals("Copied 2 worker bundles from repository to " + dropinsPath + "; they start within about 2 s",
-                statuses.get(statuses.size() - 1));
+        assertEquals("Installed worker bundle com.example.fractals 1.0.0: provider fractals; Installed worker bundle"
+                + " com.example.mazes 2.0.0: provider mazes", statuses.get(statuses.size() - 1));
     }
 
     @Test

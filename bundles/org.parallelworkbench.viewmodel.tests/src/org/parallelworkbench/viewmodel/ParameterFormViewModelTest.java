@@ -22,7 +22,9 @@ class ParameterFormViewModelTest {
 
     private WorkbenchViewModel workbench() {
         jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
-        return new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        WorkbenchViewModel workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        workbench.selectedProvider().setValue(FakeJobService.TICKER); // as a user would pick it
+        return workbench;
     }
 
     @Test

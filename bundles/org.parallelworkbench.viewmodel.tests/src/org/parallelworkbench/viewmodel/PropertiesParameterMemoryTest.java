@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,12 @@ class PropertiesParameterMemoryTest {
                 "a new remember replaces the provider's values");
         assertEquals(Map.of("limit", "5"), second.recall("primes.fast"));
         assertEquals(Map.of(), second.recall("ticker"));
+        assertEquals(Optional.of("primes"), second.lastStarted());
+    }
+
+    @Test
+    void nothingStartedYetHasNoLastStarted() {
+        assertEquals(Optional.empty(), new PropertiesParameterMemory(folder.resolve("none.properties")).lastStarted());
     }
 
     @Test

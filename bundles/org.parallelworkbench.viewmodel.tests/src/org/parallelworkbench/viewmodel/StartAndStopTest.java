@@ -18,7 +18,7 @@ import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
 
-/** Start, Stop, the big label and the status line: the original demo's controls, for many runs. */
+/** Start, Stop, the big label and the status line, for many runs. */
 class StartAndStopTest {
 
     private QueueRealm realm;
@@ -30,7 +30,7 @@ class StartAndStopTest {
         realm = new QueueRealm();
         jobs = new FakeJobService();
         jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
-        workbench = new WorkbenchViewModel(realm, jobs);
+        workbench = tickerSelected(new WorkbenchViewModel(realm, jobs));
     }
 
     @Test
@@ -50,7 +50,7 @@ class StartAndStopTest {
     @Test
     void theEngineIsAskedOffTheRealmsThreadAndTheRunIsListedThroughTheRealm() throws Exception {
         List<Runnable> background = new java.util.ArrayList<>();
-        workbench = new WorkbenchViewModel(realm, jobs, new InMemoryParameterMemory(), background::add);
+        workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, new InMemoryParameterMemory(), background::add));
 
         workbench.start();
 
@@ -102,7 +102,7 @@ class StartAndStopTest {
     @Test
     void theFormsValuesReachTheEngineAndAreRememberedForTheProvider() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
-        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, memory, Runnable::run));
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);
         field("limit").value().setValue(" 500 ");
 
@@ -117,7 +117,7 @@ class StartAndStopTest {
     @Test
     void runOnReachesTheEngineIsRememberedAndTheRowSaysWhereTheRunExecutes() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
-        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, memory, Runnable::run));
         jobs.runsOnProcesses = true;
         workbench.selectedProvider().setValue(FakeJobService.COUNTER);
         workbench.form().target().setValue(ExecutionTarget.PROCESSES);
@@ -132,7 +132,7 @@ class StartAndStopTest {
     @Test
     void anEngineThatCannotRunOnProcessesIsReportedInTheStatusLineAndNothingIsRemembered() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
-        workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, memory, Runnable::run));
         workbench.form().target().setValue(ExecutionTarget.PROCESSES);
 
         workbench.start();
@@ -268,5 +268,11 @@ class StartAndStopTest {
 
     private ParameterFieldViewModel field(String name) {
         return workbench.form().fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The ticker selected, as a user would pick it: with nothing started before, the first provider by name is. */
+    private static WorkbenchViewModel tickerSelected(WorkbenchViewModel workbench) {
+        workbench.selectedProvider().setValue(FakeJobService.TICKER);
+        return workbench;
     }
 }

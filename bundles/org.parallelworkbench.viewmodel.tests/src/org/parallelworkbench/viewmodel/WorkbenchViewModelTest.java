@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
@@ -21,12 +23,39 @@ class WorkbenchViewModelTest {
     private final WorkbenchViewModel workbench = new WorkbenchViewModel(realm, jobs);
 
     @Test
-    void theTickerIsSelectedByDefaultAsInTheOriginalDemo() {
+    void theFirstProviderByNameIsSelectedWhenNoneWasStartedBefore() {
         jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
-        workbench.refreshProviders();
+        WorkbenchViewModel opened = new WorkbenchViewModel(realm, jobs);
 
-        assertEquals(List.of(MANDELBROT, PRIMES, FakeJobService.TICKER), List.copyOf(workbench.providers()));
-        assertEquals(FakeJobService.TICKER, workbench.selectedProvider().getValue());
+        assertEquals(List.of(MANDELBROT, PRIMES, FakeJobService.TICKER), List.copyOf(opened.providers()));
+        assertEquals(MANDELBROT, opened.selectedProvider().getValue());
+    }
+
+    @Test
+    void theProviderStartedLastIsSelectedWhenTheWindowOpens() {
+        ParameterMemory memory = new ParameterMemory() {
+            @Override
+            public Map<String, String> recall(String providerId) {
+                return Map.of();
+            }
+
+            @Override
+            public void remember(String providerId, Map<String, String> values) {
+                // not needed here
+            }
+
+            @Override
+            public Optional<String> lastStarted() {
+                return Optional.of(FakeJobService.TICKER.id());
+            }
+        };
+        WorkbenchViewModel opened = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
+        jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
+        opened.refreshProviders();
+
+        assertEquals(FakeJobService.TICKER, opened.selectedProvider().getValue());
+        workbench.refreshProviders();
+        workbench.selectedProvider().setValue(FakeJobService.TICKER);
         assertEquals("Counts up", workbench.providerDescription().getValue());
         assertEquals("Ticker 1", workbench.providerHeading().getValue());
     }

@@ -9,32 +9,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.install.ActiveRun;
 import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.testing.FakeWorkerBundles;
+import org.parallelworkbench.testing.Waits;
 
-/** The Bundles view and the install dialog's ViewModels on a fake WorkerBundles and a real drop-in folder. */
+/**
+ * The Bundles view and the install dialog's ViewModels on a fake WorkerBundles, a real drop-in folder and the install
+ * bundle's own life cycle, which performs on the file executor and does not wait for the framework.
+ */
 class WorkerBundlesViewModelTest {
 
     private static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes", "1.0.0");
     private static final String PRIMES_BSN = "com.example.primes";
+    private static final Duration WITHIN = Duration.ofSeconds(10);
 
     @TempDir
     Path temp;
@@ -56,7 +64,9 @@ class WorkerBundlesViewModelTest {
         bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
         jobs.installed = List.of(FakeJobService.TICKER, PRIMES);
         Executor background = fileWork::add;
-        viewModel = new WorkerBundlesViewModel(realm, bundles, jobs, () -> List.copyOf(journal), background, statuses::add);
+        RunHistory history = () -> List.copyOf(journal);
+        WorkerBundleChanges changes = WorkerBundleChanges.over(bundles, () -> jobs, () -> history, background, Duration.ZERO);
+        viewModel = new WorkerBundlesViewModel(realm, bundles, changes, background, statuses::add);
     }
 
     @Test
@@ -102,6 +112,8 @@ class WorkerBundlesViewModelTest {
     void installCopiesIntoTheDropinFolderOffTheRealmAndSaysSoThenReportsTheActiveBundle() throws IOException {
         Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
         bundles.reports.put(jar, report(jar, "1.2.0"));
+        bundles.fileInstall = true;
+        bundles.providerIds.put(PRIMES_BSN, List.of("primes"));
         InstallBundleViewModel install = viewModel.inspect(jar);
         runFileWork(); // the read
 
@@ -112,18 +124,30 @@ class WorkerBundlesViewModelTest {
         assertFalse(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")), "copied on the Realm's thread");
         runFileWork();
         assertTrue(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")));
-        assertEquals("Copied worker bundle com.example.primes 1.2.0 to " + dropinsPath.resolve(PRIMES_BSN + ".jar")
-                + "; it starts within about 2 s", last(statuses));
+        assertEquals("Installed worker bundle com.example.primes 1.2.0: provider primes", last(statuses));
 
-        // File Install's part, as the framework then shows it.
-        bundles.installed.add(worker(7, PRIMES_BSN, "1.2.0", dropinsPath.resolve(PRIMES_BSN + ".jar").toUri().toString()));
         viewModel.requestRefresh();
         viewModel.requestRefresh();
         assertEquals(1, realm.queued(), "refreshes are coalesced");
         realm.drain();
-
         assertEquals(List.of(PRIMES_BSN), viewModel.rows().stream().map(WorkerBundleRow::symbolicName).toList());
-        assertEquals("Installed worker bundle com.example.primes 1.2.0: provider primes", last(statuses));
+    }
+
+    @Test
+    void aCopiedBundleThatFailsToStartSaysWhyFromItsDiagnostics() throws IOException {
+        Path jar = jar(temp.resolve("primes.jar"), PRIMES_BSN, "1.2.0");
+        bundles.reports.put(jar, report(jar, "1.2.0"));
+        bundles.fileInstall = true;
+        bundles.states.put(PRIMES_BSN, BundleState.INSTALLED);
+        String why = "Worker bundle com.example.primes 1.2.0 (com.example.primes.jar) cannot be resolved: it needs package x";
+        bundles.failures.put(PRIMES_BSN, List.of(BundleProblem.error(why)));
+        InstallBundleViewModel install = viewModel.inspect(jar);
+        runFileWork(); // the read
+
+        install.install();
+        runFileWork();
+
+        assertEquals("Worker bundle com.example.primes 1.2.0 did not start: " + why, last(statuses));
     }
 
     @Test
@@ -156,17 +180,16 @@ class WorkerBundlesViewModelTest {
         assertNull(first.cancelReason, "cancelled before the user confirmed");
 
         viewModel.perform(request);
+        assertNull(first.cancelReason, "cancelled on the Realm's thread");
+        bundles.installed.clear(); // File Install's part, once the jar is gone
+        runFileWorkEnding(first, second);
 
         String reason = "Worker bundle com.example.primes 1.2.0 is being uninstalled";
         assertEquals(reason, first.cancelReason);
         assertEquals(reason, second.cancelReason);
         assertNull(ticker.cancelReason, "a run of another bundle's provider was cancelled");
-        first.end(RunState.CANCELED, reason);
-        second.end(RunState.CANCELED, reason);
-        runFileWork();
         assertFalse(Files.exists(installed));
-        assertEquals("Deleted " + installed + "; worker bundle com.example.primes 1.2.0 is uninstalled within about 2 s",
-                last(statuses));
+        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed, last(statuses));
     }
 
     @Test
@@ -195,7 +218,8 @@ class WorkerBundlesViewModelTest {
 
         assertEquals("2 runs of Primes are active, 1 of them in another Parallel Workbench process. Cancel them and uninstall,"
                 + " or keep the bundle?", request.question());
-        assertEquals(List.of("console-1"), request.runsElsewhere().stream().map(RunRecord::runId).toList());
+        assertEquals(List.of("console-1"), request.plan().activeRuns().stream().filter(run -> !run.inThisProcess())
+                .map(ActiveRun::runId).toList());
         mine.end(RunState.CANCELED, "ended");
         journal.set(0, new RunRecord(mine.id(), "primes", "1.2.0", Parameters.NONE, started, started, RunRecord.Status.CANCELED,
                 "", "ended"));
@@ -209,7 +233,7 @@ class WorkerBundlesViewModelTest {
         Path newer = updateWhileARunIsActive(installed);
 
         assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the drop-in was not replaced in place");
-        assertTrue(last(statuses).startsWith("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0"), last(statuses));
+        assertEquals("Updated worker bundle com.example.primes 1.2.0 to 1.3.0: provider primes", last(statuses));
     }
 
     /**
@@ -225,9 +249,10 @@ class WorkerBundlesViewModelTest {
         BundleChangeRequest request = update(newer);
         assertEquals("1 run of Primes is active. Cancel it and update, or keep the bundle?", request.question());
         viewModel.perform(request);
-        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated", run.cancelReason);
-        run.end(RunState.CANCELED, run.cancelReason);
-        runFileWork();
+        // File Install's part, as the framework shows it once the jar is replaced.
+        bundles.installed.replaceAll(worker -> worker(worker.bundleId(), PRIMES_BSN, "1.3.0", worker.location()));
+        runFileWorkEnding(run);
+        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated to 1.3.0", run.cancelReason);
         return newer;
     }
 
@@ -295,12 +320,12 @@ class WorkerBundlesViewModelTest {
         BundleChangeRequest request = uninstall();
         assertFalse(request.refused(), request.refusal());
         viewModel.perform(request);
+        bundles.installed.clear(); // File Install's part, once the jar is gone
         runFileWork();
 
         assertFalse(Files.exists(installed));
         assertTrue(Files.exists(sameNameInDropins), "the jar in the product's drop-in folder was deleted instead");
-        assertEquals("Deleted " + installed + "; worker bundle com.example.primes 1.2.0 is uninstalled within about 2 s",
-                last(statuses));
+        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed, last(statuses));
     }
 
     @Test
@@ -313,8 +338,7 @@ class WorkerBundlesViewModelTest {
         assertArrayEquals(Files.readAllBytes(newer), Files.readAllBytes(installed), "the jar in the extra folder was not replaced");
         assertEquals(List.of(installed), new DropinFolder(extra).jars(), "one jar, no temporary file left");
         assertFalse(Files.exists(dropinsPath.resolve(PRIMES_BSN + ".jar")), "copied into the product's drop-in folder instead");
-        assertEquals("Replaced worker bundle com.example.primes 1.2.0 with version 1.3.0 in " + installed
-                + "; it is updated within about 2 s", last(statuses));
+        assertEquals("Updated worker bundle com.example.primes 1.2.0 to 1.3.0: provider primes", last(statuses));
     }
 
     @Test
@@ -374,15 +398,44 @@ class WorkerBundlesViewModelTest {
         return answers.get(0);
     }
 
+    /** Runs the file work, and what it queues there in turn (a plan queues its change), then the Realm's queue. */
     private void runFileWork() {
-        List<Runnable> queued = List.copyOf(fileWork);
-        fileWork.clear();
-        queued.forEach(Runnable::run);
+        runFileWorkRounds();
+        realm.drain();
+    }
+
+    private void runFileWorkRounds() {
+        for (int round = 0; round < 10 && !fileWork.isEmpty(); round++) {
+            List<Runnable> queued = List.copyOf(fileWork);
+            fileWork.clear();
+            queued.forEach(Runnable::run);
+        }
+        assertTrue(fileWork.isEmpty(), "file work keeps queueing more");
+    }
+
+    /**
+     * Runs the file work on a thread of its own, as the product does, ending each run once the change cancelled it,
+     * as the engine would; then the Realm's queue.
+     */
+    private void runFileWorkEnding(FakeJobService.FakeRun... cancelled) {
+        Thread files = new Thread(this::runFileWorkRounds, "test-files");
+        files.start();
+        for (FakeJobService.FakeRun run : cancelled) {
+            Waits.until(() -> run.cancelReason != null, WITHIN, () -> "run " + run.id() + " was not cancelled");
+            run.end(RunState.CANCELED, run.cancelReason);
+        }
+        try {
+            files.join(WITHIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertFalse(files.isAlive(), "the change did not finish");
         realm.drain();
     }
 
     private static InstalledWorker worker(long id, String symbolicName, String version, String location) {
-        return new InstalledWorker(id, symbolicName, version, "ACTIVE", location, List.of("primes"),
+        return new InstalledWorker(id, symbolicName, version, BundleState.ACTIVE, location, List.of("primes"),
                 List.of(new DeclaredProvider("com.example.primes.provider", "com.example.primes.PrimesProvider")));
     }
 
@@ -390,17 +443,9 @@ class WorkerBundlesViewModelTest {
         return new WorkerBundleReport(jar, PRIMES_BSN, version, "Example Primes", "", List.of(), false, "", List.of());
     }
 
-    /** A jar with only a bundle manifest: DropinFolder reads its symbolic name to find what it replaces. */
+    /** A bundle jar: DropinFolder reads its symbolic name to find what it replaces. */
     private static Path jar(Path file, String symbolicName, String version) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
-        main.put(new Attributes.Name("Bundle-Version"), version);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), manifest)) {
-            // the manifest is all
-        }
-        return file;
+        return FakeWorkerBundles.jar(file, symbolicName, version);
     }
 
     private static String last(List<String> list) {

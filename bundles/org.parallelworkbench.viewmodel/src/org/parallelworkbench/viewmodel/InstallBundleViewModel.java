@@ -1,11 +1,13 @@
 package org.parallelworkbench.viewmodel;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -13,28 +15,32 @@ import org.eclipse.core.databinding.observable.Realm;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
+import org.parallelworkbench.install.PlannedChange;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 
 /**
  * File &gt; Install Worker Bundle with a jar: what it is, read on the file executor before anything is installed
- * (name, identity, vendor, declared providers, signature, problems), and Install, which copies it into the drop-in
- * folder off the Realm's thread; File Install then installs and starts it. An error in the report, or a product
+ * (name, identity, vendor, declared providers, signature, problems), and Install, which the install bundle does off
+ * the Realm's thread (into the drop-in folder, or the folder holding the bundle it updates); File Install then
+ * installs and starts it. An error in the report, or a product
  * without a drop-in folder, disables Install. Made by {@link WorkerBundlesViewModel#inspect(Path)}; its getters
  * answer once {@link #isRead()}, commands must be called inside its Realm.
  */
 public final class InstallBundleViewModel extends InstallViewModel<WorkerBundleReport> {
 
     private final Map<String, String> installedVersions;
+    private final WorkerBundleChanges changes;
 
     /**
      * @param installedVersions the version of each bundle installed now, by symbolic name
      * @param status            called in the Realm with what happened, for the status line
-     * @param copied            called in the Realm once the jar is in the drop-in folder
      */
     InstallBundleViewModel(Realm realm, Path jar, Map<String, String> installedVersions, Optional<DropinFolder> dropins,
-            Executor files, Consumer<String> status, Consumer<WorkerBundleReport> copied) {
-        super(realm, jar, dropins, files, status, copied);
+            WorkerBundleChanges changes, Executor files, Consumer<String> status) {
+        super(realm, jar, dropins, files, status);
         this.installedVersions = Map.copyOf(installedVersions);
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** Everything read from the jar. */
@@ -106,14 +112,19 @@ public final class InstallBundleViewModel extends InstallViewModel<WorkerBundleR
         return "Installing worker bundle " + report.symbolicName() + " " + report.version() + "\u2026";
     }
 
+    /** The user chose Install knowing what it replaces: runs of the replaced bundle end. */
     @Override
-    Copied copy(WorkerBundleReport report, DropinFolder folder) {
-        String label = report.symbolicName() + " " + report.version();
-        try {
-            Path target = folder.install(report);
-            return new Copied("Copied worker bundle " + label + " to " + target + "; it starts within about 2 s", List.of(report));
-        } catch (IOException | RuntimeException e) {
-            return new Copied("Could not install worker bundle " + label + ": " + e.getMessage(), List.of());
+    CompletionStage<String> installAll(WorkerBundleReport report) {
+        return install(changes, report);
+    }
+
+    /** Plans and performs one jar's install, forced, as the status line's message once done. */
+    static CompletionStage<String> install(WorkerBundleChanges changes, WorkerBundleReport report) {
+        PlannedChange plan = changes.planInstall(report);
+        if (plan.refused()) {
+            return CompletableFuture.completedFuture("Could not install worker bundle " + plan.label() + ": "
+                    + plan.refusal().orElseThrow().message());
         }
+        return changes.perform(plan, true).thenApply(ChangeMessages::done);
     }
 }

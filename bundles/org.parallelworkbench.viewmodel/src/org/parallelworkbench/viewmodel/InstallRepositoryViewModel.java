@@ -1,11 +1,13 @@
 package org.parallelworkbench.viewmodel;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -13,27 +15,27 @@ import org.eclipse.core.databinding.observable.Realm;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.RepositoryWorkers;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 
 /**
  * File &gt; Install Worker Bundle with a p2 repository (folder or .zip): the worker bundles found in it, read on the
- * file executor, and Install, which copies each one the product does not already have from its {@code bundle/} into
- * the drop-in folder, off the Realm's thread. Made by {@link WorkerBundlesViewModel#inspectRepository(Path)}; its
+ * file executor, and Install, which installs each one the product does not already have from its {@code bundle/}
+ * through the install bundle, one after the other, off the Realm's thread. Made by {@link WorkerBundlesViewModel#inspectRepository(Path)}; its
  * getters answer once {@link #isRead()}, commands must be called inside its Realm. The jars extracted from a zip are
  * deleted after Install, or by {@link #close()}, also when it comes before the read ended.
  */
 public final class InstallRepositoryViewModel extends InstallViewModel<RepositoryWorkers> {
 
     private final Set<String> shipped;
+    private final WorkerBundleChanges changes;
 
-    /**
-     * @param shipped "symbolic-name version" of the workers the product has from outside the drop-in folder
-     * @param copied  called in the Realm for each jar once it is in the drop-in folder
-     */
+    /** @param shipped "symbolic-name version" of the workers the product has from outside the drop-in folder */
     InstallRepositoryViewModel(Realm realm, Path repository, Set<String> shipped, Optional<DropinFolder> dropins,
-            Executor files, Consumer<String> status, Consumer<WorkerBundleReport> copied) {
-        super(realm, repository, dropins, files, status, copied);
+            WorkerBundleChanges changes, Executor files, Consumer<String> status) {
+        super(realm, repository, dropins, files, status);
         this.shipped = Set.copyOf(shipped);
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** The folder or zip, absolute. */
@@ -100,29 +102,24 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
                 + "\u2026";
     }
 
-    /** Copies each worker bundle, then deletes what was extracted. */
+    /**
+     * Installs each worker bundle, one after the other, then deletes what was extracted; the message is each one's,
+     * joined.
+     */
     @Override
-    Copied copy(RepositoryWorkers found, DropinFolder folder) {
-        List<WorkerBundleReport> done = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        try {
-            for (WorkerBundleReport worker : toInstall(found)) {
-                try {
-                    folder.install(worker);
-                    done.add(worker);
-                } catch (IOException | RuntimeException e) {
-                    failed.add(label(worker) + ": " + e.getMessage());
-                }
-            }
-        } finally {
-            found.close();
+    CompletionStage<String> installAll(RepositoryWorkers found) {
+        List<String> messages = new ArrayList<>();
+        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
+        for (WorkerBundleReport worker : toInstall(found)) {
+            all = all.thenCompose(ignored -> InstallBundleViewModel.install(changes, worker)).thenAccept(messages::add);
         }
-        String source = String.valueOf(found.repository().getFileName());
-        String message = failed.isEmpty()
-                ? "Copied " + done.size() + " worker bundle" + (done.size() == 1 ? "" : "s") + " from " + source
-                        + " to " + folder.path() + "; they start within about 2 s"
-                : "Could not install from " + source + ": " + String.join("; ", failed);
-        return new Copied(message, done);
+        return all.handle((ignored, failure) -> {
+            found.close();
+            if (failure != null) {
+                messages.add("Could not install from " + found.repository().getFileName() + ": " + failure);
+            }
+            return String.join("; ", messages);
+        });
     }
 
     /** Deletes the jars extracted from a zip. */

@@ -1,9 +1,9 @@
 package org.parallelworkbench.viewmodel;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,12 +12,13 @@ import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
 import org.parallelworkbench.install.DropinFolder;
-import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerBundleChanges;
 
 /**
  * What File &gt; Install Worker Bundle's dialog shares for a chosen file: the file is read on the file executor, never
- * on the Realm's thread, while {@link #reading()} is true; the report arrives in the Realm, and then Install copies
- * into the drop-in folder on the file executor. Closing before Install (or before the read ended) lets what was read
+ * on the Realm's thread, while {@link #reading()} is true; the report arrives in the Realm, and then Install hands it
+ * to the install bundle's {@link WorkerBundleChanges}, planned on the file executor; the status line says what
+ * happened once the framework shows it. Closing before Install (or before the read ended) lets what was read
  * go: {@link #discard} runs on the file executor. Made by {@link WorkerBundlesViewModel}; commands must be called
  * inside its Realm.
  *
@@ -30,7 +31,6 @@ public abstract class InstallViewModel<R> {
     private final Optional<DropinFolder> dropins;
     private final Executor files;
     private final Consumer<String> status;
-    private final Consumer<WorkerBundleReport> copied;
     private final WritableValue<Boolean> reading;
     private final WritableValue<Boolean> canInstall;
     /** Set in the Realm; read on the file executor so a read ending after close discards at once. */
@@ -38,18 +38,13 @@ public abstract class InstallViewModel<R> {
     private R report;
     private String readFailure = "";
 
-    /**
-     * @param status called in the Realm with what happened, for the status line
-     * @param copied called in the Realm for each jar once it is in the drop-in folder
-     */
-    InstallViewModel(Realm realm, Path file, Optional<DropinFolder> dropins, Executor files, Consumer<String> status,
-            Consumer<WorkerBundleReport> copied) {
+    /** @param status called in the Realm with what happened, for the status line */
+    InstallViewModel(Realm realm, Path file, Optional<DropinFolder> dropins, Executor files, Consumer<String> status) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.file = Objects.requireNonNull(file, "file");
         this.dropins = Objects.requireNonNull(dropins, "dropins");
         this.files = Objects.requireNonNull(files, "files");
         this.status = Objects.requireNonNull(status, "status");
-        this.copied = Objects.requireNonNull(copied, "copied");
         reading = new WritableValue<>(realm, true, Boolean.class);
         canInstall = new WritableValue<>(realm, false, Boolean.class);
     }
@@ -134,8 +129,8 @@ public abstract class InstallViewModel<R> {
     }
 
     /**
-     * Copies into the drop-in folder on the file executor; the status line says it is being installed, then what was
-     * copied or why not. Does nothing while {@link #canInstall()} is false.
+     * Installs on the file executor; the status line says it is being installed, then what was installed or why not.
+     * Does nothing while {@link #canInstall()} is false.
      */
     public final void install() {
         checkRealm();
@@ -144,16 +139,9 @@ public abstract class InstallViewModel<R> {
         }
         canInstall.setValue(false);
         closed = true;
-        R toCopy = report;
-        DropinFolder folder = dropins.orElseThrow();
-        status.accept(installingMessage(toCopy));
-        files.execute(() -> {
-            Copied outcome = copy(toCopy, folder);
-            realm.asyncExec(() -> {
-                status.accept(outcome.message());
-                outcome.jars().forEach(copied);
-            });
-        });
+        R toInstall = report;
+        status.accept(installingMessage(toInstall));
+        files.execute(() -> installAll(toInstall).thenAccept(message -> realm.asyncExec(() -> status.accept(message))));
     }
 
     /** The dialog went without Install: nothing is installed, and what was read goes, off the Realm's thread. */
@@ -184,8 +172,13 @@ public abstract class InstallViewModel<R> {
     /** The status line while copying, e.g. "Installing worker bundle x 1.0.0…". */
     abstract String installingMessage(R read);
 
-    /** Copies into the folder, on the file executor: no observable may be touched here. */
-    abstract Copied copy(R read, DropinFolder folder);
+    /**
+     * Plans and performs the install, on the file executor: no observable may be touched here, and nothing may wait for
+     * the framework (the stage does).
+     *
+     * @return the status line's message once done
+     */
+    abstract CompletionStage<String> installAll(R read);
 
     /** Lets go of what reading left behind (extracted files); on the file executor. */
     void discard(R read) {
@@ -196,9 +189,5 @@ public abstract class InstallViewModel<R> {
         if (!realm.isCurrent()) {
             throw new IllegalStateException(getClass().getSimpleName() + " must be used inside its Realm");
         }
-    }
-
-    /** What a copy did: the status line's message and the jars now in the drop-in folder. */
-    record Copied(String message, List<WorkerBundleReport> jars) {
     }
 }

@@ -1,6 +1,7 @@
 package org.parallelworkbench.viewmodel;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Remembers the parameter values a provider was last started with, so that the form shows them the next
@@ -30,5 +31,11 @@ public interface ParameterMemory {
     /** The values last remembered for this provider; empty if none. */
     Map<String, String> recall(String providerId);
 
+    /** Keeps the values a provider was just started with; it is then the one {@link #lastStarted()}. */
     void remember(String providerId, Map<String, String> values);
+
+    /** The provider whose values were remembered last, which the window selects when it opens; empty if none. */
+    default Optional<String> lastStarted() {
+        return Optional.empty();
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -21,6 +22,9 @@ import java.util.TreeMap;
 public final class PropertiesParameterMemory implements ParameterMemory {
 
     private static final System.Logger LOG = System.getLogger(PropertiesParameterMemory.class.getName());
+
+    /** Without a slash, so no provider's prefix matches it. */
+    static final String LAST_STARTED_KEY = "@lastStarted";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -47,10 +51,16 @@ public final class PropertiesParameterMemory implements ParameterMemory {
     }
 
     @Override
+    public Optional<String> lastStarted() {
+        return Optional.ofNullable(values.getProperty(LAST_STARTED_KEY));
+    }
+
+    @Override
     public void remember(String providerId, Map<String, String> remembered) {
         String prefix = providerId + "/";
         values.keySet().removeIf(key -> key.toString().startsWith(prefix));
         remembered.forEach((name, value) -> values.setProperty(prefix + name, value));
+        values.setProperty(LAST_STARTED_KEY, providerId);
         try {
             write();
         } catch (IOException | UncheckedIOException e) {

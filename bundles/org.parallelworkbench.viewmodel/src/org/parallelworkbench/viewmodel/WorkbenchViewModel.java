@@ -3,6 +3,7 @@ package org.parallelworkbench.viewmodel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.eclipse.core.databinding.observable.Realm;
@@ -27,12 +28,12 @@ import org.parallelworkbench.core.RunOptions;
 public final class WorkbenchViewModel {
 
     public static final String TITLE = "Parallel Workbench";
-    public static final String TICKER_PROVIDER_ID = "ticker";
     static final String EXIT_REASON = "The workbench was closed";
     static final String READY = "Ready";
 
     private final Realm realm;
     private final JobService jobs;
+    private final ParameterMemory memory;
     private final WritableList<ProviderInfo> providers;
     private final WritableValue<ProviderInfo> selectedProvider;
     private final IObservableValue<String> providerHeading;
@@ -62,6 +63,7 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(Realm realm, JobService jobs, ParameterMemory memory, Executor background) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.memory = Objects.requireNonNull(memory, "memory");
         providers = new WritableList<>(realm);
         selectedProvider = new WritableValue<>(realm, null, ProviderInfo.class);
         providerHeading = Observables.computed(realm, () -> {
@@ -157,7 +159,7 @@ public final class WorkbenchViewModel {
         return runs.selectionActive();
     }
 
-    /** The selected run's latest value or result summary: the original demo's label. */
+    /** The selected run's latest value or result summary, shown large above the runs. */
     public IObservableValue<String> latestValue() {
         return latestValue;
     }
@@ -233,7 +235,8 @@ public final class WorkbenchViewModel {
 
     /**
      * The installed providers changed (a worker bundle came or went): lists them, keeping the selection
-     * if it is still installed; else selects the ticker, else the first. Inside the Realm.
+     * if it is still installed; else selects the provider last started (as the parameter memory says), else the
+     * first. Inside the Realm.
      */
     public void providersChanged(List<ProviderInfo> nowInstalled) {
         checkRealm();
@@ -245,7 +248,8 @@ public final class WorkbenchViewModel {
         ProviderInfo keep = selected == null ? null
                 : installed.stream().filter(p -> p.id().equals(selected.id())).findFirst().orElse(null);
         if (keep == null) {
-            keep = installed.stream().filter(p -> p.id().equals(TICKER_PROVIDER_ID)).findFirst()
+            Optional<String> last = memory.lastStarted();
+            keep = installed.stream().filter(p -> last.isPresent() && p.id().equals(last.get())).findFirst()
                     .orElse(installed.isEmpty() ? null : installed.get(0));
         }
         selectedProvider.setValue(keep);

@@ -29,8 +29,9 @@ public record WorkerBundleRow(InstalledWorker worker, boolean dropin, Optional<D
         return worker.version();
     }
 
+    /** The bundle's state as the table shows it, e.g. "ACTIVE". */
     public String state() {
-        return worker.state();
+        return worker.state().name();
     }
 
     /** The ids of its registered providers; else how many its components declare, none registered yet. */

@@ -1,21 +1,14 @@
 package org.parallelworkbench.viewmodel;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -25,40 +18,33 @@ import org.eclipse.core.databinding.observable.list.IObservableList;
 import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
-import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.ProviderInfo;
-import org.parallelworkbench.core.RunHandle;
-import org.parallelworkbench.core.RunHistory;
-import org.parallelworkbench.core.RunRecord;
-import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.ActiveRun;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.PlannedChange;
+import org.parallelworkbench.install.PlannedChange.Kind;
 import org.parallelworkbench.install.RepositoryWorkers;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
  * The Bundles view: the worker bundles installed in the running product, the selected one, and its
- * Update and Uninstall; also File &gt; Install Worker Bundle through {@link #inspect(Path)}. Only bundles
- * from a folder File Install watches (the product's drop-in folder or an extra one) can be changed here:
- * files are copied or deleted in the folder holding the bundle's jar on the file executor, never on the
- * Realm's thread, and File Install does the rest. When runs of a bundle's providers are active, a change
- * asks first and, once confirmed, cancels them with a reason naming the bundle, waits (bounded) for them to
- * end, then changes the file. Lives in one Realm; commands must be called inside it,
- * {@link #requestRefresh()} from any thread.
+ * Update and Uninstall; also File &gt; Install Worker Bundle through {@link #inspect(Path)}. The install bundle's
+ * {@link WorkerBundleChanges} plans and performs every change; this class asks the user what the plan needs asked
+ * and says what happened. Plans read files and the run journal on the file executor, never on the Realm's thread.
+ * Only bundles from a folder File Install watches (the product's drop-in folder or an extra one) can be changed here.
+ * Lives in one Realm; commands must be called inside it, {@link #requestRefresh()} from any thread.
  */
 public final class WorkerBundlesViewModel {
 
     static final String SELECT_A_BUNDLE = "Select a worker bundle";
     /** Short enough to show beside the buttons. */
     static final String SHIPPED = "Ships with the product, not from a drop-in folder: only drop-ins can be updated or uninstalled here";
-    /** How long a change waits for the runs it cancelled to end before it goes ahead anyway. */
-    static final long CANCELED_RUNS_WAIT_MILLIS = 5_000;
 
     private final Realm realm;
     private final WorkerBundles bundles;
-    private final JobService jobs;
-    private final RunHistory history;
+    private final WorkerBundleChanges changes;
     private final Executor files;
     private final Consumer<String> status;
     private final WritableList<WorkerBundleRow> rows;
@@ -67,26 +53,16 @@ public final class WorkerBundlesViewModel {
     private final IObservableValue<Boolean> canChange;
     private final IObservableValue<String> hint;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    /** Copied into the drop-in folder, not yet seen active: symbolic name to version. */
-    private final Map<String, String> awaitedInstalls = new HashMap<>();
-
-    /** Without a run journal: only this process's runs are seen. */
-    public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, JobService jobs, Executor files, Consumer<String> status) {
-        this(realm, bundles, jobs, List::of, files, status);
-    }
 
     /**
-     * @param history the run journal, whose active runs that are not this process's run in the other product
-     *                processes (a console, a headless run); read on the file executor
-     * @param files   where drop-in files are copied and deleted; never the Realm's thread
-     * @param status  called in the Realm with what happened, for the status line
+     * @param files  where jars are read and changes planned; never the Realm's thread
+     * @param status called in the Realm with what happened, for the status line
      */
-    public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, JobService jobs, RunHistory history, Executor files,
+    public WorkerBundlesViewModel(Realm realm, WorkerBundles bundles, WorkerBundleChanges changes, Executor files,
             Consumer<String> status) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
-        this.history = Objects.requireNonNull(history, "history");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.files = Objects.requireNonNull(files, "files");
         this.status = Objects.requireNonNull(status, "status");
         rows = new WritableList<>(realm);
@@ -142,7 +118,6 @@ public final class WorkerBundlesViewModel {
             selection.setValue(selected == null ? null : now.stream()
                     .filter(row -> row.worker().bundleId() == selected.worker().bundleId()).findFirst().orElse(null));
         }
-        reportAwaitedInstalls(now);
     }
 
     private static WorkerBundleRow row(InstalledWorker worker, Optional<DropinFolder> dropins, List<DropinFolder> folders) {
@@ -168,8 +143,8 @@ public final class WorkerBundlesViewModel {
         checkRealm();
         Map<String, String> installedVersions = rows.stream()
                 .collect(Collectors.toMap(WorkerBundleRow::symbolicName, WorkerBundleRow::version, (first, other) -> first));
-        InstallBundleViewModel install = new InstallBundleViewModel(realm, jar, installedVersions, bundles.dropins(), files,
-                status, this::awaitInstall);
+        InstallBundleViewModel install = new InstallBundleViewModel(realm, jar, installedVersions, bundles.dropins(), changes,
+                files, status);
         install.read(bundles::inspect);
         return install;
     }
@@ -184,128 +159,96 @@ public final class WorkerBundlesViewModel {
         Set<String> shipped = rows.stream().filter(row -> !row.dropin())
                 .map(row -> row.symbolicName() + " " + row.version()).collect(Collectors.toSet());
         InstallRepositoryViewModel install = new InstallRepositoryViewModel(realm, repository, shipped, bundles.dropins(),
-                files, status, this::awaitInstall);
+                changes, files, status);
         install.read(file -> RepositoryWorkers.read(file, bundles::inspect));
         return install;
     }
 
-    private void awaitInstall(WorkerBundleReport copied) {
-        awaitedInstalls.put(copied.symbolicName(), copied.version());
-    }
-
     /**
-     * Checks uninstalling the selected bundle, the run journal read on the file executor: {@code answer} gets, in
-     * the Realm, a request refused, asking about the bundle's active runs, or ready. A refusal comes at once.
+     * Checks uninstalling the selected bundle, planned on the file executor: {@code answer} gets, in the Realm, a
+     * request refused, asking about the bundle's active runs, or ready. A refusal that needs no planning comes at once.
      */
     public void requestUninstall(Consumer<BundleChangeRequest> answer) {
-        checkRealm();
-        WorkerBundleRow target = selection.getValue();
-        String refusal = refusalFor(target);
-        if (!refusal.isEmpty()) {
-            answer.accept(BundleChangeRequest.refused(BundleChangeRequest.Kind.UNINSTALL, target, refusal));
+        WorkerBundleRow target = changeableSelection(answer);
+        if (target == null) {
             return;
         }
         files.execute(() -> {
-            List<RunRecord> journal = journal();
-            realm.asyncExec(() -> answer.accept(request(BundleChangeRequest.Kind.UNINSTALL, target, null, journal)));
+            PlannedChange plan = changes.planUninstall(target.worker());
+            realm.asyncExec(() -> answer.accept(request(target, plan, "")));
         });
     }
 
-    /** The journal's records; none when it cannot be read (its own log says why). */
-    private List<RunRecord> journal() {
-        try {
-            return history.records();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
     /**
-     * Checks replacing the selected bundle with the jar, read on the file executor: {@code answer} gets, in the
-     * Realm, a request refused when the jar has an error or is another bundle, asking about the bundle's
+     * Checks replacing the selected bundle with the jar, read and planned on the file executor: {@code answer} gets,
+     * in the Realm, a request refused when the jar has an error or is another bundle, asking about the bundle's
      * active runs, or ready. A refusal that needs no reading (nothing selected, not a drop-in) comes at once.
      */
     public void requestUpdate(Path jar, Consumer<BundleChangeRequest> answer) {
-        checkRealm();
-        BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
-        WorkerBundleRow target = selection.getValue();
-        String refusal = refusalFor(target);
-        if (!refusal.isEmpty()) {
-            answer.accept(BundleChangeRequest.refused(kind, target, refusal));
+        WorkerBundleRow target = changeableSelection(answer);
+        if (target == null) {
             return;
         }
         status.accept("Reading " + jar.getFileName() + "\u2026");
         files.execute(() -> {
-            WorkerBundleReport report;
+            BundleChangeRequest request;
             try {
-                report = bundles.inspect(jar);
+                PlannedChange plan = changes.planUpdate(target.worker(), bundles.inspect(jar));
+                request = request(target, plan, "Cannot update from " + jar.getFileName() + ": ");
             } catch (RuntimeException e) {
-                String why = "Cannot update from " + jar.getFileName() + ": " + e;
-                realm.asyncExec(() -> answer.accept(BundleChangeRequest.refused(kind, target, why)));
-                return;
+                request = BundleChangeRequest.refused(target, "Cannot update from " + jar.getFileName() + ": " + e);
             }
-            List<RunRecord> journal = journal();
-            realm.asyncExec(() -> answer.accept(updateRequest(target, jar, report, journal)));
+            BundleChangeRequest answered = request;
+            realm.asyncExec(() -> answer.accept(answered));
         });
     }
 
-    private BundleChangeRequest updateRequest(WorkerBundleRow target, Path jar, WorkerBundleReport report,
-            List<RunRecord> journal) {
-        BundleChangeRequest.Kind kind = BundleChangeRequest.Kind.UPDATE;
-        List<String> errors = report.problems().stream().filter(BundleProblem::isError).map(BundleProblem::message).toList();
-        if (!errors.isEmpty()) {
-            return BundleChangeRequest.refused(kind, target, "Cannot update from " + jar.getFileName() + ": " + String.join("; ", errors));
+    /** The selected row when Update and Uninstall may act on it; else null, {@code answer} having had the refusal. */
+    private WorkerBundleRow changeableSelection(Consumer<BundleChangeRequest> answer) {
+        checkRealm();
+        WorkerBundleRow target = selection.getValue();
+        String refusal = refusalFor(target);
+        if (!refusal.isEmpty()) {
+            answer.accept(BundleChangeRequest.refused(target, refusal));
+            return null;
         }
-        if (!report.symbolicName().equals(target.symbolicName())) {
-            return BundleChangeRequest.refused(kind, target, jar.getFileName() + " is " + report.symbolicName() + ", not "
-                    + target.symbolicName() + "; choose a jar of the selected bundle");
-        }
-        return request(kind, target, report, journal);
+        return target;
     }
 
-    private BundleChangeRequest request(BundleChangeRequest.Kind kind, WorkerBundleRow target, WorkerBundleReport replacement,
-            List<RunRecord> journal) {
-        List<RunHandle> active = activeRunsOf(target);
-        List<RunRecord> elsewhere = elsewhere(target, journal);
-        return new BundleChangeRequest(kind, target, replacement, active, elsewhere, "",
-                active.isEmpty() && elsewhere.isEmpty() ? "" : question(kind, active, elsewhere));
-    }
-
-    /** Active runs of the bundle's providers in the journal that are not this process's (run ids name their engine). */
-    private List<RunRecord> elsewhere(WorkerBundleRow target, List<RunRecord> journal) {
-        Set<String> own = jobs.activeRuns().stream().map(RunHandle::id).collect(Collectors.toSet());
-        List<String> providerIds = target.worker().providerIds();
-        return journal.stream().filter(r -> r.status() == RunRecord.Status.ACTIVE && providerIds.contains(r.providerId())
-                && !own.contains(r.runId())).toList();
+    /** @param invalidJar what a refusal for the jar's own errors starts with */
+    private BundleChangeRequest request(WorkerBundleRow target, PlannedChange plan, String invalidJar) {
+        Optional<PlannedChange.Refusal> refusal = plan.refusal();
+        if (refusal.isPresent()) {
+            String prefix = refusal.get().reason() == PlannedChange.Refusal.Reason.NOT_INSTALLABLE ? invalidJar : "";
+            String why = refusal.get().reason() == PlannedChange.Refusal.Reason.OTHER_BUNDLE
+                    ? refusal.get().message() + "; choose a jar of the selected bundle"
+                    : prefix + refusal.get().message();
+            return new BundleChangeRequest(target, plan, why, "");
+        }
+        return new BundleChangeRequest(target, plan, "", plan.endsRuns() ? question(plan.kind(), plan.activeRuns()) : "");
     }
 
     /**
      * "2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?"; runs of other processes are
      * counted too and said to be there: "... are active, 1 of them in another Parallel Workbench process. ...".
      */
-    String question(BundleChangeRequest.Kind kind, List<RunHandle> active, List<RunRecord> elsewhere) {
-        LinkedHashSet<String> providers = new LinkedHashSet<>();
-        active.forEach(run -> providers.add(run.provider().name()));
-        elsewhere.forEach(run -> providers.add(providerName(run.providerId())));
-        int count = active.size() + elsewhere.size();
-        String runs = count == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
+    static String question(Kind kind, List<ActiveRun> runs) {
+        Set<String> providers = runs.stream().map(ActiveRun::providerName).collect(Collectors.toCollection(LinkedHashSet::new));
+        long elsewhere = runs.stream().filter(run -> !run.inThisProcess()).count();
+        int count = runs.size();
+        String active = count == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
                 : count + " runs of " + String.join(" and ", providers) + " are active";
-        String where = elsewhere.isEmpty() ? ""
+        String where = elsewhere == 0 ? ""
                 : count == 1 ? " in another Parallel Workbench process"
-                        : ", " + elsewhere.size() + " of them in another Parallel Workbench process";
-        return runs + where + ". Cancel " + (count == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
-    }
-
-    private String providerName(String providerId) {
-        return jobs.providers().stream().filter(p -> p.id().equals(providerId)).map(ProviderInfo::name).findFirst()
-                .orElse(providerId);
+                        : ", " + elsewhere + " of them in another Parallel Workbench process";
+        return active + where + ". Cancel " + (count == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
     }
 
     /**
-     * Does what the request asks, the user having confirmed any question: cancels the runs of the bundle's
-     * providers active now, with a reason naming the bundle, then copies or deletes the file in the folder
-     * holding the bundle's jar off the Realm's thread once they ended (other processes cancel theirs as the
-     * provider goes). A refused request only shows its refusal.
+     * Does what the request asks, the user having confirmed any question: the install bundle cancels the runs of the
+     * bundle's providers active now, with a reason naming the bundle, changes the jar in its folder and waits for the
+     * framework, off the Realm's thread; the status line says what happened. A refused request only shows its
+     * refusal.
      */
     public void perform(BundleChangeRequest request) {
         checkRealm();
@@ -313,53 +256,10 @@ public final class WorkerBundlesViewModel {
             status.accept(request.refusal());
             return;
         }
-        WorkerBundleRow target = request.target();
-        String label = target.symbolicName() + " " + target.version();
-        String reason = "Worker bundle " + label + " is being " + request.kind().participle();
-        List<CompletableFuture<?>> ending = new ArrayList<>();
-        for (RunHandle run : activeRunsOf(target)) {
-            run.cancel(reason);
-            ending.add(run.outcome().toCompletableFuture());
-        }
-        DropinFolder folder = target.folder().orElseThrow();
-        status.accept((request.kind() == BundleChangeRequest.Kind.UNINSTALL ? "Uninstalling " : "Updating ") + "worker bundle "
-                + label + "\u2026");
-        files.execute(() -> {
-            awaitEnd(ending);
-            String outcome = change(request, folder, label);
-            realm.asyncExec(() -> status.accept(outcome));
-        });
-    }
-
-    private static void awaitEnd(List<CompletableFuture<?>> ending) {
-        try {
-            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(CANCELED_RUNS_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a run that does not end in time ends when its provider goes
-        }
-    }
-
-    private static String change(BundleChangeRequest request, DropinFolder folder, String label) {
-        try {
-            if (request.kind() == BundleChangeRequest.Kind.UNINSTALL) {
-                Optional<Path> deleted = folder.uninstall(request.target().symbolicName());
-                return deleted.isPresent() ? "Deleted " + deleted.get() + "; worker bundle " + label + " is uninstalled within about 2 s"
-                        : "Worker bundle " + label + " has no file in " + folder.path() + " any more";
-            }
-            WorkerBundleReport replacement = request.replacement();
-            Path target = folder.install(replacement);
-            return "Replaced worker bundle " + label + " with version " + replacement.version() + " in " + target
-                    + "; it is updated within about 2 s";
-        } catch (IOException | RuntimeException e) {
-            return "Could not " + request.kind().verb() + " worker bundle " + label + ": " + e.getMessage();
-        }
-    }
-
-    private List<RunHandle> activeRunsOf(WorkerBundleRow target) {
-        List<String> providerIds = target.worker().providerIds();
-        return jobs.activeRuns().stream().filter(run -> providerIds.contains(run.provider().id())).toList();
+        PlannedChange plan = request.plan();
+        status.accept(ChangeMessages.underWay(plan));
+        changes.perform(plan, request.needsConfirmation())
+                .thenAccept(outcome -> realm.asyncExec(() -> status.accept(ChangeMessages.done(outcome))));
     }
 
     private String refusalFor(WorkerBundleRow row) {
@@ -373,18 +273,6 @@ public final class WorkerBundlesViewModel {
             return "This product has no drop-in folder; its worker bundles cannot be changed from the window";
         }
         return SHIPPED;
-    }
-
-    private void reportAwaitedInstalls(List<WorkerBundleRow> now) {
-        for (WorkerBundleRow row : now) {
-            InstalledWorker worker = row.worker();
-            if (worker.version().equals(awaitedInstalls.get(worker.symbolicName())) && "ACTIVE".equals(worker.state())
-                    && !worker.providerIds().isEmpty()) {
-                awaitedInstalls.remove(worker.symbolicName());
-                status.accept("Installed worker bundle " + worker.symbolicName() + " " + worker.version() + ": "
-                        + (worker.providerIds().size() == 1 ? "provider " : "providers ") + String.join(", ", worker.providerIds()));
-            }
-        }
     }
 
     private void checkRealm() {

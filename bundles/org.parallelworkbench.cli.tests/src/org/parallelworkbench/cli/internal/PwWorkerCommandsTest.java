@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.install.WorkerBundleChanges;
+import org.parallelworkbench.testing.FakeWorkerBundles;
 
 /** pw:workers, pw:install and pw:uninstall: answers as text, refusals as exceptions Gogo prints. */
 class PwWorkerCommandsTest {
@@ -19,11 +22,16 @@ class PwWorkerCommandsTest {
     @TempDir
     Path temp;
 
+    private static PwWorkerCommands commands(FakeWorkerBundles bundles, FakeJobService jobs) {
+        return new PwWorkerCommands(bundles,
+                WorkerBundleChanges.over(bundles, () -> jobs, () -> List::of, Runnable::run, Duration.ofMillis(500)));
+    }
+
     @Test
     void installThenWorkersThenUninstall() throws Exception {
-        FakeWorkerBundles bundles = new FakeWorkerBundles(temp.resolve("dropins"));
+        FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        PwWorkerCommands commands = new PwWorkerCommands(bundles, new FakeJobService());
+        PwWorkerCommands commands = commands(bundles, new FakeJobService());
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
 
         assertTrue(commands.install(jar.toString()).endsWith("Started com.example.w 1.0.0: provider gen is available"));
@@ -34,11 +42,11 @@ class PwWorkerCommandsTest {
 
     @Test
     void refusalsThrowWithTheWholeReason() throws Exception {
-        FakeWorkerBundles bundles = new FakeWorkerBundles(temp.resolve("dropins"));
+        FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
         FakeJobService jobs = new FakeJobService();
         jobs.providers.add(new ProviderInfo("gen", "Generated", "", "1.0.0", List.of()));
-        PwWorkerCommands commands = new PwWorkerCommands(bundles, jobs);
+        PwWorkerCommands commands = commands(bundles, jobs);
         commands.install(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0").toString());
         String id = jobs.start("gen", Parameters.NONE).id();
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DeclaredProvider;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
 
@@ -58,8 +59,8 @@ class WorkerBundleTextTest {
     @Test
     void workersListIdNameVersionStateAndProviderIds() {
         List<InstalledWorker> workers = List.of(
-                new InstalledWorker(12, "com.example.w", "1.2.0", "ACTIVE", "file:/d/w.jar", List.of("fast", "slow"), List.of()),
-                new InstalledWorker(3, "com.example.broken", "0.1.0", "INSTALLED", "file:/d/b.jar", List.of(), List.of()));
+                new InstalledWorker(12, "com.example.w", "1.2.0", BundleState.ACTIVE, "file:/d/w.jar", List.of("fast", "slow"), List.of()),
+                new InstalledWorker(3, "com.example.broken", "0.1.0", BundleState.INSTALLED, "file:/d/b.jar", List.of(), List.of()));
         assertEquals("  12  com.example.w 1.2.0  ACTIVE  providers: fast, slow\n"
                 + "   3  com.example.broken 0.1.0  INSTALLED  providers: none registered\n", WorkerBundleText.workers(workers));
         assertEquals("No worker bundles installed.\n", WorkerBundleText.workers(List.of()));

@@ -167,8 +167,7 @@ public final class HeadlessLauncher {
     private static WorkerInstaller installer(Platform platform) throws Exception {
         platform.awaitStarted();
         platform.awaitDropins(); // so the drop-in's providers, and thus its runs, can be named
-        return new WorkerInstaller(platform.workerBundles(), ActiveRuns.inOtherProcesses(platform.runHistory()),
-                WorkerInstaller.SETTLE_TIMEOUT);
+        return new WorkerInstaller(platform.workerBundles(), platform.workerBundleChanges());
     }
 
     /** Success on stdout, a refusal or failure with its reasons on stderr. */

@@ -24,6 +24,7 @@ import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.engine.config.EngineConfiguration;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
@@ -173,6 +174,10 @@ final class Platform implements AutoCloseable {
     /** The worker bundles service, held until {@link #close()}. */
     WorkerBundles workerBundles() throws Unavailable, InterruptedException {
         return service(WorkerBundles.class, "org.parallelworkbench.install");
+    }
+
+    WorkerBundleChanges workerBundleChanges() throws Unavailable, InterruptedException {
+        return service(WorkerBundleChanges.class, "org.parallelworkbench.install");
     }
 
     private <S> S service(Class<S> type, String providingBundle) throws Unavailable, InterruptedException {

@@ -21,6 +21,7 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.install.BundleState;
 
 /**
  * Checks the assembled product from inside: the framework reached its start level, every bundle is
@@ -93,7 +94,7 @@ final class SmokeCheck {
             if (bundle.getState() == Bundle.ACTIVE) {
                 active++;
             } else if (!(isFragment(bundle) && bundle.getState() == Bundle.RESOLVED)) {
-                wrong.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + stateName(bundle.getState()) + ")");
+                wrong.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + BundleState.of(bundle.getState()) + ")");
             }
         }
         if (!wrong.isEmpty()) {
@@ -105,18 +106,6 @@ final class SmokeCheck {
     private static boolean isFragment(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
-    }
-
-    private static String stateName(int state) {
-        return switch (state) {
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.UNINSTALLED -> "UNINSTALLED";
-            default -> "state " + state;
-        };
     }
 
     /** @return e.g. {@code "1 2 3 in 3.0 s"} */

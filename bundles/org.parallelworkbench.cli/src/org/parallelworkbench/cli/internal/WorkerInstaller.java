@@ -2,135 +2,90 @@ package org.parallelworkbench.cli.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.osgi.framework.Version;
+import org.parallelworkbench.install.ActiveRun;
 import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.ChangeOutcome;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
+import org.parallelworkbench.install.PlannedChange;
 import org.parallelworkbench.install.RepositoryWorkers;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 
 /**
- * {@code install} and {@code uninstall} of worker bundles through the folders File Install watches (the product's
- * drop-in folder, and extra ones set in Preferences: an update or uninstall acts where the bundle is), for the
- * headless commands and the Gogo ones alike. File Install does the installing, in every framework that watches
- * the folder (a running product, and a headless command's own); this class copies or deletes the jar and then
- * waits, at most {@link #settleTimeout}, until the framework it runs in shows the result.
- * <p>
- * Replacing or deleting a drop-in whose providers have {@link ActiveRuns active runs} is refused unless forced;
- * forced, the runs end first with a reason naming the bundle.
- * <p>
- * Used by one thread per call; the waits poll {@link WorkerBundles#installed()} and end early on an error
- * line about the bundle (logged by the install bundle's diagnostics through {@link System.Logger}).
+ * {@code install} and {@code uninstall} of worker bundles for the headless commands and the Gogo ones alike: the
+ * {@link WorkerBundleChanges} service plans and performs the change; this class says what it planned and did, as
+ * text with an exit code. Used by one thread per call; a call blocks until the change is done.
  */
 final class WorkerInstaller {
 
-    /** File Install's poll (0.5 s) twice for a new file, then install, resolve, start and SCR on a loaded machine. */
-    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
-    /** For forced runs to report CANCELED before their bundle goes. */
-    static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** Beyond the service's own bounds (ending runs, then waiting for the framework), in case its thread is stuck. */
+    private static final long OUTER_TIMEOUT_SECONDS = 120;
 
     /** What the command says; {@code exitCode} is one of {@link ExitCodes}. */
     record Outcome(int exitCode, String text) {
     }
 
     private final WorkerBundles bundles;
-    private final ActiveRuns activeRuns;
-    private final Duration settleTimeout;
+    private final WorkerBundleChanges changes;
 
-    WorkerInstaller(WorkerBundles bundles, ActiveRuns activeRuns, Duration settleTimeout) {
+    WorkerInstaller(WorkerBundles bundles, WorkerBundleChanges changes) {
         this.bundles = Objects.requireNonNull(bundles, "bundles");
-        this.activeRuns = Objects.requireNonNull(activeRuns, "activeRuns");
-        this.settleTimeout = settleTimeout;
-    }
-
-    /** The reason forced runs are cancelled with on uninstall. */
-    static String uninstallReason(String symbolicName, String version) {
-        return "Worker bundle " + symbolicName + " " + version + " is being uninstalled";
-    }
-
-    /** The reason forced runs are cancelled with on update. */
-    static String updateReason(String symbolicName, String version, String newVersion) {
-        return "Worker bundle " + symbolicName + " " + version + " is being updated to " + newVersion;
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /**
-     * Inspects the jar and, when it has no error, copies it into the drop-in folder and waits for it to start.
-     * Exit {@link ExitCodes#USAGE} with every problem when it has errors (nothing copied), or when it would replace
-     * a drop-in whose providers have active runs and is not {@code force}d; {@link ExitCodes#FAILED} when it was
-     * copied but did not start here, else {@link ExitCodes#OK}.
+     * Inspects the jar and, when it has no error, copies it into the drop-in folder (or the folder that holds the
+     * bundle it updates) and waits for it to start. Exit {@link ExitCodes#USAGE} with every problem when it has errors
+     * (nothing copied), or when it would replace a drop-in whose providers have active runs and is not {@code force}d;
+     * {@link ExitCodes#FAILED} when it was copied but did not start here, else {@link ExitCodes#OK}.
      */
     Outcome install(Path jar, boolean force) throws InterruptedException {
         WorkerBundleReport report = bundles.inspect(jar);
         StringBuilder text = new StringBuilder(WorkerBundleText.report(report));
-        if (!report.installable()) {
-            return new Outcome(ExitCodes.USAGE, text.append("Nothing installed.\n").toString());
+        PlannedChange plan = changes.planInstall(report);
+        if (plan.refused()) {
+            PlannedChange.Refusal refusal = plan.refusal().orElseThrow();
+            return switch (refusal.reason()) {
+                case NOT_INSTALLABLE -> new Outcome(ExitCodes.USAGE, text.append("Nothing installed.\n").toString());
+                case NO_DROPIN_FOLDER -> new Outcome(ExitCodes.FAILED, text.append(refusal.message()).append("; nothing installed.\n")
+                        .toString());
+                default -> new Outcome(ExitCodes.FAILED, text.append(refusal.message()).append('\n').toString());
+            };
         }
-        Optional<Held> replaced;
-        try {
-            replaced = held(report.symbolicName());
-        } catch (IOException e) {
-            return new Outcome(ExitCodes.FAILED, text.append("Could not read the drop-in folders: ").append(e).append('\n')
-                    .toString());
+        if (plan.endsRuns() && !force) {
+            return new Outcome(ExitCodes.USAGE, text.append(runsRefusal(plan)).toString());
         }
-        // An update stays in the folder that holds the old version, so that File Install updates that bundle.
-        Optional<DropinFolder> folder = replaced.map(Held::folder).or(bundles::dropins);
-        if (folder.isEmpty()) {
-            return new Outcome(ExitCodes.FAILED, text.append("This product has no drop-in folder (")
-                    .append(WorkerBundles.DROPINS_PROPERTY).append("); nothing installed.\n").toString());
+        String label = report.symbolicName() + " " + plan.newVersion();
+        ChangeOutcome outcome = perform(plan, force);
+        endedRuns(outcome, text);
+        Optional<Outcome> unchanged = unchanged(outcome, text);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
-        String version = normalized(report.version());
-        String label = report.symbolicName() + " " + version;
-        if (replaced.isPresent()) {
-            Dropin old = dropin(replaced.get().jar(), report.symbolicName());
-            String refusal = endRuns(old, force, "updated", updateReason(report.symbolicName(), old.version(), version), text);
-            if (refusal != null) {
-                return new Outcome(ExitCodes.USAGE, text.append(refusal).toString());
-            }
+        text.append("Installed as ").append(outcome.file().orElseThrow())
+                .append("; a running Parallel Workbench picks it up within about 2 s.\n");
+        if (outcome.done()) {
+            return new Outcome(ExitCodes.OK, text.append("Started ").append(label).append(": ")
+                    .append(available(outcome.worker().orElseThrow().providerIds())).append('\n').toString());
         }
-        try (ErrorLines errors = ErrorLines.about(label)) {
-            Path target;
-            try {
-                target = folder.get().install(report);
-            } catch (IOException e) {
-                return new Outcome(ExitCodes.FAILED, text.append("Could not copy it into ").append(folder.get().path())
-                        .append(": ").append(e).append('\n').toString());
-            }
-            text.append("Installed as ").append(target).append("; a running Parallel Workbench picks it up within about 2 s.\n");
-            InstalledWorker worker = null;
-            long giveUp = System.nanoTime() + settleTimeout.toNanos();
-            while (System.nanoTime() - giveUp < 0) {
-                worker = find(target, version);
-                if (worker != null && worker.state().equals("ACTIVE")
-                        && worker.providerIds().size() >= report.providers().size()) {
-                    return new Outcome(ExitCodes.OK, text.append("Started ").append(label).append(": ")
-                            .append(available(worker.providerIds())).append('\n').toString());
-                }
-                if (!errors.lines().isEmpty()) {
-                    break;
-                }
-                Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
-            }
-            text.append(label).append(" did not start: ").append(worker == null ? "File Install did not install it" : "it is " + worker.state())
-                    .append(errors.lines().isEmpty() ? " after " + settleTimeout.toSeconds() + " s; see the log" : "")
-                    .append('\n');
-            errors.lines().forEach(line -> text.append(line).append('\n'));
-            text.append("It stays in ").append(folder.get().path()).append("; remove it with: uninstall ")
-                    .append(report.symbolicName()).append('\n');
-            return new Outcome(ExitCodes.FAILED, text.toString());
-        }
+        List<BundleProblem> failures = outcome.failures();
+        text.append(label).append(" did not start: ")
+                .append(outcome.worker().map(w -> "it is " + w.state()).orElse("File Install did not install it"))
+                .append(failures.isEmpty() ? " after " + outcome.waited().toSeconds() + " s; see the log" : "").append('\n');
+        failures.forEach(failure -> text.append(failure.message()).append('\n'));
+        text.append("It stays in ").append(plan.folder().orElseThrow().path()).append("; remove it with: uninstall ")
+                .append(report.symbolicName()).append('\n');
+        return new Outcome(ExitCodes.FAILED, text.toString());
     }
 
     /**
@@ -162,7 +117,7 @@ final class WorkerInstaller {
             for (WorkerBundleReport worker : found.workers()) {
                 Optional<InstalledWorker> shipped = shipped(worker);
                 if (shipped.isPresent()) {
-                    text.append("Skipped ").append(worker.symbolicName()).append(' ').append(normalized(worker.version()))
+                    text.append("Skipped ").append(worker.symbolicName()).append(' ').append(worker.bundleVersion())
                             .append(": already part of the product (").append(shipped.get().location()).append(")\n");
                     continue;
                 }
@@ -186,129 +141,105 @@ final class WorkerInstaller {
 
     /** The same bundle, installed from elsewhere than the watched folders. */
     private Optional<InstalledWorker> shipped(WorkerBundleReport worker) {
-        String version = normalized(worker.version());
+        String version = worker.bundleVersion();
         return bundles.installed().stream()
-                .filter(w -> w.symbolicName().equals(worker.symbolicName()) && normalized(w.version()).equals(version))
+                .filter(w -> w.symbolicName().equals(worker.symbolicName()) && w.version().equals(version))
                 .filter(w -> bundles.folderOf(w).isEmpty())
                 .findFirst();
     }
 
     /**
      * Deletes the drop-in with this symbolic name and waits for its bundle to go. Active runs of its providers
-     * refuse the uninstall ({@link ExitCodes#USAGE}) unless {@code force}, which ends them first with
-     * {@link #uninstallReason}.
+     * refuse the uninstall ({@link ExitCodes#USAGE}) unless {@code force}, which ends them first.
      */
     Outcome uninstall(String symbolicName, boolean force) throws InterruptedException, IOException {
-        List<DropinFolder> folders = bundles.dropinFolders();
-        if (folders.isEmpty()) {
-            return new Outcome(ExitCodes.FAILED, "This product has no drop-in folder (" + WorkerBundles.DROPINS_PROPERTY + ").\n");
+        PlannedChange plan = changes.planUninstall(symbolicName);
+        if (plan.refused()) {
+            PlannedChange.Refusal refusal = plan.refusal().orElseThrow();
+            return switch (refusal.reason()) {
+                case NOT_A_DROPIN -> new Outcome(ExitCodes.USAGE, refusal.message() + ".\n" + dropinListing());
+                default -> new Outcome(ExitCodes.FAILED, refusal.message() + ".\n");
+            };
         }
-        Optional<Held> found = held(symbolicName);
-        if (found.isEmpty()) {
-            return new Outcome(ExitCodes.USAGE, notADropin(symbolicName, folders));
+        if (plan.endsRuns() && !force) {
+            return new Outcome(ExitCodes.USAGE, runsRefusal(plan));
         }
-        DropinFolder folder = found.get().folder();
-        Dropin dropin = dropin(found.get().jar(), symbolicName);
-        String label = symbolicName + " " + dropin.version();
+        ChangeOutcome outcome = perform(plan, force);
         StringBuilder text = new StringBuilder();
-        String refusal = endRuns(dropin, force, "uninstalled", uninstallReason(symbolicName, dropin.version()), text);
-        if (refusal != null) {
-            return new Outcome(ExitCodes.USAGE, refusal);
+        endedRuns(outcome, text);
+        Optional<Outcome> unchanged = unchanged(outcome, text);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
-        folder.uninstall(symbolicName);
-        text.append("Removed ").append(dropin.jar()).append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
-        long giveUp = System.nanoTime() + settleTimeout.toNanos();
-        while (bundles.installed().stream().anyMatch(w -> dropin.jar().equals(DropinFolders.fileOf(w.location())))) {
-            if (System.nanoTime() - giveUp > 0) {
-                return new Outcome(ExitCodes.FAILED, text.append(label).append(" is still installed after ")
-                        .append(settleTimeout.toSeconds()).append(" s").append('\n').toString());
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis()); // polls a real condition, bounded above
+        text.append("Removed ").append(outcome.file().orElseThrow())
+                .append("; a running Parallel Workbench uninstalls it within about 2 s.\n");
+        if (!outcome.done()) {
+            return new Outcome(ExitCodes.FAILED, text.append(plan.label()).append(" is still installed after ")
+                    .append(outcome.waited().toSeconds()).append(" s").append('\n').toString());
         }
-        text.append("Uninstalled ").append(label)
-                .append(dropin.providerIds().isEmpty() ? "" : "; gone: provider" + (dropin.providerIds().size() == 1 ? " " : "s ")
-                        + String.join(", ", dropin.providerIds()))
+        List<String> gone = plan.providerIds();
+        text.append("Uninstalled ").append(plan.label())
+                .append(gone.isEmpty() ? "" : "; gone: provider" + (gone.size() == 1 ? " " : "s ") + String.join(", ", gone))
                 .append('\n');
         return new Outcome(ExitCodes.OK, text.toString());
     }
 
-    /** The jar of a drop-in and the watched folder it is in. */
-    private record Held(DropinFolder folder, Path jar) {
+    /** The command's answer when the file did not change: refused (runs started meanwhile), or it could not be written. */
+    private static Optional<Outcome> unchanged(ChangeOutcome outcome, StringBuilder text) {
+        return switch (outcome.result()) {
+            case REFUSED -> Optional.of(new Outcome(ExitCodes.USAGE, text.append(outcome.detail()).append('\n').toString()));
+            case FILE_ERROR -> Optional.of(new Outcome(ExitCodes.FAILED, text.append(outcome.detail()).append('\n').toString()));
+            default -> Optional.empty();
+        };
     }
 
-    /** The drop-in with this symbolic name, in the first watched folder that has one (product folder first). */
-    private Optional<Held> held(String symbolicName) throws IOException {
-        for (DropinFolder folder : bundles.dropinFolders()) {
-            Optional<Path> jar = folder.find(symbolicName);
-            if (jar.isPresent()) {
-                return Optional.of(new Held(folder, jar.get()));
+    private ChangeOutcome perform(PlannedChange plan, boolean force) throws InterruptedException {
+        try {
+            return changes.perform(plan, force).toCompletableFuture().get(OUTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return ChangeOutcome.unchanged(plan, ChangeOutcome.Result.FILE_ERROR, "It did not finish: " + e);
+        }
+    }
+
+    /** "Worker bundle x 1.0.0 has 1 active run: ...\nNothing uninstalled; stop it first, or use --force ...". */
+    private static String runsRefusal(PlannedChange plan) {
+        List<ActiveRun> runs = plan.activeRuns();
+        String them = runs.size() == 1 ? "it" : "them";
+        return "Worker bundle " + plan.label() + " has " + runs.size() + " active run" + (runs.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", runs.stream().map(ActiveRun::describe).toList()) + "\nNothing "
+                + plan.kind().participle() + "; stop " + them + " first, or use " + WorkerArguments.FORCE + " to cancel " + them
+                + ".\n";
+    }
+
+    private static void endedRuns(ChangeOutcome outcome, StringBuilder text) {
+        String reason = outcome.change().cancelReason();
+        for (ChangeOutcome.EndedRun ended : outcome.endedRuns()) {
+            ActiveRun run = ended.run();
+            if (!run.inThisProcess()) {
+                text.append("Run ").append(run.runId()).append(" (").append(run.providerId())
+                        .append(") in another Parallel Workbench process is cancelled there as its provider goes\n");
+            } else if (ended.ended()) {
+                text.append("Cancelled run ").append(run.runId()).append(" (").append(run.providerId()).append("): ").append(reason)
+                        .append('\n');
+            } else {
+                text.append("Run ").append(run.runId()).append(" (").append(run.providerId()).append(") was asked to stop: ")
+                        .append(reason).append('\n');
             }
         }
-        return Optional.empty();
     }
 
-    /** A drop-in jar as this framework installed it: its version and the providers it registers. */
-    private record Dropin(Path jar, String symbolicName, String version, List<String> providerIds) {
-    }
-
-    private Dropin dropin(Path file, String symbolicName) {
-        Path jar = file.toAbsolutePath().normalize();
-        List<InstalledWorker> fromJar = bundles.installed().stream().filter(w -> jar.equals(DropinFolders.fileOf(w.location())))
-                .toList();
-        String version = fromJar.isEmpty() ? normalized(bundles.inspect(jar).version()) : fromJar.get(0).version();
-        List<String> providerIds = fromJar.stream().flatMap(w -> w.providerIds().stream()).distinct().sorted().toList();
-        return new Dropin(jar, symbolicName, version, providerIds);
-    }
-
-    /**
-     * The refusal when the drop-in's providers have active runs and the change is not forced; else null, after
-     * ending those runs with {@code reason} (forced) and saying so in {@code text}.
-     *
-     * @param change "updated" or "uninstalled"
-     */
-    private String endRuns(Dropin dropin, boolean force, String change, String reason, StringBuilder text)
-            throws InterruptedException {
-        List<String> runs = activeRuns.of(dropin.providerIds());
-        if (runs.isEmpty()) {
-            return null;
-        }
-        if (!force) {
-            String them = runs.size() == 1 ? "it" : "them";
-            return "Worker bundle " + dropin.symbolicName() + " " + dropin.version() + " has " + runs.size() + " active run"
-                    + (runs.size() == 1 ? "" : "s") + ": " + String.join(", ", runs) + "\nNothing "
-                    + change + "; stop " + them + " first, or use " + WorkerArguments.FORCE + " to cancel " + them + ".\n";
-        }
-        activeRuns.end(dropin.providerIds(), reason, text);
-        return null;
-    }
-
-    private String notADropin(String symbolicName, List<DropinFolder> folders) throws IOException {
-        StringBuilder text = new StringBuilder();
-        String where = String.join(" or ", folders.stream().map(f -> f.path().toString()).toList());
-        Optional<InstalledWorker> other = bundles.installed().stream().filter(w -> symbolicName.equals(w.symbolicName())).findFirst();
-        if (other.isPresent()) {
-            text.append(symbolicName).append(' ').append(other.get().version()).append(" was not installed from ")
-                    .append(where).append(" (it comes from ").append(other.get().location())
-                    .append("); only drop-ins can be uninstalled.\n");
-        } else {
-            text.append("No worker bundle ").append(symbolicName).append(" in ").append(where).append(".\n");
-        }
+    /** The drop-ins there are, for a name that is none of them. */
+    private String dropinListing() throws IOException {
+        List<DropinFolder> folders = bundles.dropinFolders();
         List<String> installed = new ArrayList<>();
         for (DropinFolder folder : folders) {
             for (Path jar : folder.jars()) {
                 WorkerBundleReport report = bundles.inspect(jar);
                 installed.add("  " + (report.symbolicName().isEmpty() ? "(no bundle)" : report.symbolicName() + " "
-                        + normalized(report.version())) + "  " + (folders.size() == 1 ? jar.getFileName() : jar));
+                        + report.bundleVersion()) + "  " + (folders.size() == 1 ? jar.getFileName() : jar));
             }
         }
-        text.append(installed.isEmpty() ? "There are no worker drop-ins.\n" : "Worker drop-ins:\n" + String.join("\n", installed) + "\n");
-        return text.toString();
-    }
-
-    private InstalledWorker find(Path target, String version) {
-        return bundles.installed().stream()
-                .filter(w -> target.equals(DropinFolders.fileOf(w.location())) && version.equals(normalized(w.version())))
-                .findFirst().orElse(null);
+        return installed.isEmpty() ? "There are no worker drop-ins.\n" : "Worker drop-ins:\n" + String.join("\n", installed) + "\n";
     }
 
     private static String available(List<String> providerIds) {
@@ -317,58 +248,5 @@ final class WorkerInstaller {
         }
         return (providerIds.size() == 1 ? "provider " : "providers ") + String.join(", ", providerIds)
                 + (providerIds.size() == 1 ? " is" : " are") + " available";
-    }
-
-    /** As the framework shows it: "1.0" is 1.0.0; an unparsable version is kept as written. */
-    static String normalized(String version) {
-        try {
-            return Version.parseVersion(version).toString();
-        } catch (IllegalArgumentException e) {
-            return version;
-        }
-    }
-
-    /**
-     * Errors logged while it is open that name the bundle, e.g. the install bundle's "Worker bundle x
-     * 1.0.0 (x.jar) failed to start: ...". Logged through {@link System.Logger}, they arrive at the root
-     * java.util.logging logger, as for the window's Log view.
-     */
-    private static final class ErrorLines extends Handler implements AutoCloseable {
-
-        private final String label;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Logger root = Logger.getLogger("");
-
-        private ErrorLines(String label) {
-            this.label = label;
-        }
-
-        static ErrorLines about(String label) {
-            ErrorLines capture = new ErrorLines(label);
-            capture.root.addHandler(capture);
-            return capture;
-        }
-
-        List<String> lines() {
-            return lines;
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getMessage();
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue() && message != null && message.contains(label)) {
-                lines.add(message);
-            }
-        }
-
-        @Override
-        public void flush() {
-            // nothing buffered
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-        }
     }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Version;
+import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.install.testbundles.ThrowingActivator;
 import org.parallelworkbench.install.testbundles.ThrowingProvider;
@@ -52,8 +55,10 @@ class BundleDiagnosticsTest {
 
         assertThrows(BundleException.class, bundle::start);
 
-        awaitOneLine("Worker bundle com.example.missing 1.0.0 (missing.jar) cannot be resolved: it needs package"
-                + " com.example.absent [1.0,2.0), package com.example.other, which no installed bundle provides");
+        String line = "Worker bundle com.example.missing 1.0.0 (missing.jar) cannot be resolved: it needs package"
+                + " com.example.absent [1.0,2.0), package com.example.other, which no installed bundle provides";
+        awaitOneLine(line);
+        assertEquals(List.of(BundleProblem.error(line)), failuresShownFor(bundle));
         runtime.assertTickerRuns();
     }
 
@@ -119,8 +124,10 @@ class BundleDiagnosticsTest {
 
         bundle.start();
 
-        awaitOneLine("Worker bundle com.example.component 1.0.0 (component.jar): component com.example.component.provider"
-                + " failed to activate: java.lang.IllegalStateException: " + ThrowingProvider.MESSAGE);
+        String line = "Worker bundle com.example.component 1.0.0 (component.jar): component com.example.component.provider"
+                + " failed to activate: java.lang.IllegalStateException: " + ThrowingProvider.MESSAGE;
+        awaitOneLine(line);
+        assertEquals(List.of(BundleProblem.error(line)), failuresShownFor(bundle));
         runtime.assertTickerRuns();
     }
 
@@ -138,6 +145,19 @@ class BundleDiagnosticsTest {
             Waits.until(() -> !engine.containing(duplicate).isEmpty(), RuntimeFixture.WITHIN,
                     () -> "the engine did not report the duplicate naming both bundles: " + engine.warnings());
             runtime.assertTickerRuns();
+        }
+    }
+
+    /** Why the bundle failed, as the WorkerBundles service tells whoever installs it: data, not log lines. */
+    private List<BundleProblem> failuresShownFor(Bundle bundle) throws InterruptedException {
+        ServiceTracker<WorkerBundles, WorkerBundles> tracker = new ServiceTracker<>(runtime.context, WorkerBundles.class, null);
+        tracker.open();
+        try {
+            WorkerBundles workers = tracker.waitForService(RuntimeFixture.WITHIN.toMillis());
+            return workers.installed().stream().filter(worker -> worker.bundleId() == bundle.getBundleId()).findFirst()
+                    .orElseThrow(() -> new AssertionError(bundle + " is not listed as a worker")).failures();
+        } finally {
+            tracker.close();
         }
     }
 

@@ -20,6 +20,7 @@ import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.testing.Waits;
@@ -58,7 +59,7 @@ class WorkerBundlesTest {
     void theTickerIsListedAsAnActiveWorkerWithItsProvider() {
         InstalledWorker ticker = find("org.parallelworkbench.workers.ticker");
 
-        assertEquals("ACTIVE", ticker.state());
+        assertEquals(BundleState.ACTIVE, ticker.state());
         assertEquals(List.of("ticker"), ticker.providerIds());
         assertEquals(List.of("org.parallelworkbench.workers.ticker.TickerProvider"),
                 ticker.declaredProviders().stream().map(DeclaredProvider::implementationClass).toList());
@@ -76,7 +77,7 @@ class WorkerBundlesTest {
 
         Bundle bundle = runtime.install(location, jar);
         InstalledWorker installed = find("com.example.generated");
-        assertEquals("INSTALLED", installed.state());
+        assertEquals(BundleState.INSTALLED, installed.state());
         assertEquals(List.of(), installed.providerIds());
         assertEquals(report.providers(), installed.declaredProviders());
 
@@ -86,7 +87,7 @@ class WorkerBundlesTest {
         InstalledWorker started = find("com.example.generated");
         assertEquals(bundle.getBundleId(), started.bundleId());
         assertEquals("1.4.0", started.version());
-        assertEquals("ACTIVE", started.state());
+        assertEquals(BundleState.ACTIVE, started.state());
         assertEquals(location.toUri().toString(), started.location());
         assertEquals(List.of("generated"), started.providerIds());
         assertEquals(RunState.SUCCEEDED, runtime.jobs.start("generated", Parameters.NONE).outcome().toCompletableFuture()

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -32,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.parallelworkbench.install.BundleProblem;
 
 /**
  * Turns bundles that cannot resolve, activators that throw or hang, and components that fail to activate
@@ -44,10 +46,13 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * only to whoever called {@link Bundle#start}; to tell it, a bundle whose start failed is started once more,
  * transiently, on a thread of its own, and that exception is reported.
  * <p>
+ * The problems found are also kept, per bundle revision, as data for {@link #failuresOf}: whoever installs a
+ * bundle learns why it failed from there, not from the log.
+ * <p>
  * Threading: framework events arrive on framework threads and only schedule checks; the checks run on
  * one daemon thread, start probes on another.
  */
-@Component(service = {}, immediate = true)
+@Component(service = BundleDiagnostics.class, immediate = true)
 public final class BundleDiagnostics implements SynchronousBundleListener, FrameworkListener, ServiceListener {
 
     private static final Logger LOG = System.getLogger(BundleDiagnostics.class.getName());
@@ -67,6 +72,11 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
     private final Map<Long, Long> starting = new ConcurrentHashMap<>();
     /** keys of problems already reported: bundle id, last-modified, kind */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** bundle id -> its revision's last-modified and the problems reported for it */
+    private final Map<Long, Failures> failures = new ConcurrentHashMap<>();
+
+    private record Failures(long revision, List<BundleProblem> problems) {
+    }
 
     @Activate
     public BundleDiagnostics(BundleContext context, @Reference ServiceComponentRuntime scr) {
@@ -117,6 +127,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
             }
             case BundleEvent.UNINSTALLED -> {
                 starting.remove(bundle.getBundleId());
+                failures.remove(bundle.getBundleId());
                 String prefix = bundle.getBundleId() + ":";
                 reported.removeIf(key -> key.startsWith(prefix));
             }
@@ -201,7 +212,9 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
                 try {
                     bundle.start(Bundle.START_TRANSIENT);
                 } catch (BundleException | IllegalStateException e) {
-                    log(Level.ERROR, BundleLabels.of(bundle) + " failed to start: " + cause(e));
+                    String message = BundleLabels.of(bundle) + " failed to start: " + cause(e);
+                    remember(bundle, message);
+                    log(Level.ERROR, message);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
@@ -223,10 +236,24 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         }
     }
 
+    /** What failed for the bundle's current revision, oldest first; empty when nothing did. */
+    public List<BundleProblem> failuresOf(Bundle bundle) {
+        Failures known = failures.get(bundle.getBundleId());
+        return known == null || known.revision() != bundle.getLastModified() ? List.of() : known.problems();
+    }
+
     private void report(Bundle bundle, String kind, Level level, String message) {
         if (firstTime(bundle, kind)) {
+            remember(bundle, message);
             log(level, message);
         }
+    }
+
+    private void remember(Bundle bundle, String message) {
+        long revision = bundle.getLastModified();
+        failures.merge(bundle.getBundleId(), new Failures(revision, List.of(BundleProblem.error(message))),
+                (old, now) -> old.revision() != revision ? now
+                        : new Failures(revision, Stream.concat(old.problems().stream(), now.problems().stream()).toList()));
     }
 
     private boolean firstTime(Bundle bundle, String kind) {

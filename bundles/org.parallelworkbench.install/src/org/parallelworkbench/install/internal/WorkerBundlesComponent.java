@@ -33,6 +33,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.product.ProductHome;
+import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
@@ -59,6 +60,10 @@ public final class WorkerBundlesComponent implements WorkerBundles {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ConfigurationAdmin configurationAdmin;
+
+    /** Why bundles failed; without it (as in some tests) no failure is known. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile BundleDiagnostics diagnostics;
 
     @Activate
     public WorkerBundlesComponent(BundleContext context) {
@@ -157,8 +162,10 @@ public final class WorkerBundlesComponent implements WorkerBundles {
         if (providerIds.isEmpty() && declared.isEmpty()) {
             return null;
         }
+        BundleDiagnostics failures = diagnostics;
         return new InstalledWorker(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
-                stateName(bundle.getState()), bundle.getLocation(), providerIds, declared);
+                BundleState.of(bundle.getState()), bundle.getLocation(), providerIds, declared,
+                failures == null ? List.of() : failures.failuresOf(bundle));
     }
 
     private List<String> registeredProviderIds(Bundle bundle) {
@@ -211,17 +218,6 @@ public final class WorkerBundlesComponent implements WorkerBundles {
                 Collections.sort(paths);
                 return paths;
             }
-        };
-    }
-
-    static String stateName(int state) {
-        return switch (state) {
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            case Bundle.ACTIVE -> "ACTIVE";
-            default -> "UNINSTALLED";
         };
     }
 }

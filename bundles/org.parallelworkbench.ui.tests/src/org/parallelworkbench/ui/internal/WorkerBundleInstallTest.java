@@ -35,6 +35,7 @@ import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.ui.testbundles.GeneratedProvider;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
@@ -108,8 +109,11 @@ class WorkerBundleInstallTest {
         };
         Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
             viewModel = new WorkbenchViewModel(Realm.getDefault(), jobs);
-            bundles = new WorkerBundlesViewModel(Realm.getDefault(), withTemporaryDropins, jobs,
-                    this::runFileWork, viewModel::showMessage);
+            // The change waits while syncDropins, File Install's stand-in, installs the jar.
+            WorkerBundleChanges changes = WorkerBundleChanges.over(withTemporaryDropins, () -> jobs, () -> List::of,
+                    this::runFileWork, WITHIN);
+            bundles = new WorkerBundlesViewModel(Realm.getDefault(), withTemporaryDropins, changes, this::runFileWork,
+                    viewModel::showMessage);
             window = new WorkbenchWindow(viewModel, (shell, question) -> CloseConfirmation.CANCEL_RUNS_AND_EXIT,
                     new WindowServices(List::of, null, bundles));
             window.setBlockOnOpen(false);

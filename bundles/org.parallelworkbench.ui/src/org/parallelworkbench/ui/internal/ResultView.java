@@ -29,8 +29,8 @@ import org.parallelworkbench.core.ResultValue;
 
 /**
  * Shows a run's result in the form that suits its kind: a line chart for a series, a table for a table,
- * the image scaled to fit for an image, and a single value (the ticker's count) large in a label, as
- * the original demo showed it. UI thread only.
+ * the image scaled to fit for an image, and a single value (the ticker's count) large in a label. UI
+ * thread only.
  */
 final class ResultView {
 
@@ -74,7 +74,7 @@ final class ResultView {
         return stack;
     }
 
-    /** The value page's label: the original demo's label, showing the selected run's latest value. */
+    /** The value page's label: the selected run's latest value, large. */
     Label valueLabel() {
         return valueLabel;
     }

@@ -31,12 +31,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
-import org.parallelworkbench.core.RunHistory;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.core.product.ProductProperties;
 import org.parallelworkbench.engine.settings.EngineSettingsStore;
+import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.viewmodel.LogCapture;
 import org.parallelworkbench.viewmodel.ParameterMemory;
@@ -69,23 +69,23 @@ public final class WorkbenchApplication {
     private final BundleContext context;
     private final EngineSettingsStore settingsStore;
     private final WorkerBundles workerBundles;
+    private final WorkerBundleChanges workerBundleChanges;
     private volatile Display display;
     private volatile boolean deactivating;
     private Thread uiThread;
     /** Installed providers as their services come and go; the window follows them. */
     private final Map<WorkProvider, ProviderInfo> providers = new ConcurrentHashMap<>();
-    /** The run journal, for the runs of the other product processes (a console, a headless run). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile RunHistory history;
     /** Set on the UI thread once the window's ViewModel exists; called on SCR's threads. */
     private volatile Runnable providersChanged = () -> { };
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
             @Reference(name = "settingsStore") EngineSettingsStore settingsStore,
-            @Reference(name = "workerBundles") WorkerBundles workerBundles, BundleContext context) {
+            @Reference(name = "workerBundles") WorkerBundles workerBundles,
+            @Reference(name = "workerBundleChanges") WorkerBundleChanges workerBundleChanges, BundleContext context) {
         this.jobs = jobs;
         this.workerBundles = workerBundles;
+        this.workerBundleChanges = workerBundleChanges;
         this.context = context;
         this.settingsStore = settingsStore;
         if (ProductProperties.GUI_MODE.equals(context.getProperty(ProductProperties.MODE))) {
@@ -102,11 +102,7 @@ public final class WorkbenchApplication {
             Realm.runWithDefault(DisplayRealm.getRealm(display), () -> {
                 Realm realm = Realm.getDefault();
                 WorkbenchViewModel viewModel = new WorkbenchViewModel(realm, jobs, parameterMemory(), background);
-                RunHistory journal = () -> {
-                    RunHistory current = history;
-                    return current == null ? List.of() : current.records();
-                };
-                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, jobs, journal,
+                WorkerBundlesViewModel bundles = new WorkerBundlesViewModel(realm, workerBundles, workerBundleChanges,
                         background, viewModel::showMessage);
                 // A provider's bundle row lists it once registered: provider changes refresh the Bundles tab too.
                 providersChanged = () -> {
@@ -206,7 +202,7 @@ public final class WorkbenchApplication {
         }
     }
 
-    /** Closing the window ends the product, as closing the original demo's window ended it. */
+    /** Closing the window ends the product: a desktop application's window is the application. */
     private void stopFramework() {
         jobs.cancelAll("The workbench was closed");
         try {

@@ -385,7 +385,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
             return; // an update's jar was read after the window closed
         }
         if (request.needsConfirmation()) {
-            String verb = request.kind().verb();
+            String verb = request.plan().kind().verb();
             String confirm = "Cancel Runs and " + Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
             int answer = new MessageDialog(getShell(), "Active Runs", null, request.question(), MessageDialog.QUESTION,
                     0, confirm, "Keep the Bundle").open();

@@ -15,7 +15,7 @@ import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkUnit;
 
 /**
- * The original demo's generator: a value that counts up once a second until the run is stopped.
+ * A value that counts up once a second until the run is stopped: the simplest open-ended run.
  * Each tick is one unit, executed one at a time, so values arrive in order and a stop ends the
  * current wait at once.
  */
