@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.ResultValue;
@@ -106,6 +109,21 @@ class ResultExportersTest {
     }
 
     @Test
+    void csvQuotesSomeMoreFieldsThanRfc4180RequiresWithoutChangingAnyValue() throws IOException {
+        // Commons CSV also quotes an empty first field and fields that start with a character up to '#' or end
+        // in white space; any CSV reader reads the same values as from the unquoted fields written before.
+        List<String> awkward = List.of("", " lead", "trail ", "#tag", "!bang", "-3", "", "plain");
+        ResultValue.Table table = new ResultValue.Table(List.of("a", "b", "c", "d", "e", "f", "g", "h"), List.of(awkward));
+
+        String csv = write(new CsvExporter(), table);
+
+        assertEquals("a,b,c,d,e,f,g,h\r\n\"\",\" lead\",\"trail \",\"#tag\",\"!bang\",-3,,plain\r\n", csv);
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.RFC4180)) {
+            assertEquals(List.of(table.columns(), awkward), parser.getRecords().stream().map(CSVRecord::toList).toList());
+        }
+    }
+
+    @Test
     void csvRefusesAnImageNamingTheFormatsThatWork() {
         CsvExporter csv = new CsvExporter();
         assertFalse(csv.supports(IMAGE));
@@ -124,10 +142,17 @@ class ResultExportersTest {
     }
 
     @Test
-    void jsonWritesNotFiniteNumbersAsNullAndEscapesControlCharacters() throws IOException {
-        ResultValue.Series series = new ResultValue.Series("s", "", "", List.of(new ResultValue.Point(1, Double.NaN)));
-        assertTrue(write(new JsonExporter(), series).contains("\"points\":[[1,null]]"));
-        assertEquals("\"a\\\\b\\u0001\\t\"", JsonExporter.string("a\\b\u0001\t"));
+    void jsonWritesNotFiniteNumbersAsNull() throws IOException {
+        ResultValue.Series series = new ResultValue.Series("s", "", "", List.of(new ResultValue.Point(1, Double.NaN),
+                new ResultValue.Point(Double.NEGATIVE_INFINITY, 1e20)));
+        assertTrue(write(new JsonExporter(), series).contains("\"points\":[[1,null],[null,1.0E20]]"));
+    }
+
+    @Test
+    void jsonEscapesAsBeforeInLowerCaseHexAndKeepsEveryCharacter() throws IOException {
+        // A lone surrogate, which UTF-8 cannot hold, is an escape; a pair (an emoji) is UTF-8 as it always was.
+        assertEquals("{\"kind\":\"scalar\",\"text\":\"a\\\\b\\u0001\\t\\\"/ \uD83D\uDE00 \\ud800\"}\n",
+                write(new JsonExporter(), new ResultValue.Scalar("a\\b\u0001\t\"/ \uD83D\uDE00 \uD800")));
     }
 
     @Test

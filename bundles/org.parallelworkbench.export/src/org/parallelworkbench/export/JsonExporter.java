@@ -2,15 +2,17 @@ package org.parallelworkbench.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 import org.parallelworkbench.core.ResultValue;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /**
  * One JSON object in UTF-8 for every kind of result, with a {@code "kind"} member naming it:
@@ -22,10 +24,17 @@ import org.parallelworkbench.core.ResultValue;
  * <li>image: {@code {"kind":"image","width":w,"height":h,"encoding":"argb32-be-base64","pixels":".."}}: every
  * pixel as 4 bytes A, R, G, B, row by row from the top left, Base64 encoded</li>
  * </ul>
+ * Written as it goes through Jackson's streaming generator, so a large result is not held twice.
  */
 final class JsonExporter implements ResultExporter {
 
     static final String IMAGE_ENCODING = "argb32-be-base64";
+
+    private static final JsonFactory JSON = new JsonFactoryBuilder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // write() leaves the stream open
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE) // escapes as this exporter always wrote them
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as UTF-8, not two escapes
+            .build();
 
     @Override
     public String extension() {
@@ -39,69 +48,62 @@ final class JsonExporter implements ResultExporter {
 
     @Override
     public void write(ResultValue value, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write("{\"kind\":" + string(ResultExporters.kindOf(value)));
-        switch (value) {
-        case ResultValue.Scalar scalar -> writer.write(",\"text\":" + string(scalar.text()));
-        case ResultValue.Series series -> {
-            writer.write(",\"name\":" + string(series.name()) + ",\"xLabel\":" + string(series.xLabel()) + ",\"yLabel\":"
-                    + string(series.yLabel()) + ",\"points\":[");
-            List<ResultValue.Point> points = series.points();
-            for (int i = 0; i < points.size(); i++) {
-                writer.write((i > 0 ? ",[" : "[") + number(points.get(i).x()) + "," + number(points.get(i).y()) + "]");
-            }
-            writer.write("]");
-        }
-        case ResultValue.Table table -> {
-            writer.write(",\"columns\":" + strings(table.columns()) + ",\"rows\":[");
-            for (int i = 0; i < table.rows().size(); i++) {
-                writer.write((i > 0 ? "," : "") + strings(table.rows().get(i)));
-            }
-            writer.write("]");
-        }
-        case ResultValue.Image image -> {
-            ByteBuffer bytes = ByteBuffer.allocate(image.argb().length * Integer.BYTES); // big-endian
-            bytes.asIntBuffer().put(image.argb());
-            writer.write(",\"width\":" + image.width() + ",\"height\":" + image.height() + ",\"encoding\":"
-                    + string(IMAGE_ENCODING) + ",\"pixels\":\"" + Base64.getEncoder().encodeToString(bytes.array()) + "\"");
-        }
-        }
-        writer.write("}\n");
-        writer.flush();
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? ResultExporters.number(value) : "null";
-    }
-
-    private static String strings(List<String> values) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            json.append(i > 0 ? "," : "").append(string(values.get(i)));
-        }
-        return json.append(']').toString();
-    }
-
-    /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
-    static String string(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-            case '"' -> json.append("\\\"");
-            case '\\' -> json.append("\\\\");
-            case '\n' -> json.append("\\n");
-            case '\r' -> json.append("\\r");
-            case '\t' -> json.append("\\t");
-            default -> {
-                if (c < 0x20) {
-                    json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                } else {
-                    json.append(c);
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("kind", ResultExporters.kindOf(value));
+            switch (value) {
+            case ResultValue.Scalar scalar -> json.writeStringField("text", scalar.text());
+            case ResultValue.Series series -> {
+                json.writeStringField("name", series.name());
+                json.writeStringField("xLabel", series.xLabel());
+                json.writeStringField("yLabel", series.yLabel());
+                json.writeArrayFieldStart("points");
+                for (ResultValue.Point point : series.points()) {
+                    json.writeStartArray();
+                    number(json, point.x());
+                    number(json, point.y());
+                    json.writeEndArray();
                 }
+                json.writeEndArray();
+            }
+            case ResultValue.Table table -> {
+                json.writeFieldName("columns");
+                strings(json, table.columns());
+                json.writeArrayFieldStart("rows");
+                for (List<String> row : table.rows()) {
+                    strings(json, row);
+                }
+                json.writeEndArray();
+            }
+            case ResultValue.Image image -> {
+                json.writeNumberField("width", image.width());
+                json.writeNumberField("height", image.height());
+                json.writeStringField("encoding", IMAGE_ENCODING);
+                ByteBuffer bytes = ByteBuffer.allocate(image.argb().length * Integer.BYTES); // big-endian
+                bytes.asIntBuffer().put(image.argb());
+                json.writeFieldName("pixels");
+                json.writeBinary(bytes.array()); // Jackson's default: standard Base64, padded, no line breaks
             }
             }
+            json.writeEndObject();
+            json.writeRaw('\n');
         }
-        return json.append('"').toString();
+    }
+
+    /** As the CSV has it ({@code 1000}, not {@code 1000.0}); JSON has no NaN or infinity: null. */
+    private static void number(JsonGenerator json, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumber(ResultExporters.number(value));
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void strings(JsonGenerator json, List<String> values) throws IOException {
+        json.writeStartArray();
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }

@@ -71,7 +71,7 @@ sealed interface JournalEntry {
             line.put("parameters", parameters.values());
             line.put("startedAt", startedAt.toString());
             line.put(TARGET, target.name());
-            return Json.encode(line);
+            return JournalJson.encode(line);
         }
     }
 
@@ -98,7 +98,7 @@ sealed interface JournalEntry {
             line.put("endedAt", endedAt.toString());
             line.put("summary", summary);
             line.put("reason", reason);
-            return Json.encode(line);
+            return JournalJson.encode(line);
         }
     }
 
@@ -108,9 +108,7 @@ sealed interface JournalEntry {
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     static JournalEntry parse(String line) {
-        if (!(Json.decode(line) instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
+        Map<?, ?> object = JournalJson.decode(line);
         String type = text(object, TYPE);
         long seq = number(object, SEQ);
         String process = object.get(PROCESS) == null ? "" : text(object, PROCESS);
@@ -146,9 +144,11 @@ sealed interface JournalEntry {
         throw new IllegalArgumentException("'" + name + "' is missing or not a string");
     }
 
+    /** Jackson reads a whole number as Integer when it fits, else Long (BigInteger beyond: too big). */
     private static long number(Map<?, ?> object, String name) {
-        if (object.get(name) instanceof Long value) {
-            return value;
+        Object value = object.get(name);
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
         }
         throw new IllegalArgumentException("'" + name + "' is missing or not a whole number");
     }
