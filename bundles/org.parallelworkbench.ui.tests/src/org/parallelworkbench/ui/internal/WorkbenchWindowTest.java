@@ -77,6 +77,8 @@ class WorkbenchWindowTest {
             });
             window.setBlockOnOpen(false);
             window.open();
+            // As a user picks it: with nothing started before, the window opens on the first provider by name.
+            pick(window, jobs.providers().stream().filter(p -> p.id().equals("ticker")).findFirst().orElseThrow());
         });
     }
 
