@@ -189,7 +189,7 @@ class WorkerBundlesViewModelTest {
         assertEquals(reason, second.cancelReason);
         assertNull(ticker.cancelReason, "a run of another bundle's provider was cancelled");
         assertFalse(Files.exists(installed));
-        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed, last(statuses));
+        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed.getFileName(), last(statuses));
     }
 
     @Test
@@ -325,7 +325,7 @@ class WorkerBundlesViewModelTest {
 
         assertFalse(Files.exists(installed));
         assertTrue(Files.exists(sameNameInDropins), "the jar in the product's drop-in folder was deleted instead");
-        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed, last(statuses));
+        assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed.getFileName(), last(statuses));
     }
 
     @Test

@@ -33,7 +33,8 @@ final class ChangeMessages {
             case DONE -> switch (plan.kind()) {
                 case INSTALL -> "Installed worker bundle " + label + providers(outcome);
                 case UPDATE -> "Updated worker bundle " + label + " to " + plan.newVersion() + providers(outcome);
-                case UNINSTALL -> "Uninstalled worker bundle " + label + "; deleted " + outcome.file().orElseThrow();
+                // The file's name only: a status line elides a long path in its middle.
+                case UNINSTALL -> "Uninstalled worker bundle " + label + "; deleted " + outcome.file().orElseThrow().getFileName();
             };
             case NOT_SETTLED -> plan.kind() == Kind.UNINSTALL
                     ? "Worker bundle " + label + " is still installed after " + outcome.waited().toSeconds() + " s"
