@@ -5,21 +5,17 @@ import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The folder File Install watches for worker bundles. A jar goes in under a hidden temporary name and is
- * then renamed into place, because File Install takes a file it already knows as stable at once and
- * would uninstall the old version on seeing a half-written one; a replacement keeps the old file's name,
- * so File Install updates that bundle instead of installing a second one. Usable without OSGi. Two
- * instances are equal when they name the same absolute, normalised path.
+ * A folder File Install watches for worker bundles, read-only: its jars and which bundle locations are its own.
+ * Only {@link WorkerBundleChanges} writes to it. Usable without OSGi. Two instances are equal when they name the
+ * same absolute, normalised path.
  */
 public final class DropinFolder {
 
@@ -31,44 +27,6 @@ public final class DropinFolder {
 
     public Path path() {
         return folder;
-    }
-
-    /**
-     * Copies the inspected jar into the folder, replacing the drop-in with the same symbolic name if there
-     * is one; nothing is copied when the report has an error.
-     *
-     * @return where the jar now is
-     * @throws IllegalArgumentException naming the report's errors
-     * @throws IOException              when the folder cannot be written
-     */
-    public Path install(WorkerBundleReport report) throws IOException {
-        if (!report.installable()) {
-            throw new IllegalArgumentException(String.join("; ",
-                    report.problems().stream().filter(BundleProblem::isError).map(BundleProblem::message).toList()));
-        }
-        Files.createDirectories(folder);
-        Path target = find(report.symbolicName()).orElse(folder.resolve(report.symbolicName() + ".jar"));
-        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
-            Files.copy(report.file(), temp);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return target;
-    }
-
-    /**
-     * Deletes the drop-in with this symbolic name; File Install then uninstalls its bundle.
-     *
-     * @return the deleted file; empty when no drop-in has that name
-     */
-    public Optional<Path> uninstall(String symbolicName) throws IOException {
-        Optional<Path> jar = find(symbolicName);
-        if (jar.isPresent()) {
-            Files.delete(jar.get());
-        }
-        return jar;
     }
 
     /** The drop-in jar whose bundle has this symbolic name, if any. */

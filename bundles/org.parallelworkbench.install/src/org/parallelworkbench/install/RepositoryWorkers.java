@@ -54,7 +54,7 @@ public final class RepositoryWorkers implements AutoCloseable {
      * Finds and inspects the worker bundles of a repository folder or zip. Never throws for a bad file: a
      * file that is no zip, or has no {@code plugins/} folder, gives no workers and an error in {@link #problems()}.
      *
-     * @param inspect e.g. {@link WorkerBundleInspector#inspect} or {@link WorkerBundles#inspect}
+     * @param inspect e.g. {@link WorkerBundles#inspect} or {@link WorkerBundles#inspect}
      */
     public static RepositoryWorkers read(Path repository, Function<Path, WorkerBundleReport> inspect) {
         Objects.requireNonNull(inspect, "inspect");

@@ -1,5 +1,5 @@
 /**
- * Worker bundles in a running product, and the one owner of their life cycle. {@link WorkerBundleInspector}
+ * Worker bundles in a running product, and the one owner of their life cycle. the {@link WorkerBundles#inspect} service method
  * tells what a jar file is before it is installed (name, version, vendor, declared providers, signature,
  * problems), {@link RepositoryWorkers} finds the worker bundles of a p2 repository folder or zip, the
  * {@link WorkerBundles} service lists the worker bundles installed (with their {@link BundleState} and why they

@@ -56,7 +56,7 @@ class WorkerInstallerTest {
     private FakeWorkerBundles withDropin() throws IOException {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeWorkerBundles.jar(bundles.dropins.path().resolve("com.example.w.jar"), "com.example.w", "1.0.0");
         return bundles;
     }
 
@@ -141,7 +141,7 @@ class WorkerInstallerTest {
     @Test
     void uninstallOfAnUnknownNameListsTheDropinsThereAre() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0")));
+        FakeWorkerBundles.jar(bundles.dropins.path().resolve("com.example.w.jar"), "com.example.w", "1.0.0");
         WorkerInstaller.Outcome outcome = installer(bundles).uninstall("com.example.nope", false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
         assertEquals("No worker bundle com.example.nope in " + bundles.dropins.path() + ".\nWorker drop-ins:\n"
@@ -194,7 +194,7 @@ class WorkerInstallerTest {
         DropinFolder extra = new DropinFolder(temp.resolve("extra"));
         bundles.extraFolders.add(extra);
         bundles.providerIds.put("com.example.x", List.of("x"));
-        extra.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("x1.jar"), "com.example.x", "1.0.0")));
+        FakeWorkerBundles.jar(extra.path().resolve("com.example.x.jar"), "com.example.x", "1.0.0");
         WorkerInstaller installer = installer(bundles);
 
         WorkerInstaller.Outcome updated = installer.install(FakeWorkerBundles.jar(temp.resolve("x2.jar"), "com.example.x", "2.0.0"),
@@ -219,7 +219,7 @@ class WorkerInstallerTest {
     void anUpdateWhileRunsOfTheOldVersionAreActiveIsRefusedUnlessForcedWhichCancelsThemWithTheReason() throws Exception {
         FakeWorkerBundles bundles = bundles();
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        bundles.dropins.install(bundles.inspect(FakeWorkerBundles.jar(temp.resolve("w1.jar"), "com.example.w", "1.0.0")));
+        FakeWorkerBundles.jar(bundles.dropins.path().resolve("com.example.w.jar"), "com.example.w", "1.0.0");
         Path update = FakeWorkerBundles.jar(temp.resolve("w2.jar"), "com.example.w", "2.0.0");
         FakeJobService jobs = jobsWithGenerated();
         FakeJobService.FakeRun running = (FakeJobService.FakeRun) jobs.start("gen", Parameters.NONE);

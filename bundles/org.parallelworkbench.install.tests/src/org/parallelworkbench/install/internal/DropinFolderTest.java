@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.DropinFolder;
-import org.parallelworkbench.install.WorkerBundleInspector;
 import org.parallelworkbench.install.WorkerBundleReport;
 
 class DropinFolderTest {
@@ -30,9 +29,9 @@ class DropinFolderTest {
         Path downloaded = temp.resolve("downloads/any-name-1.0.jar");
         Files.createDirectories(downloaded.getParent());
 
-        Path installed = dropins.install(inspector.inspect(TestJars.bundle("com.example.good", "1.0.0").write(downloaded)));
+        Path installed = DropinFiles.copyInto(dropins, inspector.inspect(TestJars.bundle("com.example.good", "1.0.0").write(downloaded)));
         Files.move(installed, dropins.path().resolve("renamed-by-the-user.jar"));
-        Path replaced = dropins.install(inspector.inspect(TestJars.bundle("com.example.good", "1.1.0").write(downloaded)));
+        Path replaced = DropinFiles.copyInto(dropins, inspector.inspect(TestJars.bundle("com.example.good", "1.1.0").write(downloaded)));
 
         assertEquals(dropins.path().resolve("com.example.good.jar"), installed);
         assertEquals(dropins.path().resolve("renamed-by-the-user.jar"), replaced, "an update, not a second bundle");
@@ -45,7 +44,7 @@ class DropinFolderTest {
         DropinFolder dropins = new DropinFolder(temp.resolve("dropins"));
         WorkerBundleReport notAJar = inspector.inspect(Files.writeString(temp.resolve("notes.jar"), "not a zip"));
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> dropins.install(notAJar));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DropinFiles.copyInto(dropins, notAJar));
 
         assertTrue(refused.getMessage().startsWith("notes.jar is not a jar"), refused.getMessage());
         assertEquals(List.of(), dropins.jars());
@@ -55,11 +54,11 @@ class DropinFolderTest {
     void uninstallDeletesTheDropinWithThatSymbolicNameOnly() throws IOException {
         DropinFolder dropins = new DropinFolder(temp.resolve("dropins"));
         Files.createDirectories(temp.resolve("src"));
-        Path keep = dropins.install(inspector.inspect(TestJars.bundle("com.example.keep", "1.0.0").write(temp.resolve("src/a.jar"))));
-        Path gone = dropins.install(inspector.inspect(TestJars.bundle("com.example.gone", "1.0.0").write(temp.resolve("src/b.jar"))));
+        Path keep = DropinFiles.copyInto(dropins, inspector.inspect(TestJars.bundle("com.example.keep", "1.0.0").write(temp.resolve("src/a.jar"))));
+        Path gone = DropinFiles.copyInto(dropins, inspector.inspect(TestJars.bundle("com.example.gone", "1.0.0").write(temp.resolve("src/b.jar"))));
 
-        assertEquals(Optional.of(gone), dropins.uninstall("com.example.gone"));
-        assertEquals(Optional.empty(), dropins.uninstall("com.example.never"));
+        assertEquals(Optional.of(gone), DropinFiles.delete(dropins, "com.example.gone"));
+        assertEquals(Optional.empty(), DropinFiles.delete(dropins, "com.example.never"));
 
         assertFalse(Files.exists(gone));
         assertEquals(List.of(keep), dropins.jars());

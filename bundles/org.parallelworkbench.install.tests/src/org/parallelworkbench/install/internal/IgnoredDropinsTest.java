@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelworkbench.install.WorkerBundleInspector;
 import org.parallelworkbench.testing.LoggedWarnings;
 
 /** The File Install listener that says why a jar is ignored, called as File Install calls it; no framework. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.RepositoryWorkers;
-import org.parallelworkbench.install.WorkerBundleInspector;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 

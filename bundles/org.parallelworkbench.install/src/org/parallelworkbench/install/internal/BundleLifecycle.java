@@ -175,14 +175,14 @@ public final class BundleLifecycle implements WorkerBundleChanges {
         Path file;
         try {
             if (change.kind() == Kind.UNINSTALL) {
-                Optional<Path> deleted = folder.uninstall(change.symbolicName());
+                Optional<Path> deleted = DropinFiles.delete(folder, change.symbolicName());
                 if (deleted.isEmpty()) {
                     return new ChangeOutcome(change, Result.FILE_ERROR, Optional.empty(), Optional.empty(), ended,
                             change.label() + " has no file in " + folder.path() + " any more", Duration.ZERO);
                 }
                 file = deleted.get();
             } else {
-                file = folder.install(change.replacement());
+                file = DropinFiles.copyInto(folder, change.replacement());
             }
         } catch (IOException | RuntimeException e) {
             return new ChangeOutcome(change, Result.FILE_ERROR, Optional.empty(), Optional.empty(), ended,

@@ -17,7 +17,6 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.parallelworkbench.install.BundleProblem;
-import org.parallelworkbench.install.WorkerBundleInspector;
 
 /**
  * Says why File Install ignores a {@code .jar} in a watched folder: one that is not a jar, or has no bundle

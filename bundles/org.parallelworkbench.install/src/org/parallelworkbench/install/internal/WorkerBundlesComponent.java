@@ -37,7 +37,6 @@ import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
-import org.parallelworkbench.install.WorkerBundleInspector;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
 

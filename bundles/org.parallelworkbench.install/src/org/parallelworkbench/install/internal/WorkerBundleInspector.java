@@ -1,4 +1,4 @@
-package org.parallelworkbench.install;
+package org.parallelworkbench.install.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,9 @@ import java.util.jar.Manifest;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
-import org.parallelworkbench.install.internal.ComponentDescriptions;
-import org.parallelworkbench.install.internal.HeaderClauses;
-import org.parallelworkbench.install.internal.SpiCheck;
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.DeclaredProvider;
+import org.parallelworkbench.install.WorkerBundleReport;
 
 /**
  * Reads a jar file as a worker bundle without installing it: its identity, the providers it declares,
