@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
@@ -33,22 +32,8 @@ class WorkbenchViewModelTest {
 
     @Test
     void theProviderStartedLastIsSelectedWhenTheWindowOpens() {
-        ParameterMemory memory = new ParameterMemory() {
-            @Override
-            public Map<String, String> recall(String providerId) {
-                return Map.of();
-            }
-
-            @Override
-            public void remember(String providerId, Map<String, String> values) {
-                // not needed here
-            }
-
-            @Override
-            public Optional<String> lastStarted() {
-                return Optional.of(FakeJobService.TICKER.id());
-            }
-        };
+        InMemoryParameterMemory memory = new InMemoryParameterMemory();
+        memory.remember(FakeJobService.TICKER.id(), Map.of());
         WorkbenchViewModel opened = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
         jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
         opened.refreshProviders();
