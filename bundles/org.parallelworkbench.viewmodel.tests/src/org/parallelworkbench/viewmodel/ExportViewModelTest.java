@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.FakeJobService;
 
 class ExportViewModelTest {
 
@@ -27,7 +28,7 @@ class ExportViewModelTest {
     Path folder;
 
     private final QueueRealm realm = new QueueRealm();
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = new FakeJobService(TestProviders.TICKER);
     /** Background work (starting runs, writing files) queued here runs when the test says. */
     private final List<Runnable> writes = new ArrayList<>();
     private WorkbenchViewModel workbench;
@@ -52,7 +53,7 @@ class ExportViewModelTest {
 
         assertTrue(workbench.export().canExport().getValue());
         assertEquals(List.of("csv", "json"), workbench.export().extensions());
-        assertEquals("ticker-run-1.csv", workbench.export().suggestedFileName());
+        assertEquals("ticker-1.csv", workbench.export().suggestedFileName());
     }
 
     @Test

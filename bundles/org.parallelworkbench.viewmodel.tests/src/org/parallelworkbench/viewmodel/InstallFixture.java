@@ -8,6 +8,7 @@ import java.util.List;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.testing.FakeWorkerBundles;
+import org.parallelworkbench.testing.FakeJobService;
 
 /**
  * What the install dialog's ViewModel tests share: a {@link WorkerBundlesViewModel} in a {@link QueueRealm}, on a
@@ -18,7 +19,7 @@ import org.parallelworkbench.testing.FakeWorkerBundles;
 final class InstallFixture {
 
     final QueueRealm realm = new QueueRealm();
-    final FakeJobService jobs = new FakeJobService();
+    final FakeJobService jobs = new FakeJobService(TestProviders.TICKER);
     final List<Runnable> fileWork = new ArrayList<>();
     final List<String> statuses = new ArrayList<>();
     final Path dropinsPath;
@@ -27,7 +28,7 @@ final class InstallFixture {
     InstallFixture(Path temp) {
         dropinsPath = temp.resolve("dropins");
         bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
-        jobs.installed = List.of(FakeJobService.TICKER);
+        jobs.install(TestProviders.TICKER);
     }
 
     /** The ViewModel of the bundles and jobs as the test set them up. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.viewmodel.LogEntry.Severity;
+import org.parallelworkbench.testing.FakeJobService;
 
 class LogViewModelTest {
 
@@ -160,9 +161,9 @@ class LogViewModelTest {
     @Test
     void aFollowedRunThatFailsGetsAnErrorEntryAndOneThatSucceedsNone() {
         LogViewModel log = unthrottled(100);
-        FakeJobService.FakeRun failing = new FakeJobService.FakeRun("r-9", FakeJobService.TICKER,
+        FakeJobService.FakeRun failing = new FakeJobService.FakeRun("r-9", TestProviders.TICKER,
                 Parameters.NONE.with("interval", "5"));
-        FakeJobService.FakeRun succeeding = new FakeJobService.FakeRun("r-10", FakeJobService.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun succeeding = new FakeJobService.FakeRun("r-10", TestProviders.TICKER, Parameters.NONE);
         log.follow(failing);
         log.follow(succeeding);
 

@@ -13,17 +13,18 @@ import org.parallelworkbench.core.ParameterDescriptor;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.ParameterType;
 import org.parallelworkbench.core.ProviderInfo;
+import org.parallelworkbench.testing.FakeJobService;
 
 class ParameterFormViewModelTest {
 
     private final QueueRealm realm = new QueueRealm();
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = new FakeJobService(TestProviders.TICKER);
     private final InMemoryParameterMemory memory = new InMemoryParameterMemory();
 
     private WorkbenchViewModel workbench() {
-        jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
+        jobs.install(TestProviders.TICKER, TestProviders.COUNTER);
         WorkbenchViewModel workbench = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
-        workbench.selectedProvider().setValue(FakeJobService.TICKER); // as a user would pick it
+        workbench.selectedProvider().setValue(TestProviders.TICKER); // as a user would pick it
         return workbench;
     }
 
@@ -32,7 +33,7 @@ class ParameterFormViewModelTest {
         WorkbenchViewModel workbench = workbench();
         assertTrue(workbench.form().fields().isEmpty(), "the ticker of the fake takes no parameters");
 
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
 
         List<ParameterFieldViewModel> fields = workbench.form().fields();
         assertEquals(List.of("limit", "fast", "mode"), fields.stream().map(ParameterFieldViewModel::name).toList());
@@ -46,7 +47,7 @@ class ParameterFormViewModelTest {
     @Test
     void eachFieldShowsItsOwnProblemAndTheFormIsInvalidWhileAnyHasOne() {
         WorkbenchViewModel workbench = workbench();
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         ParameterFieldViewModel limit = workbench.form().fields().get(0);
         ParameterFieldViewModel mode = workbench.form().fields().get(2);
 
@@ -71,7 +72,7 @@ class ParameterFormViewModelTest {
                         ? List.of(new ParameterProblem("fast", "cannot count down fast"))
                         : List.of();
         WorkbenchViewModel workbench = workbench();
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
 
         workbench.form().fields().get(1).value().setValue("true");
         workbench.form().fields().get(2).value().setValue("down");
@@ -85,7 +86,7 @@ class ParameterFormViewModelTest {
         memory.remember("counter", Map.of("limit", "250", "mode", "down"));
         WorkbenchViewModel workbench = workbench();
 
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
 
         assertEquals(List.of("250", "false", "down"),
                 workbench.form().fields().stream().map(f -> f.value().getValue()).toList());
@@ -106,14 +107,14 @@ class ParameterFormViewModelTest {
                 "the help has a line per choice, in the drop-down's order");
         assertFalse(ParameterFormViewModel.TARGET_HELP.contains("  "), ParameterFormViewModel.TARGET_HELP);
 
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         assertEquals(ExecutionTarget.PROCESSES, workbench.form().target().getValue());
         assertEquals(List.of("limit", "fast", "mode"), workbench.form().fields().stream().map(ParameterFieldViewModel::name).toList(),
                 "the choice is no field");
-        workbench.selectedProvider().setValue(FakeJobService.TICKER);
+        workbench.selectedProvider().setValue(TestProviders.TICKER);
         assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue(), "choices do not leak between providers");
 
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         workbench.form().restoreDefaults();
         assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue());
     }
@@ -123,7 +124,7 @@ class ParameterFormViewModelTest {
         memory.remember("counter", Map.of(ParameterMemory.TARGET_KEY, "CLUSTER"));
         WorkbenchViewModel workbench = workbench();
 
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
 
         assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue());
     }
@@ -131,13 +132,13 @@ class ParameterFormViewModelTest {
     @Test
     void anUpdatedProviderKeepsWhatTheUserTypedForParametersItStillHas() {
         WorkbenchViewModel workbench = workbench();
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         workbench.form().fields().get(0).value().setValue("42");
         workbench.form().target().setValue(ExecutionTarget.THREADS);
         ProviderInfo updated = new ProviderInfo("counter", "Counter", "Counts", "2.2",
                 List.of(ParameterDescriptor.integer("limit", "Limit", 100, 1, 1000), ParameterDescriptor.text("label", "Label", "x")));
 
-        workbench.providersChanged(List.of(FakeJobService.TICKER, updated));
+        workbench.providersChanged(List.of(TestProviders.TICKER, updated));
 
         assertEquals(List.of("42", "x"), workbench.form().fields().stream().map(f -> f.value().getValue()).toList());
         assertEquals(ExecutionTarget.THREADS, workbench.form().target().getValue());
@@ -146,8 +147,8 @@ class ParameterFormViewModelTest {
     @Test
     void aProviderThatIsGoneCannotStart() {
         WorkbenchViewModel workbench = workbench();
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
-        jobs.installed = List.of(FakeJobService.TICKER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
+        jobs.install(TestProviders.TICKER);
 
         workbench.form().fields().get(0).value().setValue("7"); // revalidates against an engine that lost it
 

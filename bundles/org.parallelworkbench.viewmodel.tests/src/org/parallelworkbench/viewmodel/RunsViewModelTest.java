@@ -12,6 +12,7 @@ import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.testing.FakeJobService;
 
 class RunsViewModelTest {
 
@@ -25,7 +26,7 @@ class RunsViewModelTest {
     @BeforeEach
     void setUp() {
         realm = new QueueRealm();
-        jobs = new FakeJobService();
+        jobs = new FakeJobService(TestProviders.TICKER);
         control = new WorkbenchViewModel(realm, jobs);
         runs = control.runs();
     }
@@ -110,23 +111,23 @@ class RunsViewModelTest {
 
         runs.cancel(runs.rows().get(0));
 
-        assertEquals(RunsViewModel.CANCEL_REASON, jobs.started.get(0).cancelReason);
+        assertEquals(RunsViewModel.CANCEL_REASON, jobs.started.get(0).cancelReason());
     }
 
     @Test
     void cancelAllAsksEveryRunThatHasNotEndedToStop() {
-        FakeJobService.FakeRun ended = new FakeJobService.FakeRun("run-a", FakeJobService.TICKER, Parameters.NONE);
-        FakeJobService.FakeRun first = new FakeJobService.FakeRun("run-b", FakeJobService.TICKER, Parameters.NONE);
-        FakeJobService.FakeRun second = new FakeJobService.FakeRun("run-c", FakeJobService.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun ended = new FakeJobService.FakeRun("run-a", TestProviders.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun first = new FakeJobService.FakeRun("run-b", TestProviders.TICKER, Parameters.NONE);
+        FakeJobService.FakeRun second = new FakeJobService.FakeRun("run-c", TestProviders.TICKER, Parameters.NONE);
         List.of(ended, first, second).forEach(runs::add);
         ended.end(RunState.SUCCEEDED, "");
         realm.drain();
 
         runs.cancelAll();
 
-        assertNull(ended.cancelReason, "an ended run is left alone");
-        assertEquals(RunsViewModel.CANCEL_REASON, first.cancelReason);
-        assertEquals(RunsViewModel.CANCEL_REASON, second.cancelReason);
+        assertNull(ended.cancelReason(), "an ended run is left alone");
+        assertEquals(RunsViewModel.CANCEL_REASON, first.cancelReason());
+        assertEquals(RunsViewModel.CANCEL_REASON, second.cancelReason());
     }
 
     @Test
@@ -177,8 +178,8 @@ class RunsViewModelTest {
         control.start();
 
         assertEquals(RunsViewModel.MAX_ENDED_ROWS + 2, runs.rows().size(), "the newest ended runs, the active one and the new one");
-        assertEquals("run-1", runs.rows().get(runs.rows().size() - 1).runId(), "the active run is never forgotten");
-        assertEquals("run-" + (RunsViewModel.MAX_ENDED_ROWS + 7), runs.rows().get(0).runId());
+        assertEquals("1", runs.rows().get(runs.rows().size() - 1).runId(), "the active run is never forgotten");
+        assertEquals(Integer.toString(RunsViewModel.MAX_ENDED_ROWS + 7), runs.rows().get(0).runId());
     }
 
     @Test
@@ -192,7 +193,7 @@ class RunsViewModelTest {
         runs.removeEnded();
 
         assertEquals(1, runs.rows().size());
-        assertEquals("run-1", runs.rows().get(0).runId());
+        assertEquals("1", runs.rows().get(0).runId());
         assertEquals(runs.rows().get(0), runs.selection().getValue(), "the selection moves to a listed run");
     }
 

@@ -17,6 +17,7 @@ import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.FakeJobService;
 
 /** Start, Stop, the big label and the status line, for many runs. */
 class StartAndStopTest {
@@ -28,8 +29,8 @@ class StartAndStopTest {
     @BeforeEach
     void setUp() {
         realm = new QueueRealm();
-        jobs = new FakeJobService();
-        jobs.installed = List.of(FakeJobService.TICKER, FakeJobService.COUNTER);
+        jobs = new FakeJobService(TestProviders.TICKER);
+        jobs.install(TestProviders.TICKER, TestProviders.COUNTER);
         workbench = tickerSelected(new WorkbenchViewModel(realm, jobs));
     }
 
@@ -80,7 +81,7 @@ class StartAndStopTest {
     @Test
     void twoRunsGoOnSideBySideAndStopStopsOnlyTheSelectedOne() {
         workbench.start();
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         workbench.start();
         FakeJobService.FakeRun ticker = jobs.started.get(0);
         FakeJobService.FakeRun counter = jobs.started.get(1);
@@ -88,11 +89,11 @@ class StartAndStopTest {
         workbench.runs().selection().setValue(workbench.runs().rows().get(1));
         workbench.stop();
 
-        assertEquals(RunsViewModel.CANCEL_REASON, ticker.cancelReason);
-        assertNull(counter.cancelReason);
+        assertEquals(RunsViewModel.CANCEL_REASON, ticker.cancelReason());
+        assertNull(counter.cancelReason());
         assertTrue(workbench.canStop().getValue(), "still active until the engine says the run ended");
 
-        ticker.end(RunState.CANCELED, ticker.cancelReason);
+        ticker.end(RunState.CANCELED, ticker.cancelReason());
         realm.drain();
         assertFalse(workbench.canStop().getValue());
         assertEquals(RunsViewModel.CANCEL_REASON, workbench.statusLine().getValue());
@@ -103,7 +104,7 @@ class StartAndStopTest {
     void theFormsValuesReachTheEngineAndAreRememberedForTheProvider() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
         workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, memory, Runnable::run));
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         field("limit").value().setValue(" 500 ");
 
         workbench.start();
@@ -119,7 +120,7 @@ class StartAndStopTest {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
         workbench = tickerSelected(new WorkbenchViewModel(realm, jobs, memory, Runnable::run));
         jobs.runsOnProcesses = true;
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         workbench.form().target().setValue(ExecutionTarget.PROCESSES);
 
         workbench.start();
@@ -226,7 +227,7 @@ class StartAndStopTest {
 
     @Test
     void invalidValuesDisableStartAndSayWhyUntilTheyAreFixed() {
-        workbench.selectedProvider().setValue(FakeJobService.COUNTER);
+        workbench.selectedProvider().setValue(TestProviders.COUNTER);
         assertTrue(workbench.canStart().getValue());
 
         field("limit").value().setValue("0");
@@ -272,7 +273,7 @@ class StartAndStopTest {
 
     /** The ticker selected, as a user would pick it: with nothing started before, the first provider by name is. */
     private static WorkbenchViewModel tickerSelected(WorkbenchViewModel workbench) {
-        workbench.selectedProvider().setValue(FakeJobService.TICKER);
+        workbench.selectedProvider().setValue(TestProviders.TICKER);
         return workbench;
     }
 }

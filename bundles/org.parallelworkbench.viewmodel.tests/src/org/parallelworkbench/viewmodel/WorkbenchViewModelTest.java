@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
+import org.parallelworkbench.testing.FakeJobService;
 
 class WorkbenchViewModelTest {
 
@@ -18,49 +19,49 @@ class WorkbenchViewModelTest {
     private static final ProviderInfo MANDELBROT = new ProviderInfo("mandelbrot", "Mandelbrot", "Draws", "1");
 
     private final QueueRealm realm = new QueueRealm();
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = new FakeJobService(TestProviders.TICKER);
     private final WorkbenchViewModel workbench = new WorkbenchViewModel(realm, jobs);
 
     @Test
     void theFirstProviderByNameIsSelectedWhenNoneWasStartedBefore() {
-        jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
+        jobs.install(PRIMES, TestProviders.TICKER, MANDELBROT);
         WorkbenchViewModel opened = new WorkbenchViewModel(realm, jobs);
 
-        assertEquals(List.of(MANDELBROT, PRIMES, FakeJobService.TICKER), List.copyOf(opened.providers()));
+        assertEquals(List.of(MANDELBROT, PRIMES, TestProviders.TICKER), List.copyOf(opened.providers()));
         assertEquals(MANDELBROT, opened.selectedProvider().getValue());
     }
 
     @Test
     void theProviderStartedLastIsSelectedWhenTheWindowOpens() {
         InMemoryParameterMemory memory = new InMemoryParameterMemory();
-        memory.remember(FakeJobService.TICKER.id(), Map.of());
+        memory.remember(TestProviders.TICKER.id(), Map.of());
         WorkbenchViewModel opened = new WorkbenchViewModel(realm, jobs, memory, Runnable::run);
-        jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
+        jobs.install(PRIMES, TestProviders.TICKER, MANDELBROT);
         opened.refreshProviders();
 
-        assertEquals(FakeJobService.TICKER, opened.selectedProvider().getValue());
+        assertEquals(TestProviders.TICKER, opened.selectedProvider().getValue());
         workbench.refreshProviders();
-        workbench.selectedProvider().setValue(FakeJobService.TICKER);
+        workbench.selectedProvider().setValue(TestProviders.TICKER);
         assertEquals("Counts up", workbench.providerDescription().getValue());
         assertEquals("Ticker 1", workbench.providerHeading().getValue());
     }
 
     @Test
     void theSelectionSurvivesARefreshWhileItsProviderIsInstalledAndFallsBackWhenItGoes() {
-        jobs.installed = List.of(PRIMES, FakeJobService.TICKER);
+        jobs.install(PRIMES, TestProviders.TICKER);
         workbench.refreshProviders();
         workbench.selectedProvider().setValue(PRIMES);
 
-        jobs.installed = List.of(PRIMES, FakeJobService.TICKER, MANDELBROT);
+        jobs.install(PRIMES, TestProviders.TICKER, MANDELBROT);
         workbench.refreshProviders();
         assertEquals(PRIMES, workbench.selectedProvider().getValue());
         assertEquals("Primes 1.2.0", workbench.providerHeading().getValue());
 
-        jobs.installed = List.of(MANDELBROT);
+        jobs.install(MANDELBROT);
         workbench.refreshProviders();
         assertEquals(MANDELBROT, workbench.selectedProvider().getValue());
 
-        jobs.installed = List.of();
+        jobs.install();
         workbench.refreshProviders();
         assertNull(workbench.selectedProvider().getValue());
         assertEquals("No provider is installed", workbench.providerHeading().getValue());
@@ -71,14 +72,14 @@ class WorkbenchViewModelTest {
     void aProviderArrivingOrLeavingUpdatesTheListWithoutTouchingActiveRuns() {
         workbench.start();
 
-        workbench.providersChanged(List.of(FakeJobService.TICKER, PRIMES));
-        assertEquals(List.of(PRIMES, FakeJobService.TICKER), List.copyOf(workbench.providers()));
-        assertEquals(FakeJobService.TICKER, workbench.selectedProvider().getValue());
+        workbench.providersChanged(List.of(TestProviders.TICKER, PRIMES));
+        assertEquals(List.of(PRIMES, TestProviders.TICKER), List.copyOf(workbench.providers()));
+        assertEquals(TestProviders.TICKER, workbench.selectedProvider().getValue());
 
-        workbench.providersChanged(List.of(FakeJobService.TICKER));
-        assertEquals(List.of(FakeJobService.TICKER), List.copyOf(workbench.providers()));
+        workbench.providersChanged(List.of(TestProviders.TICKER));
+        assertEquals(List.of(TestProviders.TICKER), List.copyOf(workbench.providers()));
         assertEquals(true, workbench.runs().rows().get(0).active().getValue(), "the running ticker must go on");
-        assertNull(jobs.started.get(0).cancelReason);
+        assertNull(jobs.started.get(0).cancelReason());
     }
 
     @Test
@@ -107,7 +108,7 @@ class WorkbenchViewModelTest {
         workbench.cancelAllForExit();
 
         assertEquals(2, jobs.started.size());
-        jobs.started.forEach(run -> assertEquals(WorkbenchViewModel.EXIT_REASON, run.cancelReason));
+        jobs.started.forEach(run -> assertEquals(WorkbenchViewModel.EXIT_REASON, run.cancelReason()));
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.testing.FakeWorkerBundles;
-import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.FakeJobService;
 
 /**
  * The Bundles view and the install dialog's ViewModels on a fake WorkerBundles, a real drop-in folder and the install
@@ -42,13 +42,12 @@ class WorkerBundlesViewModelTest {
 
     private static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes", "1.0.0");
     private static final String PRIMES_BSN = "com.example.primes";
-    private static final Duration WITHIN = Duration.ofSeconds(10);
 
     @TempDir
     Path temp;
 
     private final QueueRealm realm = new QueueRealm();
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = new FakeJobService(TestProviders.TICKER);
     /** File work queued here runs when the test says, as on a background thread. */
     private final List<Runnable> fileWork = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
@@ -62,7 +61,7 @@ class WorkerBundlesViewModelTest {
     void setUp() {
         dropinsPath = temp.resolve("dropins");
         bundles = new FakeWorkerBundles(new DropinFolder(dropinsPath));
-        jobs.installed = List.of(FakeJobService.TICKER, PRIMES);
+        jobs.install(TestProviders.TICKER, PRIMES);
         Executor background = fileWork::add;
         RunHistory history = () -> List.copyOf(journal);
         WorkerBundleChanges changes = WorkerBundleChanges.over(bundles, () -> jobs, () -> history, background, Duration.ZERO);
@@ -177,17 +176,17 @@ class WorkerBundlesViewModelTest {
 
         assertFalse(request.refused(), request.refusal());
         assertEquals("2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?", request.question());
-        assertNull(first.cancelReason, "cancelled before the user confirmed");
+        assertNull(first.cancelReason(), "cancelled before the user confirmed");
 
         viewModel.perform(request);
-        assertNull(first.cancelReason, "cancelled on the Realm's thread");
+        assertNull(first.cancelReason(), "cancelled on the Realm's thread");
         bundles.installed.clear(); // File Install's part, once the jar is gone
-        runFileWorkEnding(first, second);
+        runFileWork(); // the fake runs end CANCELED when cancelled, as the engine's do
 
         String reason = "Worker bundle com.example.primes 1.2.0 is being uninstalled";
-        assertEquals(reason, first.cancelReason);
-        assertEquals(reason, second.cancelReason);
-        assertNull(ticker.cancelReason, "a run of another bundle's provider was cancelled");
+        assertEquals(reason, first.cancelReason());
+        assertEquals(reason, second.cancelReason());
+        assertNull(ticker.cancelReason(), "a run of another bundle's provider was cancelled");
         assertFalse(Files.exists(installed));
         assertEquals("Uninstalled worker bundle com.example.primes 1.2.0; deleted " + installed.getFileName(), last(statuses));
     }
@@ -251,8 +250,8 @@ class WorkerBundlesViewModelTest {
         viewModel.perform(request);
         // File Install's part, as the framework shows it once the jar is replaced.
         bundles.installed.replaceAll(worker -> worker(worker.bundleId(), PRIMES_BSN, "1.3.0", worker.location()));
-        runFileWorkEnding(run);
-        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated to 1.3.0", run.cancelReason);
+        runFileWork();
+        assertEquals("Worker bundle com.example.primes 1.2.0 is being updated to 1.3.0", run.cancelReason());
         return newer;
     }
 
@@ -285,7 +284,7 @@ class WorkerBundlesViewModelTest {
         viewModel.perform(request);
 
         assertTrue(request.refused());
-        assertTrue(jobs.started.stream().allMatch(run -> run.cancelReason == null), "a run was cancelled");
+        assertTrue(jobs.started.stream().allMatch(run -> run.cancelReason() == null), "a run was cancelled");
         assertTrue(fileWork.isEmpty());
     }
 
@@ -400,37 +399,12 @@ class WorkerBundlesViewModelTest {
 
     /** Runs the file work, and what it queues there in turn (a plan queues its change), then the Realm's queue. */
     private void runFileWork() {
-        runFileWorkRounds();
-        realm.drain();
-    }
-
-    private void runFileWorkRounds() {
         for (int round = 0; round < 10 && !fileWork.isEmpty(); round++) {
             List<Runnable> queued = List.copyOf(fileWork);
             fileWork.clear();
             queued.forEach(Runnable::run);
         }
         assertTrue(fileWork.isEmpty(), "file work keeps queueing more");
-    }
-
-    /**
-     * Runs the file work on a thread of its own, as the product does, ending each run once the change cancelled it,
-     * as the engine would; then the Realm's queue.
-     */
-    private void runFileWorkEnding(FakeJobService.FakeRun... cancelled) {
-        Thread files = new Thread(this::runFileWorkRounds, "test-files");
-        files.start();
-        for (FakeJobService.FakeRun run : cancelled) {
-            Waits.until(() -> run.cancelReason != null, WITHIN, () -> "run " + run.id() + " was not cancelled");
-            run.end(RunState.CANCELED, run.cancelReason);
-        }
-        try {
-            files.join(WITHIN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        assertFalse(files.isAlive(), "the change did not finish");
         realm.drain();
     }
 
