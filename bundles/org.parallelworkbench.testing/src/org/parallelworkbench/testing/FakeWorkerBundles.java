@@ -1,7 +1,6 @@
 package org.parallelworkbench.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.parallelworkbench.install.BundleProblem;
@@ -80,22 +78,13 @@ public final class FakeWorkerBundles implements WorkerBundles {
     }
 
     private static Path jar(Path file, String symbolicName, String version, boolean components) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", version);
-        main.putValue("Bundle-Name", "Test worker " + symbolicName);
-        main.putValue("Bundle-Vendor", "Tests");
+        TestJars jar = TestJars.bundle(symbolicName, version).header("Bundle-Name", "Test worker " + symbolicName)
+                .header("Bundle-Vendor", "Tests");
         if (components) {
-            main.putValue("Service-Component", "OSGI-INF/provider.xml");
+            jar.header("Service-Component", "OSGI-INF/provider.xml");
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            // the manifest is all a test needs
-        }
-        return file;
+        return jar.write(file);
     }
 
     /** The provider a jar of {@link #jar} declares. */

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.testing.TestJars;
 
 /**
  * The install dialog's ViewModels read the chosen file on the file executor, never in the Realm, and a zip's
@@ -178,17 +175,7 @@ class InstallReadingTest {
     }
 
     /** A jar whose manifest names a component, as RepositoryWorkers looks for before inspecting. */
-    private static byte[] workerJar(String symbolicName) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
-        main.put(new Attributes.Name("Bundle-Version"), "1.0.0");
-        main.put(new Attributes.Name("Service-Component"), "OSGI-INF/provider.xml");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-            // the manifest is all
-        }
-        return bytes.toByteArray();
+    private static byte[] workerJar(String symbolicName) {
+        return TestJars.bundle(symbolicName, "1.0.0").header("Service-Component", "OSGI-INF/provider.xml").bytes();
     }
 }

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.testing.TestJars;
 
 /** The install dialog's ViewModel for a p2 repository folder, on a fake WorkerBundles and a real drop-in folder. */
 class InstallRepositoryViewModelTest {
@@ -124,15 +122,7 @@ class InstallRepositoryViewModelTest {
     /** A jar in plugins/ whose manifest names a component, and the report the fake inspection gives for it. */
     private void worker(String symbolicName, String version, List<BundleProblem> problems) throws IOException {
         Path jar = plugins.resolve(symbolicName + "_" + version + ".jar");
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
-        main.put(new Attributes.Name("Bundle-Version"), version);
-        main.put(new Attributes.Name("Service-Component"), "OSGI-INF/provider.xml");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            // the manifest is all
-        }
+        TestJars.bundle(symbolicName, version).header("Service-Component", "OSGI-INF/provider.xml").write(jar);
         String name = symbolicName.equals(NEW_BSN) ? "Fractals" : "";
         fixture.bundles.reports.put(jar, new WorkerBundleReport(jar, symbolicName, version, name, "", List.of(
                 new DeclaredProvider(symbolicName + ".provider", symbolicName + ".Provider")), false, "", problems));

@@ -22,6 +22,7 @@ import org.parallelworkbench.install.testbundles.ThrowingActivator;
 import org.parallelworkbench.install.testbundles.ThrowingProvider;
 import org.parallelworkbench.testing.LoggedWarnings;
 import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.TestJars;
 
 /**
  * Bad bundles installed into the running test framework (Equinox here, Felix in the product): each gets

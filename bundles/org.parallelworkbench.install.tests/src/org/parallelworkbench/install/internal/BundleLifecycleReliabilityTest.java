@@ -39,6 +39,7 @@ import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.TestJars;
 
 /**
  * Provider bundles updated, installed and uninstalled many times in the running test framework: no linkage

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.testing.TestJars;
 
 class DropinFolderTest {
 

@@ -29,6 +29,7 @@ import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.TestJars;
 
 /**
  * The folders File Install watches, as the WorkerBundles service finds them: the product's, and the extra ones

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.testing.LoggedWarnings;
+import org.parallelworkbench.testing.TestJars;
 
 /** The File Install listener that says why a jar is ignored, called as File Install calls it; no framework. */
 class IgnoredDropinsTest {

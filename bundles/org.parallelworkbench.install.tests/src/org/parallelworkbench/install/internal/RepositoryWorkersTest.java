@@ -18,6 +18,7 @@ import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.testbundles.NamedProvider;
+import org.parallelworkbench.testing.TestJars;
 
 /** Finding the worker bundles of p2 repository folders and zips made in the test. */
 class RepositoryWorkersTest {

@@ -27,6 +27,7 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.TestJars;
 
 /** The test runtime: the engine, the ticker, and bundles a test installs and must uninstall again. */
 final class RuntimeFixture implements AutoCloseable {

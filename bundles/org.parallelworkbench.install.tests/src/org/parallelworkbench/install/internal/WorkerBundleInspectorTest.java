@@ -18,6 +18,7 @@ import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DeclaredProvider;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.testbundles.NamedProvider;
+import org.parallelworkbench.testing.TestJars;
 
 /** The inspector on jar files made in the test, no framework involved. */
 class WorkerBundleInspectorTest {

@@ -24,6 +24,7 @@ import org.parallelworkbench.install.BundleState;
 import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.testing.Waits;
+import org.parallelworkbench.testing.TestJars;
 
 /** The WorkerBundles service in the running test framework. */
 class WorkerBundlesTest {

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.testing.TestJars;
 
 class RegisteredProvidersTest {
 
@@ -76,16 +72,7 @@ class RegisteredProvidersTest {
         registrations.add(context.registerService(WorkProvider.class, provider, null));
     }
 
-    private static ByteArrayInputStream bundleImporting(String packageName) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "test.unresolvable");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", packageName);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new JarOutputStream(bytes, manifest).close();
-        return new ByteArrayInputStream(bytes.toByteArray());
+    private static ByteArrayInputStream bundleImporting(String packageName) {
+        return new ByteArrayInputStream(TestJars.bundle("test.unresolvable", "1.0.0").header("Import-Package", packageName).bytes());
     }
 }

@@ -1,4 +1,4 @@
-package org.parallelworkbench.install.internal;
+package org.parallelworkbench.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,10 +16,14 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Builds worker bundle jars for tests with java.util.jar. */
-final class TestJars {
+/**
+ * Builds bundle jars for tests with java.util.jar: headers, entries, classes of the calling test fragment, and DS
+ * components providing {@code WorkProvider}. Not thread-safe; one builder per jar.
+ */
+public final class TestJars {
 
-    static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.4,0.5)\"";
+    /** The provider SPI import, as this platform's worker bundles declare it. */
+    public static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.4,0.5)\"";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -29,7 +33,7 @@ final class TestJars {
     }
 
     /** A bundle with a symbolic name and version and nothing else. */
-    static TestJars bundle(String symbolicName, String version) {
+    public static TestJars bundle(String symbolicName, String version) {
         TestJars jar = new TestJars();
         jar.headers.put("Bundle-ManifestVersion", "2");
         jar.headers.put("Bundle-SymbolicName", symbolicName);
@@ -38,29 +42,29 @@ final class TestJars {
     }
 
     /** A jar with a manifest holding only the given headers (none: a plain jar's manifest). */
-    static TestJars plainJar() {
+    public static TestJars plainJar() {
         return new TestJars();
     }
 
     /** A jar without META-INF/MANIFEST.MF. */
-    static TestJars withoutManifest() {
+    public static TestJars withoutManifest() {
         TestJars jar = new TestJars();
         jar.withManifest = false;
         return jar;
     }
 
-    TestJars header(String name, String value) {
+    public TestJars header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    TestJars entry(String path, String text) {
+    public TestJars entry(String path, String text) {
         entries.put(path, text.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    /** Copies a class of the test fragment into the jar under its own name. */
-    TestJars classOf(Class<?> type) {
+    /** Copies a class (of the calling test fragment) into the jar under its own name, read through its own loader. */
+    public TestJars classOf(Class<?> type) {
         String path = type.getName().replace('.', '/') + ".class";
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             entries.put(path, in.readAllBytes());
@@ -71,7 +75,7 @@ final class TestJars {
     }
 
     /** A DS component providing WorkProvider, with an activate method and properties. */
-    TestJars provider(String componentName, Class<?> implementation, Map<String, String> properties) {
+    public TestJars provider(String componentName, Class<?> implementation, Map<String, String> properties) {
         String path = "OSGI-INF/" + componentName + ".xml";
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"").append(componentName)
@@ -87,7 +91,7 @@ final class TestJars {
         return classOf(implementation);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = withManifest ? new JarOutputStream(out, manifest()) : new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -101,7 +105,7 @@ final class TestJars {
         return out.toByteArray();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return Files.write(file, bytes());
     }
 
