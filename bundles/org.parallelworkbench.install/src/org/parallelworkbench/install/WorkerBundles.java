@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.parallelworkbench.install.internal.RepositoryWorkers;
 
 /**
  * The worker bundles of the running product, as an OSGi service. Thread-safe; every call reads the
@@ -18,6 +19,22 @@ public interface WorkerBundles {
 
     /** Reads a jar file before it is installed, checked against this platform's provider SPI. */
     WorkerBundleReport inspect(Path file);
+
+    /**
+     * Reads a p2 repository folder or zip and {@linkplain #inspect inspects} each of its worker bundles. Never
+     * throws for a bad file: one that is no zip, or has no {@code plugins/} folder, gives no workers and an error in
+     * {@link WorkerRepository#problems()}.
+     *
+     * @since 0.3
+     */
+    default WorkerRepository readRepository(Path repository) {
+        return RepositoryWorkers.read(repository, this::inspect);
+    }
+
+    /** A folder or a {@code .zip} file: what {@link #readRepository} takes; anything else is a jar to inspect. */
+    static boolean isRepository(Path file) {
+        return RepositoryWorkers.isRepository(file);
+    }
 
     /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.4.0}. */
     String providerSpiVersion();

@@ -174,7 +174,7 @@ class InstallReadingTest {
         return zip;
     }
 
-    /** A jar whose manifest names a component, as RepositoryWorkers looks for before inspecting. */
+    /** A jar whose manifest names a component, as a repository's reader looks for before inspecting. */
     private static byte[] workerJar(String symbolicName) {
         return TestJars.bundle(symbolicName, "1.0.0").header("Service-Component", "OSGI-INF/provider.xml").bytes();
     }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.databinding.observable.Realm;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.DropinFolder;
-import org.parallelworkbench.install.RepositoryWorkers;
+import org.parallelworkbench.install.WorkerRepository;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 
@@ -25,7 +25,7 @@ import org.parallelworkbench.install.WorkerBundleReport;
  * getters answer once {@link #isRead()}, commands must be called inside its Realm. The jars extracted from a zip are
  * deleted after Install, or by {@link #close()}, also when it comes before the read ended.
  */
-public final class InstallRepositoryViewModel extends InstallViewModel<RepositoryWorkers> {
+public final class InstallRepositoryViewModel extends InstallViewModel<WorkerRepository> {
 
     private final Set<String> shipped;
     private final WorkerBundleChanges changes;
@@ -57,7 +57,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
 
     /** Worker bundles left out because the product has them, and how many other bundles the repository holds. */
     public List<String> skipped() {
-        RepositoryWorkers found = result();
+        WorkerRepository found = result();
         List<String> lines = new ArrayList<>(found.workers().stream().map(InstallRepositoryViewModel::label)
                 .filter(shipped::contains).map(label -> label + ": already part of the product").toList());
         if (!found.skipped().isEmpty()) {
@@ -71,7 +71,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
         return result().problems().stream().map(BundleProblem::message).toList();
     }
 
-    private List<WorkerBundleReport> toInstall(RepositoryWorkers found) {
+    private List<WorkerBundleReport> toInstall(WorkerRepository found) {
         return found.workers().stream().filter(worker -> !shipped.contains(label(worker))).toList();
     }
 
@@ -80,7 +80,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
     }
 
     @Override
-    String problemOf(RepositoryWorkers found) {
+    String problemOf(WorkerRepository found) {
         Optional<BundleProblem> error = found.problems().stream().filter(BundleProblem::isError).findFirst();
         if (error.isPresent()) {
             return error.get().message();
@@ -96,7 +96,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
     }
 
     @Override
-    String installingMessage(RepositoryWorkers found) {
+    String installingMessage(WorkerRepository found) {
         int count = toInstall(found).size();
         return "Installing " + count + " worker bundle" + (count == 1 ? "" : "s") + " from " + found.repository().getFileName()
                 + "\u2026";
@@ -107,7 +107,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
      * joined.
      */
     @Override
-    CompletionStage<String> installAll(RepositoryWorkers found) {
+    CompletionStage<String> installAll(WorkerRepository found) {
         List<String> messages = new ArrayList<>();
         CompletionStage<Void> all = CompletableFuture.completedFuture(null);
         for (WorkerBundleReport worker : toInstall(found)) {
@@ -124,7 +124,7 @@ public final class InstallRepositoryViewModel extends InstallViewModel<Repositor
 
     /** Deletes the jars extracted from a zip. */
     @Override
-    void discard(RepositoryWorkers found) {
+    void discard(WorkerRepository found) {
         found.close();
     }
 }

@@ -23,7 +23,6 @@ import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.PlannedChange;
 import org.parallelworkbench.install.PlannedChange.Kind;
-import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
@@ -160,7 +159,7 @@ public final class WorkerBundlesViewModel {
                 .map(row -> row.symbolicName() + " " + row.version()).collect(Collectors.toSet());
         InstallRepositoryViewModel install = new InstallRepositoryViewModel(realm, repository, shipped, bundles.dropins(),
                 changes, files, status);
-        install.read(file -> RepositoryWorkers.read(file, bundles::inspect));
+        install.read(bundles::readRepository);
         return install;
     }
 

@@ -16,10 +16,10 @@ import org.parallelworkbench.install.ChangeOutcome;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.PlannedChange;
-import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
+import org.parallelworkbench.install.WorkerRepository;
 
 /**
  * {@code install} and {@code uninstall} of worker bundles for the headless commands and the Gogo ones alike: the
@@ -92,7 +92,7 @@ final class WorkerInstaller {
      * A jar as {@link #install}; a p2 repository (folder or {@code .zip}) as {@link #installRepository}.
      */
     Outcome installFile(Path file, boolean force) throws InterruptedException {
-        return RepositoryWorkers.isRepository(file) ? installRepository(file, force) : install(file, force);
+        return WorkerBundles.isRepository(file) ? installRepository(file, force) : install(file, force);
     }
 
     /**
@@ -103,7 +103,7 @@ final class WorkerInstaller {
      * when one was refused, or the file is no repository or holds no worker bundle.
      */
     Outcome installRepository(Path repository, boolean force) throws InterruptedException {
-        try (RepositoryWorkers found = RepositoryWorkers.read(repository, bundles::inspect)) {
+        try (WorkerRepository found = bundles.readRepository(repository)) {
             StringBuilder text = new StringBuilder();
             found.problems().forEach(p -> text.append(WorkerBundleText.problem(p)));
             if (found.workers().isEmpty() || found.problems().stream().anyMatch(BundleProblem::isError)) {

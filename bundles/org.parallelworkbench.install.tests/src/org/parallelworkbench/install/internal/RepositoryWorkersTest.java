@@ -15,7 +15,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelworkbench.install.BundleProblem;
-import org.parallelworkbench.install.RepositoryWorkers;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.testbundles.NamedProvider;
 import org.parallelworkbench.testing.TestJars;

@@ -42,7 +42,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.ResultValue;
-import org.parallelworkbench.install.RepositoryWorkers;
+import org.parallelworkbench.install.WorkerBundles;
 import org.parallelworkbench.viewmodel.BundleChangeRequest;
 import org.parallelworkbench.viewmodel.CloseDecision;
 import org.parallelworkbench.viewmodel.PreferencesViewModel;
@@ -344,7 +344,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
             return;
         }
         Path file = Path.of(chosen);
-        if (RepositoryWorkers.isRepository(file)) {
+        if (WorkerBundles.isRepository(file)) {
             openInstallRepositoryDialog(file, true);
         } else {
             openInstallDialog(file, true);

@@ -1,4 +1,4 @@
-package org.parallelworkbench.install;
+package org.parallelworkbench.install.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.parallelworkbench.install.BundleProblem;
+import org.parallelworkbench.install.WorkerBundleReport;
+import org.parallelworkbench.install.WorkerRepository;
+
 /**
  * The worker bundles of a p2 repository as this project's build makes it: a folder, or its {@code .zip},
  * holding {@code plugins/*.jar}. Each jar is inspected; the ones that declare at least one
@@ -25,7 +29,7 @@ import java.util.zip.ZipFile;
  * From a zip, the plugin jars are extracted to a temporary folder, where the workers' {@link WorkerBundleReport#file()}
  * point; {@link #close()} deletes it, so install the workers before closing. Not thread-safe.
  */
-public final class RepositoryWorkers implements AutoCloseable {
+public final class RepositoryWorkers implements WorkerRepository {
 
     static final String PLUGINS = "plugins";
     static final String SERVICE_COMPONENT = "Service-Component";
@@ -54,7 +58,7 @@ public final class RepositoryWorkers implements AutoCloseable {
      * Finds and inspects the worker bundles of a repository folder or zip. Never throws for a bad file: a
      * file that is no zip, or has no {@code plugins/} folder, gives no workers and an error in {@link #problems()}.
      *
-     * @param inspect e.g. {@link WorkerBundles#inspect} or {@link WorkerBundles#inspect}
+     * @param inspect e.g. {@link org.parallelworkbench.install.WorkerBundles#inspect} or {@link org.parallelworkbench.install.WorkerBundles#inspect}
      */
     public static RepositoryWorkers read(Path repository, Function<Path, WorkerBundleReport> inspect) {
         Objects.requireNonNull(inspect, "inspect");
@@ -107,27 +111,26 @@ public final class RepositoryWorkers implements AutoCloseable {
         return new RepositoryWorkers(source, workers, skipped, problems, extracted);
     }
 
-    /** The folder or zip, absolute. */
+    @Override
     public Path repository() {
         return repository;
     }
 
-    /** The bundles that declare at least one provider, by file name. */
+    @Override
     public List<WorkerBundleReport> workers() {
         return workers;
     }
 
-    /** File names of the other jars in {@code plugins/}, sorted. */
+    @Override
     public List<String> skipped() {
         return skipped;
     }
 
-    /** Why there are no workers (an error), or what was odd (warnings). */
+    @Override
     public List<BundleProblem> problems() {
         return problems;
     }
 
-    /** Deletes the jars extracted from a zip; nothing for a folder. */
     @Override
     public void close() {
         deleteQuietly(extracted);
