@@ -217,12 +217,16 @@ class WorkerProcessIT {
 
     /** When the journal says the run ended. */
     static Instant endedAt(String runId) throws IOException, InterruptedException {
-        String journal = Files.readString(Product.home().resolve("data/journal/runs.jsonl"));
-        Matcher ended = Pattern.compile("\"type\":\"ended\"[^\\n]*\"runId\":\"" + Pattern.quote(runId)
-                + "\"[^\\n]*\"endedAt\":\"([^\"]+)\"").matcher(journal);
-        if (!ended.find()) {
-            fail("run " + runId + " has no end in the journal:\n" + journal);
+        Path file = Product.home().resolve("data/journal/runs.jsonl");
+        Pattern ended = Pattern.compile("\"type\":\"ended\"[^\\n]*\"runId\":\"" + Pattern.quote(runId)
+                + "\"[^\\n]*\"endedAt\":\"([^\"]+)\"");
+        // The journal records the end on its own thread, after the run's outcome is known.
+        FileChanges.await(file, () -> ended.matcher(Files.readString(file)).find(), STEP_TIMEOUT,
+                () -> "run " + runId + " has no end in the journal:\n" + Product.readQuietly(file));
+        Matcher found = ended.matcher(Files.readString(file));
+        if (!found.find()) {
+            fail("run " + runId + " has no end in the journal");
         }
-        return Instant.parse(ended.group(1));
+        return Instant.parse(found.group(1));
     }
 }
