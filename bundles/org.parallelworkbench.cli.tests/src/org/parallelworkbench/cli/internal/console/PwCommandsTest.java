@@ -61,11 +61,36 @@ class PwCommandsTest {
     @Test
     void runOnRefusesABadTargetAndPassesOnTheEnginesRefusalStartingNothing() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> commands.run("--on", "gpu", "primes"));
-        assertEquals("'gpu' is not a place to run units; choose auto, threads, processes", bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("pw:run: --on: 'gpu' is not a place to run units; choose auto, threads, processes\n"
+                + "Usage: pw:run [-h] [--on=threads|processes|auto] "), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> commands.run("primes", "--on"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> commands.run("--on", "processes", "primes"));
         assertTrue(refused.getMessage().startsWith("Provider 'primes' cannot run on processes"), refused.getMessage());
+        assertEquals(List.of(), jobs.started);
+    }
+
+    @Test
+    void runTakesTheOptionsOfTheCommandLinesRunButNotItsOutput() {
+        commands.run("primes", "--retries", "2");
+        assertEquals(2, jobs.options.get(0).unitRetries());
+        IllegalArgumentException output = assertThrows(IllegalArgumentException.class,
+                () -> commands.run("primes", "--output", "p.csv"));
+        assertTrue(output.getMessage().startsWith("pw:run: Unknown option: '--output'\n"), output.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> commands.run());
+        assertTrue(none.getMessage().startsWith("pw:run: Missing required parameter: '<provider>'\nUsage: pw:run "),
+                none.getMessage());
+        assertEquals(1, jobs.started.size());
+    }
+
+    @Test
+    void runHelpIsTheCommandLinesWithoutOutputAndExitCodes() {
+        String help = commands.run("--help");
+        assertTrue(help.contains("Usage: pw:run [-h] [--on=threads|processes|auto] "), help);
+        assertTrue(help.startsWith(PwCommands.RUN_HEADER + "\n"), help);
+        assertTrue(help.contains("Tries a failing unit again up to N times (0-10)."), help);
+        assertFalse(help.contains("--output=FILE"), help);
+        assertFalse(help.contains("Exit codes"), help);
         assertEquals(List.of(), jobs.started);
     }
 

@@ -55,7 +55,8 @@ class PwWorkerCommandsTest {
         assertTrue(busy.getMessage().startsWith("Worker bundle com.example.w 1.0.0 has 1 active run: " + id + " (gen, RUNNING)"),
                 busy.getMessage());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> commands.uninstall());
-        assertTrue(usage.getMessage().startsWith("uninstall takes one worker bundle symbolic name"), usage.getMessage());
+        assertTrue(usage.getMessage().startsWith("pw:uninstall: Missing required parameter: '<symbolic-name>'\n"
+                + "Usage: pw:uninstall [-h] [--force] <symbolic-name>"), usage.getMessage());
         IllegalArgumentException notAJar = assertThrows(IllegalArgumentException.class,
                 () -> commands.install(temp.resolve("missing.jar").toString()));
         assertTrue(notAJar.getMessage().endsWith("Nothing installed."), notAJar.getMessage());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,7 @@ class RunCommandTest {
     }
 
     private int run(String... arguments) throws Exception {
-        return command.execute(RunRequest.parse(List.of(arguments)));
+        return command.execute(RunRequestTest.parse(arguments));
     }
 
     /** Starts the command on its own thread and returns once the fake engine has its run. */
@@ -103,8 +104,9 @@ class RunCommandTest {
 
     @Test
     void aPairWithoutEqualsIsAUsageError() throws Exception {
-        assertEquals(ExitCodes.USAGE, run("ticker", "start"));
-        assertTrue(text(err).contains("Expected name=value but got 'start'"), text(err));
+        RunRequest request = new RunRequest("ticker", List.of("start"), 0, ExecutionTarget.AUTO, Optional.empty());
+        assertEquals(ExitCodes.USAGE, command.execute(request));
+        assertEquals("Expected name=value but got 'start'", text(err).strip());
         assertEquals(List.of(), jobs.started);
     }
 

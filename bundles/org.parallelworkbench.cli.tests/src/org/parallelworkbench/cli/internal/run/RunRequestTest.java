@@ -10,15 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.parallelworkbench.cli.internal.command.CommandLines;
 import org.parallelworkbench.cli.internal.command.UsageException;
 import org.parallelworkbench.core.ExecutionTarget;
+import org.parallelworkbench.export.ResultExporters;
 
-/** The {@code run} command line, parsed. */
+/** The {@code run} command line, parsed by {@link RunArguments}. */
 class RunRequestTest {
+
+    static RunRequest parse(String... arguments) throws UsageException {
+        RunArguments run = new RunArguments();
+        CommandLines.parse(CommandLines.create(run), List.of(arguments));
+        return run.request();
+    }
 
     @Test
     void runTakesProviderPairsAndOptionsInAnyOrder() throws UsageException {
-        RunRequest request = RunRequest.parse(List.of("--retries", "3", "primes", "limit=10", "--output=out/p.csv", "x=1"));
+        RunRequest request = parse("--retries", "3", "primes", "limit=10", "--output=out/p.csv", "x=1");
         assertEquals("primes", request.providerId());
         assertEquals(List.of("limit=10", "x=1"), request.pairs());
         assertEquals(3, request.retries());
@@ -28,7 +36,7 @@ class RunRequestTest {
 
     @Test
     void runDefaultsToNoRetriesNoOutputAndTheEnginesChoiceOfTarget() throws UsageException {
-        RunRequest request = RunRequest.parse(List.of("ticker"));
+        RunRequest request = parse("ticker");
         assertEquals(0, request.retries());
         assertEquals(Optional.empty(), request.output());
         assertEquals(ExecutionTarget.AUTO, request.options().target());
@@ -36,36 +44,56 @@ class RunRequestTest {
 
     @Test
     void onNamesWhereUnitsExecuteInAnyCaseAndEitherForm() throws UsageException {
-        assertEquals(ExecutionTarget.PROCESSES, RunRequest.parse(List.of("primes", "--on", "processes", "limit=9")).target());
-        assertEquals(ExecutionTarget.THREADS, RunRequest.parse(List.of("--on=Threads", "primes")).options().target());
-        assertEquals(ExecutionTarget.AUTO, RunRequest.parse(List.of("primes", "--on", "auto")).target());
-        assertEquals(List.of("limit=9"), RunRequest.parse(List.of("primes", "--on", "processes", "limit=9")).pairs());
+        assertEquals(ExecutionTarget.PROCESSES, parse("primes", "--on", "processes", "limit=9").target());
+        assertEquals(ExecutionTarget.THREADS, parse("--on=Threads", "primes").options().target());
+        assertEquals(ExecutionTarget.AUTO, parse("primes", "--on", "auto").target());
+        assertEquals(List.of("limit=9"), parse("primes", "--on", "processes", "limit=9").pairs());
     }
 
     @Test
     void doubleDashEndsOptions() throws UsageException {
-        RunRequest request = RunRequest.parse(List.of("--", "--odd-id", "a=1"));
+        RunRequest request = parse("--", "--odd-id", "a=1");
         assertEquals("--odd-id", request.providerId());
         assertEquals(List.of("a=1"), request.pairs());
     }
 
     @Test
     void badRunCommandLinesSayWhatIsWrongAndShowTheUsage() {
-        Map<List<String>, String> cases = Map.of(
-                List.of(), "which provider?",
-                List.of("ticker", "--retries", "11"), "--retries must be a whole number from 0 to 10, not '11'",
-                List.of("ticker", "--retries", "many"), "--retries must be a whole number from 0 to 10, not 'many'",
-                List.of("ticker", "--output"), "--output needs a value",
-                List.of("ticker", "--verbose"), "unknown option --verbose",
-                List.of("ticker", "--retries=1", "--retries=2"), "--retries given twice",
-                List.of("ticker", "--on", "cluster"), "--on: 'cluster' is not a place to run units; choose auto, threads, processes",
-                List.of("ticker", "--on"), "--on needs a value",
-                List.of("ticker", "--on=threads", "--on=processes"), "--on given twice");
+        Map<List<String>, String> cases = Map.ofEntries(
+                Map.entry(List.of(), "Missing required parameter: '<provider>'"),
+                Map.entry(List.of(" "), "which provider? (list them with: parallel-workbench providers)"),
+                Map.entry(List.of("ticker", "start"), "Expected name=value but got 'start'"),
+                Map.entry(List.of("ticker", "--retries", "11"), "--retries must be a whole number from 0 to 10, not '11'"),
+                Map.entry(List.of("ticker", "--retries", "many"), "--retries must be a whole number from 0 to 10, not 'many'"),
+                Map.entry(List.of("ticker", "--output"), "Missing required parameter for option '--output' (FILE)"),
+                Map.entry(List.of("ticker", "--output="), "--output needs a file name"),
+                Map.entry(List.of("ticker", "--verbose"), "Unknown option: '--verbose'"),
+                Map.entry(List.of("ticker", "--retries=1", "--retries=2"), "option '--retries' (N) should be specified only once"),
+                Map.entry(List.of("ticker", "--on", "cluster"),
+                        "--on: 'cluster' is not a place to run units; choose auto, threads, processes"),
+                Map.entry(List.of("ticker", "--on"), "Missing required parameter for option '--on' (threads|processes|auto)"),
+                Map.entry(List.of("ticker", "--on=threads", "--on=processes"),
+                        "option '--on' (threads|processes|auto) should be specified only once"));
         cases.forEach((arguments, expected) -> {
-            UsageException e = assertThrows(UsageException.class, () -> RunRequest.parse(arguments), arguments::toString);
-            assertEquals(2, e.lines().size(), e::getMessage);
-            assertTrue(e.lines().get(0).contains(expected), () -> arguments + ": " + e.getMessage());
-            assertEquals(RunRequest.USAGE, e.lines().get(1));
+            UsageException e = assertThrows(UsageException.class, () -> parse(arguments.toArray(String[]::new)),
+                    arguments::toString);
+            List<String> lines = e.lines();
+            assertEquals("run: " + expected, lines.get(0), () -> arguments + ": " + e.getMessage());
+            assertTrue(lines.get(1).startsWith("Usage: run [-h] [--on=threads|processes|auto] "), e::getMessage);
+            assertEquals("Try 'run --help' for more information.", lines.get(lines.size() - 1), e::getMessage);
         });
+    }
+
+    @Test
+    void aMisspelledOptionGetsASuggestion() {
+        UsageException e = assertThrows(UsageException.class, () -> parse("ticker", "--retrys", "2"));
+        assertTrue(e.lines().contains("Did you mean --retries?"), e::getMessage);
+    }
+
+    @Test
+    void theHelpOfOutputNamesEveryExportFormat() {
+        String description = String.join(" ", CommandLines.create(new RunArguments()).getCommandSpec()
+                .findOption(RunArguments.OUTPUT_OPTION).description());
+        assertTrue(description.contains(" as " + ResultExporters.extensionList() + " "), description);
     }
 }

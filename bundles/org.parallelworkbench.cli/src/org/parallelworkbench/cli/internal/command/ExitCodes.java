@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The run was cancelled: 128 + SIGINT (2), what a shell reports after Ctrl+C. */
     public static final int CANCELED = 130;
+    /** Ended by SIGTERM: 128 + 15. The JVM exits with it; no command returns it, the help names it. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

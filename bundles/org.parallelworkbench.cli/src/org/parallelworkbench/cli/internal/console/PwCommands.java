@@ -1,8 +1,7 @@
 package org.parallelworkbench.cli.internal.console;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,24 +10,27 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parallelworkbench.cli.internal.listing.ProviderListing;
 import org.parallelworkbench.cli.internal.run.ProgressSnapshot;
+import org.parallelworkbench.cli.internal.run.RunArguments;
 import org.parallelworkbench.cli.internal.run.RunFollower;
 import org.parallelworkbench.cli.internal.run.RunRequest;
-import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.InvalidParametersException;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ParameterProblem;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunHistory;
-import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunRecord;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Felix Gogo commands in scope {@code pw}, for any Gogo front end (shell, remote shell):
- * {@code pw:providers}, {@code pw:run [--on threads|processes|auto] <provider> [name=value ...]} (starts a
- * run and returns its id at once), {@code pw:runs} (active runs with state, where they run and progress, and
- * the history when a {@link RunHistory} is there) and {@code pw:cancel <id>}. Gogo finds the commands by the service properties; this bundle needs
- * no Gogo API.
+ * {@code pw:providers}, {@code pw:run <provider> [name=value ...] [--on ...] [--retries N]} (starts a run and
+ * returns its id at once), {@code pw:runs} (active runs with state, where they run and progress, and the history
+ * when a {@link RunHistory} is there) and {@code pw:cancel <id>}. Gogo finds the commands by the service
+ * properties; this bundle needs no Gogo API: arguments arrive as strings, parsed with the command line's picocli
+ * declarations.
  * <p>
  * Progress of a run is known from its events: the {@link RunFollower} follows every run the engine announces,
  * and the runs started here. Thread-safe: Gogo sessions call the commands on their own threads. Immediate:
@@ -43,6 +45,9 @@ public final class PwCommands {
     /** Records of the history shown by {@code pw:runs}, newest last. */
     static final int HISTORY_RECORDS_SHOWN = 20;
     static final String CANCEL_REASON = "cancelled with pw:cancel";
+    static final String RUN_HEADER = "Starts a run and returns its id at once.";
+    static final String RUN_DESCRIPTION = "pw:runs shows its progress. There is no --output: export from the window, or"
+            + " with parallel-workbench run.";
 
     private final JobService jobs;
     private final RunFollower follower;
@@ -62,43 +67,30 @@ public final class PwCommands {
     }
 
     /**
-     * {@code pw:run [--on threads|processes|auto] <provider> [name=value ...]}: starts the run and returns its id
-     * without waiting. {@code --on} (or {@code --on=x}) may come anywhere; without it the engine chooses.
+     * {@code pw:run <provider> [name=value ...] [--on threads|processes|auto] [--retries N]}, as {@link RunArguments}
+     * declares {@code run} for the command line, but without {@code --output}: the run starts and its id returns at
+     * once, before there is a result to write. {@code --help} returns the help instead.
      *
-     * @throws IllegalArgumentException unknown provider, a pair without '=', every parameter problem one per
-     *                                  line, a bad {@code --on}, or the engine refusing the target; nothing is
-     *                                  started then
+     * @throws IllegalArgumentException a usage error with the usage, unknown provider, every parameter problem one
+     *                                  per line, or the engine refusing the target; nothing is started then
      */
-    public String run(String first, String... rest) {
-        // Gogo passes "--on" through as a plain argument: this bundle uses no Gogo option annotations.
-        ExecutionTarget target = null;
-        String providerId = null;
-        List<String> pairs = new ArrayList<>();
-        List<String> arguments = new ArrayList<>(List.of(rest));
-        arguments.addFirst(first);
-        for (Iterator<String> it = arguments.iterator(); it.hasNext();) {
-            String argument = it.next();
-            boolean separate = argument.equals(RunRequest.ON_OPTION);
-            if (separate || argument.startsWith(RunRequest.ON_OPTION + "=")) {
-                if (target != null || separate && !it.hasNext()) {
-                    throw new IllegalArgumentException(RunRequest.ON_OPTION + " takes one of threads, processes, auto, once");
-                }
-                target = ExecutionTarget.parse(separate ? it.next() : argument.substring(RunRequest.ON_OPTION.length() + 1));
-            } else if (providerId == null) {
-                providerId = argument;
-            } else {
-                pairs.add(argument);
-            }
+    public String run(String... arguments) {
+        RunArguments parsed = new RunArguments();
+        CommandLine line = ConsoleArguments.commandLine(parsed);
+        CommandSpec spec = line.getCommandSpec();
+        spec.remove(spec.findOption(RunArguments.OUTPUT_OPTION));
+        spec.usageMessage().header(RUN_HEADER).description(RUN_DESCRIPTION);
+        Optional<String> help = ConsoleArguments.parse(line, arguments);
+        if (help.isPresent()) {
+            return help.get();
         }
-        if (providerId == null) {
-            throw new IllegalArgumentException("Which provider? Usage: pw:run [--on threads|processes|auto] <provider> [name=value ...]");
-        }
-        Parameters parameters = Parameters.parse(pairs);
+        RunRequest request = parsed.request();
+        Parameters parameters = Parameters.parse(request.pairs());
         RunHandle run;
         try {
-            run = jobs.start(providerId, parameters, RunOptions.DEFAULT.withTarget(target == null ? ExecutionTarget.AUTO : target));
+            run = jobs.start(request.providerId(), parameters, request.options());
         } catch (InvalidParametersException e) {
-            throw new IllegalArgumentException("Nothing started; invalid parameters for '" + providerId + "':\n"
+            throw new IllegalArgumentException("Nothing started; invalid parameters for '" + request.providerId() + "':\n"
                     + String.join("\n", e.problems().stream().map(ParameterProblem::toString).toList()), e);
         }
         follower.follow(run);

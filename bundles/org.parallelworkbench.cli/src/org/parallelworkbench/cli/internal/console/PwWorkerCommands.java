@@ -3,13 +3,12 @@ package org.parallelworkbench.cli.internal.console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
-import org.parallelworkbench.cli.internal.command.UsageException;
 import org.parallelworkbench.cli.internal.workers.WorkerArguments;
 import org.parallelworkbench.cli.internal.workers.WorkerBundleText;
 import org.parallelworkbench.cli.internal.workers.WorkerInstaller;
@@ -46,27 +45,35 @@ public final class PwWorkerCommands {
     }
 
     /**
-     * {@code pw:install <jar|repository>}: a p2 repository folder or zip installs its worker bundles; a relative
-     * path is relative to the product's working directory.
+     * {@code pw:install <jar|repository> [--force]}: a p2 repository folder or zip installs its worker bundles; a
+     * relative path is relative to the product's working directory. {@code --help} returns the help instead.
      *
      * @throws IllegalArgumentException with every problem when the jar cannot be installed, or did not start
      */
     public String install(String... arguments) throws InterruptedException {
-        WorkerArguments.Install request = parse(() -> WorkerArguments.install(List.of(arguments), Path.of("")));
-        return answer(installer.installFile(request.jar(), request.force()));
+        WorkerArguments.Install install = new WorkerArguments.Install();
+        Optional<String> help = ConsoleArguments.parse(ConsoleArguments.commandLine(install), arguments);
+        if (help.isPresent()) {
+            return help.get();
+        }
+        return answer(installer.installFile(install.jar(Path.of("")), install.force()));
     }
 
     /**
-     * {@code pw:uninstall <symbolic-name> [--force]}.
+     * {@code pw:uninstall <symbolic-name> [--force]}; {@code --help} returns the help instead.
      *
      * @throws IllegalArgumentException when it is no drop-in, or runs of its providers are active and not forced
      */
     public String uninstall(String... arguments) throws InterruptedException {
-        WorkerArguments.Uninstall request = parse(() -> WorkerArguments.uninstall(List.of(arguments)));
+        WorkerArguments.Uninstall uninstall = new WorkerArguments.Uninstall();
+        Optional<String> help = ConsoleArguments.parse(ConsoleArguments.commandLine(uninstall), arguments);
+        if (help.isPresent()) {
+            return help.get();
+        }
         try {
-            return answer(installer.uninstall(request.symbolicName(), request.force()));
+            return answer(installer.uninstall(uninstall.symbolicName(), uninstall.force()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove the drop-in " + request.symbolicName(), e);
+            throw new UncheckedIOException("Could not remove the drop-in " + uninstall.symbolicName(), e);
         }
     }
 
@@ -75,18 +82,5 @@ public final class PwWorkerCommands {
             throw new IllegalArgumentException(outcome.text().stripTrailing());
         }
         return outcome.text().stripTrailing();
-    }
-
-    @FunctionalInterface
-    private interface Parse<T> {
-        T parse() throws UsageException;
-    }
-
-    private static <T> T parse(Parse<T> parse) {
-        try {
-            return parse.parse();
-        } catch (UsageException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package org.parallelworkbench.cli.internal.launch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -22,15 +22,15 @@ import org.parallelworkbench.cli.internal.run.RunCommand;
 import org.parallelworkbench.cli.internal.run.RunRequest;
 import org.parallelworkbench.cli.internal.smoke.SmokeCheck;
 import org.parallelworkbench.cli.internal.startup.ProductStartup;
-import org.parallelworkbench.cli.internal.workers.WorkerArguments;
 import org.parallelworkbench.cli.internal.workers.WorkerInstaller;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.product.ProductProperties;
 
 /**
  * Runs the headless mode chosen by the framework property {@value ProductProperties#MODE} on its own
- * thread and ends the JVM with the mode's exit code ({@link ExitCodes}). The mode's arguments arrive as
- * {@link LaunchArguments}. {@code System.exit} is called from that thread, never from a framework thread:
+ * thread and ends the JVM with the mode's exit code ({@link ExitCodes}). The command line arrives whole as
+ * {@link LaunchArguments}; {@link ProductCommandLine} parses it before anything waits for the platform, so help
+ * and usage errors come without that wait. {@code System.exit} is called from that thread, never from a framework thread:
  * Felix main's shutdown hook then stops the framework, which deactivates this component while
  * {@code exit} is still waiting, so deactivation must not join it.
  * <p>
@@ -67,21 +67,42 @@ public final class HeadlessLauncher {
             });
             return;
         }
-        switch (mode) {
-        case GUI, CONSOLE -> {
-            // The UI bundle opens the window; the Gogo shell bundle reads the console.
+        if (mode.headless()) {
+            startWorker(mode.value(), this::commandLine);
         }
-        case SMOKE -> startWorker(mode.value(), () -> {
+        // Otherwise the UI bundle opens the window, or the Gogo shell bundle reads the console.
+    }
+
+    /** The launcher's command line, whole: the help it asks for, or the command it names, run here. */
+    private int commandLine() throws Exception {
+        CommandStreams io = streams();
+        ProductCommandLine commandLine = new ProductCommandLine();
+        Optional<String> help = commandLine.parse(LaunchArguments.read(context::getProperty));
+        if (help.isPresent()) {
+            io.out().print(help.get());
+            return ExitCodes.OK;
+        }
+        return switch (commandLine.mode()) {
+        case SMOKE -> {
             SmokeCheck.Result result = new SmokeCheck(context).run();
-            System.out.println(result.line());
-            return result.exitCode();
-        });
-        case RUN -> startWorker(mode.value(), this::run);
-        case PROVIDERS -> startWorker(mode.value(), this::providers);
-        case HISTORY -> startWorker(mode.value(), this::history);
-        case INSTALL -> startWorker(mode.value(), this::install);
-        case UNINSTALL -> startWorker(mode.value(), this::uninstall);
+            io.out().println(result.line());
+            yield result.exitCode();
         }
+        case RUN -> run(io, commandLine.run().request());
+        case PROVIDERS -> providers(io);
+        case HISTORY -> history(io);
+        case INSTALL -> install(commandLine.install().jar(Path.of("")), commandLine.install().force());
+        case UNINSTALL -> uninstall(commandLine.uninstall().symbolicName(), commandLine.uninstall().force());
+        case COMPLETION -> {
+            io.out().print(commandLine.bashCompletion());
+            yield ExitCodes.OK;
+        }
+        case GUI, CONSOLE, HELP -> {
+            // Not a headless command: the launcher script starts these without arguments.
+            io.err().print(commandLine.usage());
+            yield ExitCodes.USAGE;
+        }
+        };
     }
 
     @Deactivate
@@ -96,9 +117,7 @@ public final class HeadlessLauncher {
         }
     }
 
-    private int run() throws Exception {
-        CommandStreams io = streams();
-        RunRequest request = RunRequest.parse(LaunchArguments.read(context::getProperty));
+    private int run(CommandStreams io, RunRequest request) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
             JobService jobs = awaitJobService(startup);
             RunCommand command = new RunCommand(jobs, io, RunCommand.PROVIDER_WAIT, System::nanoTime);
@@ -134,22 +153,14 @@ public final class HeadlessLauncher {
         }
     }
 
-    private int providers() throws Exception {
-        CommandStreams io = streams();
-        if (!noArguments("providers", io)) {
-            return ExitCodes.USAGE;
-        }
+    private int providers(CommandStreams io) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
             io.out().print(ProviderListing.format(awaitJobService(startup).providers()));
             return ExitCodes.OK;
         }
     }
 
-    private int history() throws Exception {
-        CommandStreams io = streams();
-        if (!noArguments("history", io)) {
-            return ExitCodes.USAGE;
-        }
+    private int history(CommandStreams io) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
             startup.awaitStarted();
             io.out().print(HistoryListing.format(startup.runHistory().records()));
@@ -157,17 +168,15 @@ public final class HeadlessLauncher {
         }
     }
 
-    private int install() throws Exception {
-        WorkerArguments.Install request = WorkerArguments.install(LaunchArguments.read(context::getProperty), Path.of(""));
+    private int install(Path jar, boolean force) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
-            return print(installer(startup).installFile(request.jar(), request.force()));
+            return print(installer(startup).installFile(jar, force));
         }
     }
 
-    private int uninstall() throws Exception {
-        WorkerArguments.Uninstall request = WorkerArguments.uninstall(LaunchArguments.read(context::getProperty));
+    private int uninstall(String symbolicName, boolean force) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
-            return print(installer(startup).uninstall(request.symbolicName(), request.force()));
+            return print(installer(startup).uninstall(symbolicName, force));
         }
     }
 
@@ -185,14 +194,6 @@ public final class HeadlessLauncher {
     private static int print(WorkerInstaller.Outcome outcome) {
         (outcome.exitCode() == ExitCodes.OK ? System.out : System.err).print(outcome.text());
         return outcome.exitCode();
-    }
-
-    private boolean noArguments(String command, CommandStreams io) throws UsageException {
-        List<String> arguments = LaunchArguments.read(context::getProperty);
-        if (!arguments.isEmpty()) {
-            io.err().println("parallel-workbench " + command + ": takes no arguments, got " + arguments);
-        }
-        return arguments.isEmpty();
     }
 
     private static JobService awaitJobService(ProductStartup startup) throws Exception {

@@ -9,9 +9,9 @@ import org.parallelworkbench.cli.internal.workers.WorkerInstaller;
 import org.parallelworkbench.core.product.ProductProperties;
 
 /**
- * The modes the launcher script selects with the framework property {@value ProductProperties#MODE}. Only
- * headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle, which opens its
- * window in that mode only.
+ * The modes the launcher script selects with the framework property {@value ProductProperties#MODE}, by the first
+ * word of its command line. Only headless modes do anything in this bundle; {@link #GUI} belongs to the UI bundle,
+ * which opens its window in that mode only, and {@link #CONSOLE} to the Gogo shell.
  */
 enum HeadlessMode {
     /** The window; nothing to do here. Also the mode when the property is absent. */
@@ -29,7 +29,14 @@ enum HeadlessMode {
     /** Removes a worker bundle from the drop-in folder by symbolic name ({@link WorkerInstaller}), and exits the JVM. */
     UNINSTALL("uninstall"),
     /** The Gogo shell on the terminal (gogo.shell does it; the pw:* commands are {@link PwCommands}). */
-    CONSOLE("console");
+    CONSOLE("console"),
+    /**
+     * Help asked for, or a command line the launcher script does not know: prints the help, or the usage error,
+     * and exits the JVM.
+     */
+    HELP("help"),
+    /** Prints the bash completion script of the command line, and exits the JVM. */
+    COMPLETION("completion");
 
     private final String value;
 
@@ -39,6 +46,11 @@ enum HeadlessMode {
 
     String value() {
         return value;
+    }
+
+    /** Whether this bundle runs the command line in this mode, and then exits the JVM. */
+    boolean headless() {
+        return this != GUI && this != CONSOLE;
     }
 
     /** @return the mode named by the property value, GUI when absent, empty when unknown */

@@ -103,7 +103,7 @@ public final class RunCommand {
         try {
             parameters = Parameters.parse(request.pairs());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(List.of(e.getMessage(), RunRequest.USAGE));
+            throw new UsageException(e.getMessage()); // RunArguments refuses such pairs already
         }
         if (stopReason != null) {
             throw new UsageException("Not started: " + stopReason);

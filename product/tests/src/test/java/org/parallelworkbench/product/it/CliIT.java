@@ -34,6 +34,7 @@ class CliIT {
     static final int SIGINT_EXIT_CODE = 128 + 2;
     static final int SIGTERM_EXIT_CODE = 128 + 15;
     static final Path PERL = Path.of("/usr/bin/perl");
+    static final Path BASH = Path.of("/bin/bash");
 
     static Command launcher(Path workDir, String... args) throws IOException, InterruptedException {
         Path home = Product.home();
@@ -92,7 +93,44 @@ class CliIT {
     void runWithoutAProviderIsAUsageError() throws Exception {
         Command.Result result = run("run");
         assertEquals(2, result.exitCode(), result::describe);
-        assertTrue(result.stderr().contains("Usage: parallel-workbench run <provider>"), result::describe);
+        assertTrue(result.stderr().startsWith("parallel-workbench run: Missing required parameter: '<provider>'\n"
+                + "Usage: parallel-workbench run "), result::describe);
+        assertTrue(result.stderr().contains("Try 'parallel-workbench run --help' for more information."), result::describe);
+        assertEquals("", result.stdout(), result::describe);
+    }
+
+    @Test
+    void aCommandsHelpHasItsOptionsAndExitCodes() throws Exception {
+        Command.Result result = run("run", "--help");
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stdout().contains("      --retries=N       Tries a failing unit again up to N times (0-10).\n"),
+                result::describe);
+        assertTrue(result.stdout().contains("\n  130  cancelled (Ctrl+C)\n"), result::describe);
+        assertEquals("", result.stderr(), result::describe);
+    }
+
+    /** What a user sources into bash completes the commands, the targets of --on and file names for install. */
+    @Test
+    void completionLetsBashCompleteCommandsOptionsAndTheirValues() throws Exception {
+        assertTrue(Files.isExecutable(BASH), "the completion test needs " + BASH);
+        String script = """
+                source <("$0" completion) || exit 9
+                complete -p parallel-workbench
+                complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMPREPLY=()
+                    _complete_parallel-workbench 2>/dev/null; echo "$* -> ${COMPREPLY[*]}"; }
+                complete_words parallel-workbench ru
+                complete_words parallel-workbench run primes --on p
+                complete_words parallel-workbench run primes --re
+                complete_words parallel-workbench --
+                """;
+        Command.Result result = new Command(List.of(BASH.toString(), "-c", script, Product.home().resolve("bin/parallel-workbench").toString()),
+                Product.home(), Map.of("JAVA_HOME", System.getProperty("java.home")), true).run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(List.of("complete -o default -F _complete_parallel-workbench parallel-workbench",
+                "parallel-workbench ru -> run",
+                "parallel-workbench run primes --on p -> processes",
+                "parallel-workbench run primes --re -> --retries",
+                "parallel-workbench -- -> --smoke --console --help"), result.stdout().lines().toList(), result::describe);
     }
 
     @Test
