@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -35,6 +37,8 @@ class CliIT {
     static final int SIGTERM_EXIT_CODE = 128 + 15;
     static final Path PERL = Path.of("/usr/bin/perl");
     static final Path BASH = Path.of("/bin/bash");
+    /** In the docs: a text block whose first line is "$ bin/parallel-workbench ARGUMENTS", the rest its output. */
+    static final Pattern HELP_QUOTE = Pattern.compile("(?m)^```text\n\\$ bin/parallel-workbench ([^\n]+)\n(.*?)^```$", Pattern.DOTALL);
 
     static Command launcher(Path workDir, String... args) throws IOException, InterruptedException {
         Path home = Product.home();
@@ -107,6 +111,25 @@ class CliIT {
                 result::describe);
         assertTrue(result.stdout().contains("\n  130  cancelled (Ctrl+C)\n"), result::describe);
         assertEquals("", result.stderr(), result::describe);
+    }
+
+    /**
+     * docs/command-line.md quotes the help; each quote, a {@code text} block that starts with the command after
+     * "$ ", must be what that command prints now.
+     */
+    @Test
+    void theHelpQuotedInTheDocsIsTheHelpPrinted() throws Exception {
+        Path page = WorkerTemplateIT.CHECKOUT.resolve("docs/command-line.md");
+        Matcher quote = HELP_QUOTE.matcher(Files.readString(page));
+        int quotes = 0;
+        while (quote.find()) {
+            List<String> arguments = List.of(quote.group(1).split(" "));
+            Command.Result result = run(arguments.toArray(String[]::new));
+            assertEquals(0, result.exitCode(), result::describe);
+            assertEquals(result.stdout(), quote.group(2), () -> page + " quotes an old help of " + arguments);
+            quotes++;
+        }
+        assertTrue(quotes >= 2, () -> page + " quotes the help " + HELP_QUOTE.pattern() + " fewer than 2 times");
     }
 
     /** What a user sources into bash completes the commands, the targets of --on and file names for install. */
