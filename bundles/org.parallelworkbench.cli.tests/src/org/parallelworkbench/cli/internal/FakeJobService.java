@@ -27,23 +27,24 @@ import org.parallelworkbench.core.RunState;
  * A JobService whose runs the test ends by hand: {@link FakeRun#publish} delivers an event synchronously
  * to every subscriber, {@link FakeRun#finish} completes the outcome. Validation is the real
  * {@link ParameterDescriptor#validate}, so problems look like the engine's. Like the engine, AUTO runs on
- * threads; PROCESSES is refused as the engine refuses it until {@link #runsOnProcesses} is set.
+ * threads; PROCESSES is refused as the engine refuses it until {@link #runsOnProcesses} is set. Public: the
+ * tests of the run, workers and console packages share it.
  */
-final class FakeJobService implements JobService {
+public final class FakeJobService implements JobService {
 
-    static final ProviderInfo TICKER = new ProviderInfo("ticker", "Ticker", "Counts up.", "0.1.0", List.of(
+    public static final ProviderInfo TICKER = new ProviderInfo("ticker", "Ticker", "Counts up.", "0.1.0", List.of(
             ParameterDescriptor.integer("start", "Start at", 1, -1000, 1000),
             ParameterDescriptor.integer("intervalMillis", "Interval", 1000, 1, 3_600_000).withUnit("ms").withHelp("Time between two values.")));
-    static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes.", "0.2.0", List.of(
+    public static final ProviderInfo PRIMES = new ProviderInfo("primes", "Primes", "Counts primes.", "0.2.0", List.of(
             ParameterDescriptor.integer("limit", "Limit", 100, 2, 1_000_000_000)));
 
-    final List<ProviderInfo> providers = new CopyOnWriteArrayList<>(List.of(PRIMES, TICKER));
-    final List<FakeRun> started = new CopyOnWriteArrayList<>();
-    final List<RunOptions> options = new CopyOnWriteArrayList<>();
+    public final List<ProviderInfo> providers = new CopyOnWriteArrayList<>(List.of(PRIMES, TICKER));
+    public final List<FakeRun> started = new CopyOnWriteArrayList<>();
+    public final List<RunOptions> options = new CopyOnWriteArrayList<>();
     /** The first run started, for tests that wait for it. */
-    final CompletableFuture<FakeRun> firstStarted = new CompletableFuture<>();
+    public final CompletableFuture<FakeRun> firstStarted = new CompletableFuture<>();
     /** Whether PROCESSES starts a run instead of being refused. */
-    volatile boolean runsOnProcesses;
+    public volatile boolean runsOnProcesses;
 
     @Override
     public List<ProviderInfo> providers() {
@@ -93,11 +94,11 @@ final class FakeJobService implements JobService {
     }
 
     /** Mutable parts in atomic holders, so that the record's accessors are the handle's. */
-    record FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target,
+    public record FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target,
             SubmissionPublisher<RunEvent> events, CompletableFuture<RunOutcome> outcome, AtomicReference<RunState> current,
             AtomicReference<String> cancelled, CompletableFuture<Void> followed) implements RunHandle {
 
-        FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target) {
+        public FakeRun(String id, ProviderInfo provider, Parameters parameters, ExecutionTarget target) {
             this(id, provider, parameters, target, new CompletableFuture<>());
         }
 
@@ -118,11 +119,11 @@ final class FakeJobService implements JobService {
             };
         }
 
-        void publish(RunEvent event) {
+        public void publish(RunEvent event) {
             events.submit(event);
         }
 
-        synchronized void finish(RunState end, ResultValue result, String reason) {
+        public synchronized void finish(RunState end, ResultValue result, String reason) {
             if (current.get().isFinal()) {
                 return;
             }
@@ -131,7 +132,7 @@ final class FakeJobService implements JobService {
             outcome.complete(new RunOutcome(end, List.of(), result, reason, Duration.ofMillis(1500)));
         }
 
-        String cancelReason() {
+        public String cancelReason() {
             return cancelled.get();
         }
 

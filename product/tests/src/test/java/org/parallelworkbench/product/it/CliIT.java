@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -34,6 +36,9 @@ class CliIT {
     static final int SIGINT_EXIT_CODE = 128 + 2;
     static final int SIGTERM_EXIT_CODE = 128 + 15;
     static final Path PERL = Path.of("/usr/bin/perl");
+    static final Path BASH = Path.of("/bin/bash");
+    /** In the docs: a text block whose first line is "$ bin/parallel-workbench ARGUMENTS", the rest its output. */
+    static final Pattern HELP_QUOTE = Pattern.compile("(?m)^```text\n\\$ bin/parallel-workbench ([^\n]+)\n(.*?)^```$", Pattern.DOTALL);
 
     static Command launcher(Path workDir, String... args) throws IOException, InterruptedException {
         Path home = Product.home();
@@ -92,7 +97,63 @@ class CliIT {
     void runWithoutAProviderIsAUsageError() throws Exception {
         Command.Result result = run("run");
         assertEquals(2, result.exitCode(), result::describe);
-        assertTrue(result.stderr().contains("Usage: parallel-workbench run <provider>"), result::describe);
+        assertTrue(result.stderr().startsWith("parallel-workbench run: Missing required parameter: '<provider>'\n"
+                + "Usage: parallel-workbench run "), result::describe);
+        assertTrue(result.stderr().contains("Try 'parallel-workbench run --help' for more information."), result::describe);
+        assertEquals("", result.stdout(), result::describe);
+    }
+
+    @Test
+    void aCommandsHelpHasItsOptionsAndExitCodes() throws Exception {
+        Command.Result result = run("run", "--help");
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stdout().contains("      --retries=N       Tries a failing unit again up to N times (0-10).\n"),
+                result::describe);
+        assertTrue(result.stdout().contains("\n  130  cancelled (Ctrl+C)\n"), result::describe);
+        assertEquals("", result.stderr(), result::describe);
+    }
+
+    /**
+     * docs/command-line.md quotes the help; each quote, a {@code text} block that starts with the command after
+     * "$ ", must be what that command prints now.
+     */
+    @Test
+    void theHelpQuotedInTheDocsIsTheHelpPrinted() throws Exception {
+        Path page = WorkerTemplateIT.CHECKOUT.resolve("docs/command-line.md");
+        Matcher quote = HELP_QUOTE.matcher(Files.readString(page));
+        int quotes = 0;
+        while (quote.find()) {
+            List<String> arguments = List.of(quote.group(1).split(" "));
+            Command.Result result = run(arguments.toArray(String[]::new));
+            assertEquals(0, result.exitCode(), result::describe);
+            assertEquals(result.stdout(), quote.group(2), () -> page + " quotes an old help of " + arguments);
+            quotes++;
+        }
+        assertTrue(quotes >= 2, () -> page + " quotes the help " + HELP_QUOTE.pattern() + " fewer than 2 times");
+    }
+
+    /** What a user sources into bash completes the commands, the targets of --on and file names for install. */
+    @Test
+    void completionLetsBashCompleteCommandsOptionsAndTheirValues() throws Exception {
+        assertTrue(Files.isExecutable(BASH), "the completion test needs " + BASH);
+        String script = """
+                source <("$0" completion) || exit 9
+                complete -p parallel-workbench
+                complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMPREPLY=()
+                    _complete_parallel-workbench 2>/dev/null; echo "$* -> ${COMPREPLY[*]}"; }
+                complete_words parallel-workbench ru
+                complete_words parallel-workbench run primes --on p
+                complete_words parallel-workbench run primes --re
+                complete_words parallel-workbench --
+                """;
+        Command.Result result = new Command(List.of(BASH.toString(), "-c", script, Product.home().resolve("bin/parallel-workbench").toString()),
+                Product.home(), Map.of("JAVA_HOME", System.getProperty("java.home")), true).run(COMMAND_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(List.of("complete -o default -F _complete_parallel-workbench parallel-workbench",
+                "parallel-workbench ru -> run",
+                "parallel-workbench run primes --on p -> processes",
+                "parallel-workbench run primes --re -> --retries",
+                "parallel-workbench -- -> --smoke --console --help"), result.stdout().lines().toList(), result::describe);
     }
 
     @Test

@@ -79,9 +79,26 @@ class ProductIT {
     void unknownArgumentPrintsUsageAndExitsWith2() throws Exception {
         Command.Result result = launcher(Product.home(), "--no-such-option").run(USAGE_TIMEOUT, Product.WORK_DIR);
         assertEquals(2, result.exitCode(), result::describe);
-        assertTrue(result.stderr().contains("unknown argument: --no-such-option"), result::describe);
+        assertTrue(result.stderr().startsWith("parallel-workbench: Unknown option: '--no-such-option'\n"), result::describe);
         assertTrue(result.stderr().contains("Usage: parallel-workbench"), result::describe);
         assertEquals("", result.stdout(), result::describe);
+        Command.Result extra = launcher(Product.home(), "--smoke", "now").run(USAGE_TIMEOUT, Product.WORK_DIR);
+        assertEquals(2, extra.exitCode(), extra::describe);
+        assertTrue(extra.stderr().startsWith("parallel-workbench: Unmatched argument at index 1: 'now'\n"), extra::describe);
+    }
+
+    /** The help comes from the cli bundle, as the only copy; the launcher starts the product headless for it. */
+    @Test
+    void helpPrintsTheHelpOnStdoutAndExits0() throws Exception {
+        for (String help : List.of("--help", "help")) {
+            Command.Result result = launcher(Product.home(), help).run(USAGE_TIMEOUT, Product.WORK_DIR);
+            assertEquals(0, result.exitCode(), result::describe);
+            assertTrue(result.stdout().contains("\nUsage: parallel-workbench [-h] [--smoke | --console] [COMMAND]\n"),
+                    result::describe);
+            assertTrue(result.stdout().contains("\nEnvironment:\n  JAVA_HOME "), result::describe);
+            assertEquals("", result.stderr(), result::describe);
+            System.out.println("parallel-workbench " + help + ": " + result.elapsed().toMillis() + " ms");
+        }
     }
 
     @Test
