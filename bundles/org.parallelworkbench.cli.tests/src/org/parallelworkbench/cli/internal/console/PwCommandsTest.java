@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.parallelworkbench.cli.internal.FakeJobService;
+import org.parallelworkbench.cli.internal.TestProviders;
+import org.parallelworkbench.testing.FakeJobService;
 import org.parallelworkbench.cli.internal.run.RunFollower;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
@@ -23,7 +24,7 @@ import org.parallelworkbench.core.UnitResult;
 /** The Gogo commands and the run follower behind pw:runs, against a fake engine. */
 class PwCommandsTest {
 
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = TestProviders.jobs();
     private final RunFollower follower = new RunFollower();
     private final PwCommands commands = new PwCommands(jobs, follower);
 
@@ -120,7 +121,7 @@ class PwCommandsTest {
         follower.runStarted(other);
         other.publish(new RunEvent.UnitCompleted(other.id(), new UnitResult(0, "1"), 1, -1));
         assertTrue(commands.runs().contains("  1  ticker  RUNNING  on threads  1 unit, "), commands.runs());
-        other.finish(RunState.SUCCEEDED, new ResultValue.Scalar("1"), "");
+        other.end(RunState.SUCCEEDED, "", new ResultValue.Scalar("1"), TestProviders.ELAPSED);
         assertTrue(commands.runs().startsWith("No active runs."), commands.runs());
     }
 

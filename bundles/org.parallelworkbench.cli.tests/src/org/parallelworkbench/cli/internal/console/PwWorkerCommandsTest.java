@@ -10,7 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelworkbench.cli.internal.FakeJobService;
+import org.parallelworkbench.cli.internal.TestProviders;
+import org.parallelworkbench.testing.FakeJobService;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunState;
@@ -32,7 +33,7 @@ class PwWorkerCommandsTest {
     void installThenWorkersThenUninstall() throws Exception {
         FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        PwWorkerCommands commands = commands(bundles, new FakeJobService());
+        PwWorkerCommands commands = commands(bundles, TestProviders.jobs());
         Path jar = FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0");
 
         assertTrue(commands.install(jar.toString()).endsWith("Started com.example.w 1.0.0: provider gen is available"));
@@ -45,7 +46,7 @@ class PwWorkerCommandsTest {
     void refusalsThrowWithTheWholeReason() throws Exception {
         FakeWorkerBundles bundles = FakeWorkerBundles.withFileInstall(temp.resolve("dropins"));
         bundles.providerIds.put("com.example.w", List.of("gen"));
-        FakeJobService jobs = new FakeJobService();
+        FakeJobService jobs = TestProviders.jobs();
         jobs.providers.add(new ProviderInfo("gen", "Generated", "", "1.0.0", List.of()));
         PwWorkerCommands commands = commands(bundles, jobs);
         commands.install(FakeWorkerBundles.jar(temp.resolve("w.jar"), "com.example.w", "1.0.0").toString());

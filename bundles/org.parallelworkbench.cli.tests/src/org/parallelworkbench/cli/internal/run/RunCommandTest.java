@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelworkbench.cli.internal.FakeJobService;
+import org.parallelworkbench.cli.internal.TestProviders;
+import org.parallelworkbench.testing.FakeJobService;
 import org.parallelworkbench.cli.internal.command.CommandStreams;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
 import org.parallelworkbench.core.ExecutionTarget;
@@ -38,7 +39,7 @@ class RunCommandTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final FakeJobService jobs = new FakeJobService();
+    private final FakeJobService jobs = TestProviders.jobs();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final RunCommand command = new RunCommand(jobs,
@@ -125,7 +126,7 @@ class RunCommandTest {
         assertEquals("1000", run.parameters().get("limit", ""));
         assertEquals(2, jobs.options.get(0).unitRetries());
         run.publish(new RunEvent.UnitCompleted(run.id(), new UnitResult(0, "168"), 1, 1));
-        run.finish(RunState.SUCCEEDED, new ResultValue.Scalar("168"), "");
+        run.end(RunState.SUCCEEDED, "", new ResultValue.Scalar("168"), TestProviders.ELAPSED);
         assertEquals(ExitCodes.OK, exitOf(exit), () -> text(err));
         assertEquals("168", text(out).strip());
         assertEquals("168\r\n", Files.readString(csv));
@@ -138,7 +139,7 @@ class RunCommandTest {
         jobs.runsOnProcesses = true;
         CompletableFuture<Integer> exit = runInBackground("primes", "--on", "processes");
         assertEquals(ExecutionTarget.PROCESSES, jobs.options.get(0).target());
-        jobs.started.get(0).finish(RunState.SUCCEEDED, new ResultValue.Scalar("25"), "");
+        jobs.started.get(0).end(RunState.SUCCEEDED, "", new ResultValue.Scalar("25"), TestProviders.ELAPSED);
         assertEquals(ExitCodes.OK, exitOf(exit), () -> text(err));
         assertTrue(text(err).contains(" started with {limit=100} on processes\n"), text(err));
         assertTrue(text(err).contains("SUCCEEDED in 1.5 s on processes, "), text(err));
@@ -156,7 +157,7 @@ class RunCommandTest {
     @Test
     void failureExitsWith1AndSaysWhyOnStderr() throws Exception {
         CompletableFuture<Integer> exit = runInBackground("primes");
-        jobs.started.get(0).finish(RunState.FAILED, new ResultValue.Scalar(""), "unit 3 failed: boom");
+        jobs.started.get(0).end(RunState.FAILED, "unit 3 failed: boom", new ResultValue.Scalar(""), TestProviders.ELAPSED);
         assertEquals(ExitCodes.FAILED, exitOf(exit));
         assertTrue(text(err).contains("FAILED after 1.5 s on threads: unit 3 failed: boom"), text(err));
         assertEquals("", text(out));
@@ -168,7 +169,7 @@ class RunCommandTest {
         assertTrue(command.stop("interrupted: the product is stopping", WAIT), "stop did not see the run reported");
         assertEquals("interrupted: the product is stopping", jobs.started.get(0).cancelReason());
         assertEquals(ExitCodes.CANCELED, exitOf(exit));
-        assertTrue(text(err).contains("CANCELED after 1.5 s on threads: interrupted: the product is stopping"), text(err));
+        assertTrue(text(err).contains("CANCELED after 0.0 s on threads: interrupted: the product is stopping"), text(err));
     }
 
     @Test
@@ -187,7 +188,7 @@ class RunCommandTest {
     void anImageResultForACsvFileFoundOnlyAtTheEndIsNotWritten() throws Exception {
         Path csv = temp.resolve("m.csv");
         CompletableFuture<Integer> exit = runInBackground("primes", "--output", csv.toString());
-        jobs.started.get(0).finish(RunState.SUCCEEDED, new ResultValue.Image(1, 1, new int[1]), "");
+        jobs.started.get(0).end(RunState.SUCCEEDED, "", new ResultValue.Image(1, 1, new int[1]), TestProviders.ELAPSED);
         assertEquals(ExitCodes.USAGE, exitOf(exit));
         assertTrue(text(err).contains("Image results cannot be written as .csv"), text(err));
         assertFalse(Files.exists(csv));

@@ -16,7 +16,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelworkbench.cli.internal.FakeJobService;
+import org.parallelworkbench.cli.internal.TestProviders;
+import org.parallelworkbench.testing.FakeJobService;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
 import org.parallelworkbench.core.Parameters;
 import org.parallelworkbench.core.ProviderInfo;
@@ -47,7 +48,7 @@ class WorkerInstallerTest {
     }
 
     private static WorkerInstaller installer(FakeWorkerBundles bundles) {
-        return installer(bundles, new FakeJobService(), List.of());
+        return installer(bundles, TestProviders.jobs(), List.of());
     }
 
     private FakeWorkerBundles bundles() {
@@ -63,7 +64,7 @@ class WorkerInstallerTest {
     }
 
     private static FakeJobService jobsWithGenerated() {
-        FakeJobService jobs = new FakeJobService();
+        FakeJobService jobs = TestProviders.jobs();
         jobs.providers.add(GENERATED);
         return jobs;
     }
@@ -249,7 +250,7 @@ class WorkerInstallerTest {
                 new RunRecord("3", "gen", "1.0.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""),
                 new RunRecord("2", "gen", "1.0.0", Parameters.NONE, started, started, RunRecord.Status.SUCCEEDED, "42", ""),
                 new RunRecord("1", "ticker", "0.1.0", Parameters.NONE, started, null, RunRecord.Status.ACTIVE, "", ""));
-        WorkerInstaller installer = installer(bundles, new FakeJobService(), journal);
+        WorkerInstaller installer = installer(bundles, TestProviders.jobs(), journal);
 
         WorkerInstaller.Outcome refused = installer.uninstall("com.example.w", false);
         assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.text());
