@@ -14,6 +14,7 @@ import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.engine.settings.EngineSettingsStore;
 import org.parallelworkbench.engine.settings.EngineSettingsStore.ProcessPool;
 import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
+import org.parallelworkbench.viewmodel.SettingsFields.WholeNumbers;
 
 /**
  * The Preferences dialog: the engine's thread pool, run limit and extra drop-in folder, the worker-process
@@ -24,14 +25,14 @@ import org.parallelworkbench.engine.settings.EngineSettingsStore.Settings;
  */
 public final class PreferencesViewModel {
 
-    public static final int MIN_POOL_SIZE = 0;
-    public static final int MAX_POOL_SIZE = 1024;
-    public static final int MIN_CONCURRENT_RUNS = 1;
-    public static final int MAX_CONCURRENT_RUNS = 1024;
-    public static final int MAX_PROCESS_POOL_SIZE = 1024;
+    // What the window accepts; the engine takes any count from 0 (or 1 run) up, these bounds keep typos out.
+    private static final WholeNumbers POOL_SIZE = new WholeNumbers("Pool size", 0, 1024);
+    private static final WholeNumbers CONCURRENT_RUNS = new WholeNumbers("Concurrent runs", 1, 1024);
+    private static final WholeNumbers PROCESSES = new WholeNumbers("Processes in total", 0, 1024);
+    private static final WholeNumbers UNITS_PER_PROCESS = new WholeNumbers("Units before a process is replaced", 0,
+            1_000_000_000);
     /** A day; an idle process that should live longer can live for ever (0). */
-    public static final int MAX_PROCESS_IDLE_SECONDS = 86_400;
-    public static final int MAX_PROCESS_UNITS = 1_000_000_000;
+    private static final int MAX_PROCESS_IDLE_SECONDS = 86_400;
     /** The places a default target can name; AUTO is what a run asks for, not a place. */
     public static final List<ExecutionTarget> TARGET_CHOICES = List.of(ExecutionTarget.THREADS, ExecutionTarget.PROCESSES);
     /** Why the engine's defaults differ by kind of bundle; both default-target tooltips end with it. */
@@ -91,17 +92,13 @@ public final class PreferencesViewModel {
         processMaxUnits = text();
         processJvmOptions = text();
         storeError = text();
-        poolSizeProblem = computed(() -> SettingsFields.wholeNumberProblem("Pool size", poolSize.getValue(), MIN_POOL_SIZE,
-                MAX_POOL_SIZE));
-        maxConcurrentRunsProblem = computed(() -> SettingsFields.wholeNumberProblem("Concurrent runs",
-                maxConcurrentRuns.getValue(), MIN_CONCURRENT_RUNS, MAX_CONCURRENT_RUNS));
+        poolSizeProblem = computed(() -> POOL_SIZE.problem(poolSize.getValue()));
+        maxConcurrentRunsProblem = computed(() -> CONCURRENT_RUNS.problem(maxConcurrentRuns.getValue()));
         dropinFolderProblem = computed(() -> SettingsFields.folderProblem(dropinFolder.getValue()));
-        processPoolSizeProblem = computed(() -> SettingsFields.wholeNumberProblem("Processes in total",
-                processPoolSize.getValue(), 0, MAX_PROCESS_POOL_SIZE));
+        processPoolSizeProblem = computed(() -> PROCESSES.problem(processPoolSize.getValue()));
         processIdleSecondsProblem = computed(() -> SettingsFields.secondsProblem("Idle time", processIdleSeconds.getValue(),
                 MAX_PROCESS_IDLE_SECONDS));
-        processMaxUnitsProblem = computed(() -> SettingsFields.wholeNumberProblem("Units before a process is replaced",
-                processMaxUnits.getValue(), 0, MAX_PROCESS_UNITS));
+        processMaxUnitsProblem = computed(() -> UNITS_PER_PROCESS.problem(processMaxUnits.getValue()));
         processJvmOptionsProblem = computed(() -> SettingsFields.jvmOptionsProblem(processJvmOptions.getValue()));
         fieldProblems = List.of(poolSizeProblem, maxConcurrentRunsProblem, dropinFolderProblem, processPoolSizeProblem,
                 processIdleSecondsProblem, processMaxUnitsProblem, processJvmOptionsProblem);

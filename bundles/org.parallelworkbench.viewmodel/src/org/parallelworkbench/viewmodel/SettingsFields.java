@@ -20,6 +20,14 @@ final class SettingsFields {
     private SettingsFields() {
     }
 
+    /** A field of whole numbers and the range the window accepts in it. */
+    record WholeNumbers(String field, int min, int max) {
+
+        String problem(String text) {
+            return wholeNumberProblem(field, text, min, max);
+        }
+    }
+
     static String wholeNumberProblem(String field, String text, int min, int max) {
         String range = field + " must be a whole number from " + min + " to " + max;
         try {
