@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,26 @@ class EngineTest extends EngineTestBase {
         assertEquals(healthy.get(), reused.get(), "a healthy worker was not reused");
         assertTrue(healthy.get().getName().startsWith("pw-worker-"), healthy.get().getName());
         assertTrue(healthy.get().isDaemon(), "worker threads must not keep the JVM alive");
+    }
+
+    @Test
+    void anIdleWorkerKeepsNothingOfTheRunItLastWorkedFor() {
+        engine(1);
+        engine.addProvider(TestProvider.finite("forgotten", 1, 1, (unit, ctx) -> "done"));
+        WeakReference<RunHandle> finished = finishedRun("forgotten");
+
+        // The worker thread now waits for its next shift; what it worked for must be free to go, or a
+        // removed provider's class loader stays reachable through its last run.
+        Waits.until(() -> {
+            System.gc();
+            return finished.get() == null;
+        }, SHORT, () -> "a finished run is still reachable, e.g. from its idle worker's stack");
+    }
+
+    private WeakReference<RunHandle> finishedRun(String providerId) {
+        RunHandle run = engine.start(providerId, Parameters.NONE);
+        assertEquals(RunState.SUCCEEDED, Waits.outcome(run, SHORT).state());
+        return new WeakReference<>(run);
     }
 
     @Test
