@@ -143,7 +143,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         if (event.getType() == FrameworkEvent.ERROR && bundle != null && bundle.getBundleId() != 0
                 && event.getThrowable() instanceof BundleException failure
                 && failure.getType() != BundleException.RESOLVE_ERROR) {
-            report(bundle, "start", Level.ERROR, BundleLabels.of(bundle) + " failed to start: " + cause(failure));
+            report(bundle, "start", BundleLabels.of(bundle) + " failed to start: " + cause(failure));
         }
     }
 
@@ -180,7 +180,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         } else {
             message = label + " cannot be resolved: it needs " + describe(missing) + ", which no installed bundle provides";
         }
-        report(bundle, "resolve", Level.ERROR, message);
+        report(bundle, "resolve", message);
     }
 
     private static String describe(List<MissingRequirements.Missing> missing) {
@@ -197,7 +197,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         Long stillStarting = starting.get(bundle.getBundleId());
         if (stillStarting != null && stillStarting == revision && bundle.getState() == Bundle.STARTING
                 && !"lazy".equals(bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY))) {
-            report(bundle, "hang", Level.ERROR, BundleLabels.of(bundle) + " has been starting for "
+            report(bundle, "hang", BundleLabels.of(bundle) + " has been starting for "
                     + START_TIMEOUT.toSeconds() + " s: its activator " + bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATOR)
                     + " does not return");
         }
@@ -212,9 +212,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
                 try {
                     bundle.start(Bundle.START_TRANSIENT);
                 } catch (BundleException | IllegalStateException e) {
-                    String message = BundleLabels.of(bundle) + " failed to start: " + cause(e);
-                    remember(bundle, message);
-                    log(Level.ERROR, message);
+                    fail(bundle, BundleLabels.of(bundle) + " failed to start: " + cause(e));
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
@@ -229,7 +227,7 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    report(bundle, "component:" + description.name, Level.ERROR, BundleLabels.of(bundle) + ": component "
+                    report(bundle, "component:" + description.name, BundleLabels.of(bundle) + ": component "
                             + description.name + " failed to activate: " + rootCause(configuration.failure));
                 }
             }
@@ -242,26 +240,23 @@ public final class BundleDiagnostics implements SynchronousBundleListener, Frame
         return known == null || known.revision() != bundle.getLastModified() ? List.of() : known.problems();
     }
 
-    private void report(Bundle bundle, String kind, Level level, String message) {
+    private void report(Bundle bundle, String kind, String message) {
         if (firstTime(bundle, kind)) {
-            remember(bundle, message);
-            log(level, message);
+            fail(bundle, message);
         }
     }
 
-    private void remember(Bundle bundle, String message) {
+    /** Keeps the failure for {@link #failuresOf} and logs it as an error. */
+    private void fail(Bundle bundle, String message) {
         long revision = bundle.getLastModified();
         failures.merge(bundle.getBundleId(), new Failures(revision, List.of(BundleProblem.error(message))),
                 (old, now) -> old.revision() != revision ? now
                         : new Failures(revision, Stream.concat(old.problems().stream(), now.problems().stream()).toList()));
+        LOG.log(Level.ERROR, message);
     }
 
     private boolean firstTime(Bundle bundle, String kind) {
         return reported.add(bundle.getBundleId() + ":" + bundle.getLastModified() + ":" + kind);
-    }
-
-    private static void log(Level level, String message) {
-        LOG.log(level, message);
     }
 
     /** The innermost cause, which is what the bundle's own code threw. */

@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Version;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.RunHistory;
+import org.parallelworkbench.install.ActiveRun;
 import org.parallelworkbench.install.BundleProblem;
 import org.parallelworkbench.install.ChangeOutcome;
 import org.parallelworkbench.install.ChangeOutcome.EndedRun;
@@ -165,11 +167,12 @@ public final class BundleLifecycle implements WorkerBundleChanges {
         }
         // Runs may have started or ended since the plan: what counts is now.
         List<EndedRun> ended = List.of();
-        if (!runs.of(change.providerIds()).isEmpty()) {
+        List<ActiveRun> active = runs.of(change.providerIds());
+        if (!active.isEmpty()) {
             if (!force) {
                 return ChangeOutcome.unchanged(change, Result.REFUSED, "runs of its providers are active");
             }
-            ended = runs.end(change.providerIds(), change.cancelReason(), CANCEL_TIMEOUT_MILLIS);
+            ended = runs.end(change.providerIds(), active, change.cancelReason(), CANCEL_TIMEOUT_MILLIS);
         }
         DropinFolder folder = change.folder().orElseThrow();
         Path file;
@@ -194,30 +197,31 @@ public final class BundleLifecycle implements WorkerBundleChanges {
     }
 
     private ChangeOutcome awaitStarted(PlannedChange change, Path file, List<EndedRun> ended) throws InterruptedException {
-        long start = System.nanoTime();
-        int declared = change.replacement().providers().size();
-        Optional<InstalledWorker> worker = Optional.empty();
-        while (true) {
-            worker = installedFrom(file, change.newVersion());
-            boolean started = worker.filter(w -> w.started() && w.providerIds().size() >= declared).isPresent();
-            boolean failed = worker.filter(w -> !w.failures().isEmpty()).isPresent();
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            if (started || failed || waited.compareTo(settleTimeout) >= 0) {
-                return new ChangeOutcome(change, started ? Result.DONE : Result.NOT_SETTLED, Optional.of(file), worker, ended, "",
-                        waited);
-            }
-            Thread.sleep(POLL_MILLIS); // polls a real condition, bounded above
-        }
+        Settled<Optional<InstalledWorker>> seen = await(() -> installedFrom(file, change.newVersion()),
+                worker -> worker.filter(w -> w.started() || !w.failures().isEmpty()).isPresent());
+        boolean started = seen.last().filter(InstalledWorker::started).isPresent();
+        return new ChangeOutcome(change, started ? Result.DONE : Result.NOT_SETTLED, Optional.of(file), seen.last(), ended,
+                "", seen.waited());
     }
 
     private ChangeOutcome awaitGone(PlannedChange change, Path file, List<EndedRun> ended) throws InterruptedException {
+        Settled<Optional<InstalledWorker>> seen = await(() -> installedFrom(file, null), Optional::isEmpty);
+        return new ChangeOutcome(change, seen.last().isEmpty() ? Result.DONE : Result.NOT_SETTLED, Optional.of(file),
+                Optional.empty(), ended, "", seen.waited());
+    }
+
+    /** What was seen last, and how long it took. */
+    private record Settled<T>(T last, Duration waited) {
+    }
+
+    /** Looks until what it sees settles the change, or the settle timeout passed. */
+    private <T> Settled<T> await(Supplier<T> look, Predicate<T> settles) throws InterruptedException {
         long start = System.nanoTime();
         while (true) {
-            boolean gone = installedFrom(file, null).isEmpty();
+            T seen = look.get();
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            if (gone || waited.compareTo(settleTimeout) >= 0) {
-                return new ChangeOutcome(change, gone ? Result.DONE : Result.NOT_SETTLED, Optional.of(file), Optional.empty(),
-                        ended, "", waited);
+            if (settles.test(seen) || waited.compareTo(settleTimeout) >= 0) {
+                return new Settled<>(seen, waited);
             }
             Thread.sleep(POLL_MILLIS); // polls a real condition, bounded above
         }

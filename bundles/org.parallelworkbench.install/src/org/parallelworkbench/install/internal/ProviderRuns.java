@@ -46,9 +46,7 @@ final class ProviderRuns {
             return List.of();
         }
         List<ActiveRun> runs = new ArrayList<>();
-        List<RunHandle> own = own(providerIds);
-        own.forEach(run -> runs.add(new ActiveRun(run.id(), run.provider().id(), run.provider().name(),
-                run.state().name(), true)));
+        own(providerIds).forEach(run -> runs.add(activeRun(run)));
         Set<String> ownIds = ownRunIds();
         for (RunRecord run : journal()) {
             if (run.status() == RunRecord.Status.ACTIVE && providerIds.contains(run.providerId()) && !ownIds.contains(run.runId())) {
@@ -61,12 +59,11 @@ final class ProviderRuns {
 
     /**
      * Cancels this process's active runs of the providers with the reason and waits, at most {@code timeoutMillis}
-     * in all, for them to end; the other processes' runs are listed, as their process cancels them.
+     * in all, for them to end; the other processes' runs among {@code active} (as {@link #of} found them) are
+     * listed, as their process cancels them.
      */
-    List<EndedRun> end(Collection<String> providerIds, String reason, long timeoutMillis) throws InterruptedException {
-        List<EndedRun> ended = new ArrayList<>();
-        // Before cancelling: a cancelled run leaves the engine's active runs before the journal records its end.
-        List<ActiveRun> elsewhere = of(providerIds).stream().filter(run -> !run.inThisProcess()).toList();
+    List<EndedRun> end(Collection<String> providerIds, List<ActiveRun> active, String reason, long timeoutMillis)
+            throws InterruptedException {
         List<RunHandle> own = own(providerIds);
         own.forEach(run -> run.cancel(reason));
         CompletableFuture<?>[] outcomes = own.stream().map(run -> run.outcome().toCompletableFuture())
@@ -76,13 +73,16 @@ final class ProviderRuns {
         } catch (ExecutionException | TimeoutException e) {
             // a run that has not ended in time ends as its provider goes
         }
+        List<EndedRun> ended = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
-            RunHandle run = own.get(i);
-            ended.add(new EndedRun(new ActiveRun(run.id(), run.provider().id(), run.provider().name(), run.state().name(), true),
-                    outcomes[i].isDone()));
+            ended.add(new EndedRun(activeRun(own.get(i)), outcomes[i].isDone()));
         }
-        elsewhere.forEach(run -> ended.add(new EndedRun(run, false)));
+        active.stream().filter(run -> !run.inThisProcess()).forEach(run -> ended.add(new EndedRun(run, false)));
         return ended;
+    }
+
+    private static ActiveRun activeRun(RunHandle run) {
+        return new ActiveRun(run.id(), run.provider().id(), run.provider().name(), run.state().name(), true);
     }
 
     private List<RunHandle> own(Collection<String> providerIds) {
