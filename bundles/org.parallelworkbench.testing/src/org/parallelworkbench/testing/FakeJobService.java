@@ -173,6 +173,12 @@ public final class FakeJobService implements JobService {
             outcome.complete(new RunOutcome(state, results, result, reason, elapsed));
         }
 
+        /** Completes the outcome exceptionally, as an engine with a bug would; the run stays RUNNING to its observers. */
+        public synchronized void breakOutcome(Throwable failure) {
+            events.close();
+            outcome.completeExceptionally(failure);
+        }
+
         /** Why it was cancelled; null while it was not. */
         public String cancelReason() {
             return cancelReason;
@@ -200,7 +206,7 @@ public final class FakeJobService implements JobService {
 
         @Override
         public RunState state() {
-            return outcome.isDone() ? outcome.join().state() : RunState.RUNNING;
+            return outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join().state() : RunState.RUNNING;
         }
 
         /** Like the engine: an active run ends CANCELED with the reason, once. */

@@ -28,6 +28,7 @@ import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.core.product.ProductProperties;
+import org.parallelworkbench.testing.FakeJobService.FakeRun;
 
 /** The journal as a real DS service in the OSGi test runtime, and where it puts its file. */
 class JournalComponentTest {
@@ -61,7 +62,7 @@ class JournalComponentTest {
         assertNotNull(history, "no RunHistory service within " + SERVICE_WAIT);
         assertSame(observer, history, "one journal provides both services");
         String runId = "osgi-" + System.nanoTime();
-        FakeRun run = new FakeRun(runId, "ticker", Parameters.NONE.with("intervalMillis", "50"));
+        FakeRun run = Runs.run(runId, "ticker", Parameters.NONE.with("intervalMillis", "50"));
 
         observer.runStarted(run);
         assertEquals(Status.ACTIVE, recordOf(history, runId).status());

@@ -22,6 +22,7 @@ import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.testing.LoggedWarnings;
+import org.parallelworkbench.testing.FakeJobService.FakeRun;
 
 /** Reading a journal a crash or a stranger left in any shape; every test on its own temp folder. */
 class JournalReaderTest {
@@ -118,9 +119,9 @@ class JournalReaderTest {
         try (LoggedWarnings log = new LoggedWarnings(JournalReader.class); RunJournal journal = RunJournal.open(file)) {
             records = journal.records();
             warnings = log.warnings();
-            FakeRun next = new FakeRun("1", "ticker", Parameters.NONE);
+            FakeRun next = Runs.run("1", "ticker", Parameters.NONE);
             journal.runStarted(next);
-            next.end(RunState.SUCCEEDED, "after the crash", "");
+            Runs.end(next, RunState.SUCCEEDED, "after the crash", "");
         }
 
         assertEquals(1, records.size(), records.toString());
@@ -195,7 +196,7 @@ class JournalReaderTest {
 
         try (RunJournal journal = RunJournal.open(file)) {
             assertEquals(List.of(), journal.records());
-            journal.runStarted(new FakeRun("1", "ticker", Parameters.NONE));
+            journal.runStarted(Runs.run("1", "ticker", Parameters.NONE));
         }
 
         assertEquals(List.of(Status.INTERRUPTED), reopen(file).stream().map(RunRecord::status).toList());

@@ -34,6 +34,7 @@ import org.parallelworkbench.core.RunRecord.Status;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.testing.LoggedWarnings;
+import org.parallelworkbench.testing.FakeJobService.FakeRun;
 
 /** The journal as the engine uses it: fake runs that the test ends, restarts, and many runs at once. */
 class RunJournalTest {
@@ -54,9 +55,9 @@ class RunJournalTest {
     @Test
     void recordsShowARunActiveThenHowItEnded() throws IOException {
         try (RunJournal journal = RunJournal.open(file())) {
-            FakeRun succeeding = new FakeRun("1", "primes", Parameters.NONE.with("limit", "1000"));
-            FakeRun failing = new FakeRun("2", "primes", Parameters.NONE);
-            FakeRun canceled = new FakeRun("3", "ticker", Parameters.NONE);
+            FakeRun succeeding = Runs.run("1", "primes", Parameters.NONE.with("limit", "1000"));
+            FakeRun failing = Runs.run("2", "primes", Parameters.NONE);
+            FakeRun canceled = Runs.run("3", "ticker", Parameters.NONE);
             for (FakeRun run : List.of(succeeding, failing, canceled)) {
                 journal.runStarted(run);
             }
@@ -68,8 +69,8 @@ class RunJournalTest {
             assertEquals("1.2.3", active.get(0).providerVersion());
             assertEquals(Map.of("limit", "1000"), active.get(0).parameters().values());
 
-            succeeding.end(RunState.SUCCEEDED, "168 primes", "");
-            failing.end(RunState.FAILED, "", "Unit 4 failed: kaboom");
+            Runs.end(succeeding, RunState.SUCCEEDED, "168 primes", "");
+            Runs.end(failing, RunState.FAILED, "", "Unit 4 failed: kaboom");
             canceled.cancel("user pressed stop");
 
             Map<String, RunRecord> ended = byRunId(journal.records());
@@ -89,7 +90,7 @@ class RunJournalTest {
     @Test
     void aRunWhoseOutcomeBreaksIsRecordedAsFailed() throws IOException {
         try (RunJournal journal = RunJournal.open(file())) {
-            FakeRun run = new FakeRun("1", "ticker", Parameters.NONE);
+            FakeRun run = Runs.run("1", "ticker", Parameters.NONE);
             journal.runStarted(run);
             run.breakOutcome(new IllegalStateException("engine bug"));
 
@@ -102,9 +103,9 @@ class RunJournalTest {
     @Test
     void overlongSummariesAndReasonsAreClipped() throws IOException {
         try (RunJournal journal = RunJournal.open(file())) {
-            FakeRun run = new FakeRun("1", "ticker", Parameters.NONE);
+            FakeRun run = Runs.run("1", "ticker", Parameters.NONE);
             journal.runStarted(run);
-            run.end(RunState.FAILED, "s".repeat(100_000), "r".repeat(100_000));
+            Runs.end(run, RunState.FAILED, "s".repeat(100_000), "r".repeat(100_000));
 
             RunRecord record = journal.records().getFirst();
             assertEquals(RunJournal.MAX_TEXT_CHARS, record.summary().length());
@@ -115,13 +116,13 @@ class RunJournalTest {
     @Test
     void afterARestartRecordsAreWholeAndTheUnfinishedRunIsInterrupted() throws IOException {
         String awkward = "\"quoted\"\nnew line \\ \u00e9 \uD83D\uDE00 \u0000";
-        FakeRun unfinished = new FakeRun("2", "ticker", Parameters.NONE.with("intervalMillis", "1000"),
+        FakeRun unfinished = Runs.run("2", "ticker", Parameters.NONE.with("intervalMillis", "1000"),
                 ExecutionTarget.PROCESSES);
         RunJournal first = RunJournal.open(file());
-        FakeRun finished = new FakeRun("1", "primes", Parameters.NONE.with("name", awkward));
+        FakeRun finished = Runs.run("1", "primes", Parameters.NONE.with("name", awkward));
         first.runStarted(finished);
         first.runStarted(unfinished);
-        finished.end(RunState.SUCCEEDED, awkward, "");
+        Runs.end(finished, RunState.SUCCEEDED, awkward, "");
         List<RunRecord> before = first.records();
         first.close();
 
@@ -129,9 +130,9 @@ class RunJournalTest {
         try (RunJournal second = RunJournal.open(file())) {
             restarted = second.records();
             // The engine numbers runs from 1 again after a restart.
-            FakeRun again = new FakeRun("1", "ticker", Parameters.NONE);
+            FakeRun again = Runs.run("1", "ticker", Parameters.NONE);
             second.runStarted(again);
-            again.end(RunState.CANCELED, "3", "window closed");
+            Runs.end(again, RunState.CANCELED, "3", "window closed");
         }
 
         assertEquals(before.get(0), restarted.get(0), "the finished run must come back unchanged");
@@ -160,17 +161,17 @@ class RunJournalTest {
         RunJournal journal = RunJournal.open(file());
         List<FakeRun> started = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            FakeRun run = new FakeRun(Integer.toString(i), "ticker", Parameters.NONE);
+            FakeRun run = Runs.run(Integer.toString(i), "ticker", Parameters.NONE);
             journal.runStarted(run);
             started.add(run);
         }
-        started.subList(0, runs - 1).forEach(run -> run.end(RunState.SUCCEEDED, "done", ""));
+        started.subList(0, runs - 1).forEach(run -> Runs.end(run, RunState.SUCCEEDED, "done", ""));
         FakeRun late = started.getLast();
 
         journal.close();
         assertFalse(journal.isWriting(), "the writer thread outlived close");
         try (LoggedWarnings log = new LoggedWarnings(RunJournal.class)) {
-            late.end(RunState.SUCCEEDED, "too late", "");
+            Runs.end(late, RunState.SUCCEEDED, "too late", "");
             assertEquals(1, log.warnings().size(), log.warnings().toString());
         }
 
@@ -196,14 +197,14 @@ class RunJournalTest {
                 workers.add(pool.submit(() -> {
                     List<FakeRun> mine = new ArrayList<>();
                     for (int i = 0; i < runsPerThread; i++) {
-                        FakeRun run = new FakeRun(thread + "-" + i, "ticker", Parameters.NONE.with("i", "" + i));
+                        FakeRun run = Runs.run(thread + "-" + i, "ticker", Parameters.NONE.with("i", "" + i));
                         journal.runStarted(run);
                         mine.add(run);
                     }
                     allStarted.countDown();
                     allStarted.await(); // end them all at the same time, as many engine threads would
                     for (FakeRun run : mine) {
-                        run.end(RunState.SUCCEEDED, "ok " + run.id(), "");
+                        Runs.end(run, RunState.SUCCEEDED, "ok " + run.id(), "");
                     }
                     return null;
                 }));
@@ -270,7 +271,7 @@ class RunJournalTest {
         TestProcesses processes = new TestProcesses();
         try (RunJournal window = RunJournal.open(file(), processes.as("window"));
                 RunJournal headless = RunJournal.open(file(), processes.as("headless"))) {
-            FakeRun ticking = new FakeRun("1", "ticker", Parameters.NONE);
+            FakeRun ticking = Runs.run("1", "ticker", Parameters.NONE);
             window.runStarted(ticking);
             FileWrites.until(file(), () -> headless.records().size() == 1, Duration.ofSeconds(WAIT_SECONDS),
                     () -> "the window's run never showed in the other process: " + headless.records());
@@ -294,7 +295,7 @@ class RunJournalTest {
         TestProcesses processes = new TestProcesses();
         RunJournal crashing = RunJournal.open(file(), processes.as("crashing"));
         try (RunJournal window = RunJournal.open(file(), processes.as("window"))) {
-            crashing.runStarted(new FakeRun("1", "primes", Parameters.NONE));
+            crashing.runStarted(Runs.run("1", "primes", Parameters.NONE));
             FileWrites.until(file(), () -> window.records().size() == 1, Duration.ofSeconds(WAIT_SECONDS),
                     () -> "the run never showed: " + window.records());
             assertEquals(Status.ACTIVE, only(window.records(), "primes").status());
@@ -309,10 +310,10 @@ class RunJournalTest {
     @Test
     void aRunStartedWhileTheOthersAreCheckedIsNotTakenForOneOfAStoppedProcess() throws Exception {
         RunJournal crashing = RunJournal.open(file(), new TestProcesses().as("crashing"));
-        crashing.runStarted(new FakeRun("1", "primes", Parameters.NONE));
+        crashing.runStarted(Runs.run("1", "primes", Parameters.NONE));
         crashing.close();
         AtomicBoolean crashed = new AtomicBoolean();
-        FakeRun startedMeanwhile = new FakeRun("2", "ticker", Parameters.NONE);
+        FakeRun startedMeanwhile = Runs.run("2", "ticker", Parameters.NONE);
         AtomicReference<RunJournal> window = new AtomicReference<>();
         // The window starts a run of its own while its journal asks whether the other process still runs.
         Processes checkingStartsARun = new Processes() {
@@ -346,11 +347,11 @@ class RunJournalTest {
         TestProcesses processes = new TestProcesses();
         RunJournal window = RunJournal.open(file(), processes.as("window"));
         RunJournal headless = RunJournal.open(file(), processes.as("headless"));
-        FakeRun windowRun = new FakeRun("1", "ticker", Parameters.NONE);
-        FakeRun headlessRun = new FakeRun("1", "primes", Parameters.NONE);
+        FakeRun windowRun = Runs.run("1", "ticker", Parameters.NONE);
+        FakeRun headlessRun = Runs.run("1", "primes", Parameters.NONE);
         window.runStarted(windowRun);
         headless.runStarted(headlessRun);
-        headlessRun.end(RunState.SUCCEEDED, "168 primes", "");
+        Runs.end(headlessRun, RunState.SUCCEEDED, "168 primes", "");
         window.close();
         headless.close();
 

@@ -38,6 +38,10 @@ class WorkerInstallerTest {
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final ProviderInfo GENERATED = new ProviderInfo("gen", "Generated", "", "1.0.0", List.of());
 
+    /** The primes worker as the product ships it, from its bundle/ folder. */
+    private static final InstalledWorker SHIPPED_PRIMES = new InstalledWorker(7, "org.parallelworkbench.workers.primes",
+            "0.2.0", BundleState.ACTIVE, "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of());
+
     @TempDir
     Path temp;
 
@@ -155,8 +159,7 @@ class WorkerInstallerTest {
     @Test
     void uninstallOfAPlatformWorkerSaysWhereItComesFrom() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
-                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        bundles.installed.add(SHIPPED_PRIMES);
         WorkerInstaller.Outcome outcome = installer(bundles).uninstall("org.parallelworkbench.workers.primes",
                 false);
         assertEquals(ExitCodes.USAGE, outcome.exitCode());
@@ -315,8 +318,7 @@ class WorkerInstallerTest {
     @Test
     void aRepositoryZipSkipsTheWorkersThatArePartOfTheProductAndInstallsTheOthers() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
-                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        bundles.installed.add(SHIPPED_PRIMES);
         bundles.providerIds.put("com.example.w", List.of("gen"));
         Path plugins = temp.resolve("site/plugins");
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
@@ -336,8 +338,7 @@ class WorkerInstallerTest {
     @Test
     void aRepositoryOfWorkersThatAreAllPartOfTheProductInstallsNothingAndSucceeds() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
-                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        bundles.installed.add(SHIPPED_PRIMES);
         Path plugins = temp.resolve("site/plugins");
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.2.0");
 
@@ -351,8 +352,7 @@ class WorkerInstallerTest {
     @Test
     void aNewerVersionOfAProductWorkerIsInstalledAsADropin() throws Exception {
         FakeWorkerBundles bundles = bundles();
-        bundles.installed.add(new InstalledWorker(7, "org.parallelworkbench.workers.primes", "0.2.0", BundleState.ACTIVE,
-                "file:/opt/pw/bundle/primes.jar", List.of("primes"), List.of()));
+        bundles.installed.add(SHIPPED_PRIMES);
         Path plugins = temp.resolve("site/plugins");
         bundles.providerIds.put("org.parallelworkbench.workers.primes", List.of("primes"));
         FakeWorkerBundles.jar(plugins.resolve("primes.jar"), "org.parallelworkbench.workers.primes", "0.4.0");
