@@ -2,7 +2,6 @@ package org.parallelworkbench.viewmodel;
 
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,11 +17,9 @@ import org.eclipse.core.databinding.observable.list.IObservableList;
 import org.eclipse.core.databinding.observable.list.WritableList;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.core.databinding.observable.value.WritableValue;
-import org.parallelworkbench.install.ActiveRun;
 import org.parallelworkbench.install.DropinFolder;
 import org.parallelworkbench.install.InstalledWorker;
 import org.parallelworkbench.install.PlannedChange;
-import org.parallelworkbench.install.PlannedChange.Kind;
 import org.parallelworkbench.install.WorkerBundleChanges;
 import org.parallelworkbench.install.WorkerBundleReport;
 import org.parallelworkbench.install.WorkerBundles;
@@ -222,25 +219,9 @@ public final class WorkerBundlesViewModel {
             String why = refusal.get().reason() == PlannedChange.Refusal.Reason.OTHER_BUNDLE
                     ? refusal.get().message() + "; choose a jar of the selected bundle"
                     : prefix + refusal.get().message();
-            return new BundleChangeRequest(target, plan, why, "");
+            return new BundleChangeRequest(target, plan, why);
         }
-        return new BundleChangeRequest(target, plan, "", plan.endsRuns() ? question(plan.kind(), plan.activeRuns()) : "");
-    }
-
-    /**
-     * "2 runs of Primes are active. Cancel them and uninstall, or keep the bundle?"; runs of other processes are
-     * counted too and said to be there: "... are active, 1 of them in another Parallel Workbench process. ...".
-     */
-    static String question(Kind kind, List<ActiveRun> runs) {
-        Set<String> providers = runs.stream().map(ActiveRun::providerName).collect(Collectors.toCollection(LinkedHashSet::new));
-        long elsewhere = runs.stream().filter(run -> !run.inThisProcess()).count();
-        int count = runs.size();
-        String active = count == 1 ? "1 run of " + String.join(" and ", providers) + " is active"
-                : count + " runs of " + String.join(" and ", providers) + " are active";
-        String where = elsewhere == 0 ? ""
-                : count == 1 ? " in another Parallel Workbench process"
-                        : ", " + elsewhere + " of them in another Parallel Workbench process";
-        return active + where + ". Cancel " + (count == 1 ? "it" : "them") + " and " + kind.verb() + ", or keep the bundle?";
+        return new BundleChangeRequest(target, plan, "");
     }
 
     /**
