@@ -25,7 +25,16 @@ public enum ExecutionTarget {
      * Pooled worker JVMs on this machine, each running only the provider's bundle and what it needs: a unit that
      * exits, runs out of memory or crashes its JVM fails only its run, and one that ignores cancel is killed.
      */
-    PROCESSES("Processes");
+    PROCESSES("Processes"),
+
+    /**
+     * Machines that run the product as cluster members, each executing units through its own engine with the
+     * provider installed there: for work that outgrows one machine. Members take units only of the same provider
+     * version; the engine joins the cluster when the first run goes there.
+     *
+     * @since 0.5
+     */
+    CLUSTER("Cluster");
 
     private final String label;
 
@@ -40,7 +49,7 @@ public enum ExecutionTarget {
 
     /**
      * The target named by its lower-case name, as typed on a command line ({@code threads}, {@code processes},
-     * {@code auto}); case is ignored.
+     * {@code cluster}, {@code auto}); case is ignored.
      *
      * @throws IllegalArgumentException naming the choices, if the name is none of them
      */

@@ -18,7 +18,8 @@ public interface RunHandle {
     RunState state();
 
     /**
-     * Where this run's units execute: {@link ExecutionTarget#THREADS} or {@link ExecutionTarget#PROCESSES},
+     * Where this run's units execute: {@link ExecutionTarget#THREADS}, {@link ExecutionTarget#PROCESSES} or
+     * {@link ExecutionTarget#CLUSTER},
      * never {@link ExecutionTarget#AUTO} (the engine chose when it started the run).
      *
      * @since 0.4

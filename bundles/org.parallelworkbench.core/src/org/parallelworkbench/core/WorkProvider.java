@@ -11,9 +11,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link #accumulator} once, then {@link #execute} for each unit on pooled worker threads, possibly
  * concurrently.
  * <p>
- * Units may execute in another JVM (a worker process, see {@link ExecutionTarget}), on another instance of
- * the provider made there by the same bundle: {@link #execute} must depend only on its unit's data, never on
- * what {@link #plan} or {@link #accumulator} left in fields.
+ * Units may execute in another JVM (a worker process or a cluster member, see {@link ExecutionTarget}), on another
+ * instance of the provider made there by the same bundle: {@link #execute} must depend only on its unit's data,
+ * never on what {@link #plan} or {@link #accumulator} left in fields. A unit may execute more than once (a retry,
+ * or a cluster member that left while executing it), and only one result per unit index counts: units must be
+ * idempotent, so a unit that writes somewhere must give the same outcome when it writes again.
  */
 @ConsumerType
 public interface WorkProvider {

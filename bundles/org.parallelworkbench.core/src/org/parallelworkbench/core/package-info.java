@@ -7,5 +7,5 @@
  * {@link org.parallelworkbench.core.WorkUnit}, {@link org.parallelworkbench.core.UnitResult}), never a
  * closure over engine state, so that units can later run in worker processes or on a cluster.
  */
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("0.5.0")
 package org.parallelworkbench.core;

@@ -36,7 +36,7 @@ public interface WorkerBundles {
         return RepositoryWorkers.isRepository(file);
     }
 
-    /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.4.0}. */
+    /** The version of {@code org.parallelworkbench.core} this platform exports, e.g. {@code 0.5.0}. */
     String providerSpiVersion();
 
     /**

@@ -140,7 +140,7 @@ public final class FakeWorkerBundles implements WorkerBundles {
 
     @Override
     public String providerSpiVersion() {
-        return "0.4.0";
+        return "0.5.0";
     }
 
     @Override

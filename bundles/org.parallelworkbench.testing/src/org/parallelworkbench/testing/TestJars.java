@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
 public final class TestJars {
 
     /** The provider SPI import, as this platform's worker bundles declare it. */
-    public static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.4,0.5)\"";
+    public static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.5,1)\"";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -327,6 +327,10 @@ final class Engine implements JobService {
             throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on processes: "
                     + processesUnavailable);
         }
+        if (requested == ExecutionTarget.CLUSTER) {
+            throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on the cluster: "
+                    + "this engine has no cluster to send units to");
+        }
         if (requested != ExecutionTarget.AUTO) {
             return requested;
         }

@@ -22,7 +22,7 @@ class DropinFolderTest {
     @TempDir
     Path temp;
 
-    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.4.0");
+    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.5.0");
 
     @Test
     void aJarGoesInUnderItsSymbolicNameAndAReplacementKeepsTheFileFileInstallKnows() throws IOException {

@@ -18,7 +18,7 @@ import org.parallelworkbench.testing.TestJars;
 /** The File Install listener that says why a jar is ignored, called as File Install calls it; no framework. */
 class IgnoredDropinsTest {
 
-    private final IgnoredDropins listener = new IgnoredDropins(new WorkerBundleInspector("0.4.0"));
+    private final IgnoredDropins listener = new IgnoredDropins(new WorkerBundleInspector("0.5.0"));
 
     @TempDir
     Path folder;

@@ -22,7 +22,7 @@ import org.parallelworkbench.testing.TestJars;
 /** Finding the worker bundles of p2 repository folders and zips made in the test. */
 class RepositoryWorkersTest {
 
-    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.4.0");
+    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.5.0");
 
     @TempDir
     Path folder;

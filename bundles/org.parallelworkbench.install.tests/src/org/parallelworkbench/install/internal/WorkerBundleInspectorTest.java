@@ -23,7 +23,7 @@ import org.parallelworkbench.testing.TestJars;
 /** The inspector on jar files made in the test, no framework involved. */
 class WorkerBundleInspectorTest {
 
-    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.4.0");
+    private final WorkerBundleInspector inspector = new WorkerBundleInspector("0.5.0");
 
     @TempDir
     Path folder;
@@ -84,13 +84,13 @@ class WorkerBundleInspectorTest {
 
     @Test
     void aBundleForAnotherSpiVersionNamesTheRangeAndThePlatformVersion() throws IOException {
-        Path file = goodWorker().header("Import-Package", "org.osgi.framework,org.parallelworkbench.core;version=\"[0.5,0.6)\"")
+        Path file = goodWorker().header("Import-Package", "org.osgi.framework,org.parallelworkbench.core;version=\"[0.6,0.7)\"")
                 .write(folder.resolve("future.jar"));
 
         WorkerBundleReport report = inspector.inspect(file);
 
         assertEquals(List.of(BundleProblem.error("Worker bundle com.example.good 1.2.3 needs the provider SPI"
-                + " org.parallelworkbench.core [0.5,0.6); this platform provides 0.4.0")), report.problems());
+                + " org.parallelworkbench.core [0.6,0.7); this platform provides 0.5.0")), report.problems());
         assertFalse(report.installable());
     }
 

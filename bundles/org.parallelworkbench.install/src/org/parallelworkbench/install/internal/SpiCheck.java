@@ -44,7 +44,7 @@ public final class SpiCheck {
         return clause.attributes().getOrDefault(Constants.VERSION_ATTRIBUTE, "0.0.0");
     }
 
-    /** "Worker bundle x 1.0.0 needs the provider SPI org.parallelworkbench.core [0.5,0.6); this platform provides 0.4.0" */
+    /** "Worker bundle x 1.0.0 needs the provider SPI org.parallelworkbench.core [0.6,0.7); this platform provides 0.5.0" */
     public static String mismatch(String label, String range, Version spiVersion) {
         return label + " needs the provider SPI " + SPI_PACKAGE + " " + range + "; this platform provides " + spiVersion;
     }

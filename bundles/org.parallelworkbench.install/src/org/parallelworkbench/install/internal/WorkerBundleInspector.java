@@ -32,7 +32,7 @@ public final class WorkerBundleInspector {
 
     private final Version providerSpiVersion;
 
-    /** @param providerSpiVersion the version of {@code org.parallelworkbench.core} the platform exports, e.g. {@code 0.4.0} */
+    /** @param providerSpiVersion the version of {@code org.parallelworkbench.core} the platform exports, e.g. {@code 0.5.0} */
     public WorkerBundleInspector(String providerSpiVersion) {
         this.providerSpiVersion = Version.parseVersion(Objects.requireNonNull(providerSpiVersion, "providerSpiVersion"));
     }

@@ -26,7 +26,7 @@ public final class ProviderBundle {
 
     public static final String SYMBOLIC_NAME = "org.parallelworkbench.benchmarks.processbench";
     public static final String COMPONENT_XML = "OSGI-INF/" + ProcessBenchProvider.class.getName() + ".xml";
-    static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.4,0.5)\"";
+    static final String SPI_IMPORT = "org.parallelworkbench.core;version=\"[0.5,1)\"";
 
     /**
      * The product's bundles a worker process needs besides the provider's, by file-name prefix in

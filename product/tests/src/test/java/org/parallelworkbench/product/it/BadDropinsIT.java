@@ -64,7 +64,7 @@ class BadDropinsIT {
                     "com.example.baddropins.missing", "which no installed bundle provides"));
             dropins.drop(otherSpi);
             expected.put("SPI version", List.of(otherSpi.symbolicName(),
-                    "needs the provider SPI org.parallelworkbench.core ", "; this platform provides 0.4.0"));
+                    "needs the provider SPI org.parallelworkbench.core ", "; this platform provides 0.5.0"));
             dropins.drop(duplicate);
             expected.put("duplicate provider id", List.of("Provider 'primes' 1.0.0 is installed twice, now from bundle "
                     + duplicate.symbolicName() + " 1.0.0, first from bundle org.parallelworkbench.workers.primes ",

@@ -96,7 +96,7 @@ class InstallCommandIT {
         WorkerJar worker = WorkerJar.provider("install-spi").header("Import-Package",
                 WorkerJar.SPI_PACKAGE + ";version=\"[0.9,1.0)\"");
         assertRefused(built(worker), "error: Worker bundle " + worker.symbolicName() + " 1.0.0 needs the provider SPI "
-                + WorkerJar.SPI_PACKAGE + " [0.9,1.0); this platform provides 0.4.0");
+                + WorkerJar.SPI_PACKAGE + " [0.9,1.0); this platform provides 0.5.0");
     }
 
     @Test

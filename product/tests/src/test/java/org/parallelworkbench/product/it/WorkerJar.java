@@ -39,8 +39,8 @@ import javax.tools.ToolProvider;
 final class WorkerJar {
 
     static final String SPI_PACKAGE = "org.parallelworkbench.core";
-    /** The core's exported SPI version 0.4.0, imported as a consumer does. */
-    static final String SPI_IMPORT = SPI_PACKAGE + ";version=\"[0.4,0.5)\"";
+    /** The core's exported SPI version 0.5.0, imported as a consumer does. */
+    static final String SPI_IMPORT = SPI_PACKAGE + ";version=\"[0.5,1)\"";
     static final String PROVIDER_CLASS = "GeneratedProvider";
     static final String ACTIVATOR_CLASS = "GeneratedActivator";
 
