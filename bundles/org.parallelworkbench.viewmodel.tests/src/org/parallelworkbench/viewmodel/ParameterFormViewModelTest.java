@@ -100,8 +100,8 @@ class ParameterFormViewModelTest {
         memory.remember("counter", Map.of("limit", "250", ParameterMemory.TARGET_KEY, "PROCESSES"));
         WorkbenchViewModel workbench = workbench();
         assertEquals(ExecutionTarget.AUTO, workbench.form().target().getValue(), "the ticker has nothing remembered");
-        assertEquals(List.of(ExecutionTarget.AUTO, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES),
-                ParameterFormViewModel.TARGETS);
+        assertEquals(List.of(ExecutionTarget.AUTO, ExecutionTarget.THREADS, ExecutionTarget.PROCESSES,
+                ExecutionTarget.CLUSTER), ParameterFormViewModel.TARGETS);
         assertEquals(ParameterFormViewModel.TARGETS.stream().map(t -> t.label() + ":").toList(),
                 ParameterFormViewModel.TARGET_HELP.lines().skip(1).map(l -> l.substring(0, l.indexOf(':') + 1)).toList(),
                 "the help has a line per choice, in the drop-down's order");
@@ -121,7 +121,7 @@ class ParameterFormViewModelTest {
 
     @Test
     void anUnknownRememberedTargetReadsAsDefault() {
-        memory.remember("counter", Map.of(ParameterMemory.TARGET_KEY, "CLUSTER"));
+        memory.remember("counter", Map.of(ParameterMemory.TARGET_KEY, "GPU"));
         WorkbenchViewModel workbench = workbench();
 
         workbench.selectedProvider().setValue(TestProviders.COUNTER);

@@ -35,7 +35,8 @@ public final class ParameterFormViewModel {
             + "Default: the provider's preference, else threads for bundles shipped with the product"
             + " and processes for drop-ins.\n"
             + "Threads: in the workbench itself, the fastest.\n"
-            + "Processes: in separate worker processes; a unit that crashes or exits cannot take the window down.";
+            + "Processes: in separate worker processes; a unit that crashes or exits cannot take the window down.\n"
+            + "Cluster: on the machines running 'parallel-workbench member' with this provider version.";
 
     private final Realm realm;
     private final JobService jobs;

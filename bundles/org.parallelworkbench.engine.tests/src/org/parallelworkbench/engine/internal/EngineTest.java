@@ -342,7 +342,8 @@ class EngineTest extends EngineTestBase {
         assertEquals(EngineSettings.DEFAULT_SHIPPED_TARGET, settings.shippedTarget());
         assertEquals(Runtime.getRuntime().availableProcessors(), settings.processes().maxProcesses());
         assertEquals(0, settings.processes().maxUnitsPerProcess());
-        assertEquals(EngineSettings.DEFAULT_SHIPPED_TARGET, EngineSettings.from(config(1, 1, 1, "cluster", 1, 0)).shippedTarget());
+        assertEquals(EngineSettings.DEFAULT_SHIPPED_TARGET, EngineSettings.from(config(1, 1, 1, "nowhere", 1, 0)).shippedTarget());
+        assertEquals(ExecutionTarget.CLUSTER, EngineSettings.from(config(1, 1, 1, "cluster", 1, 0)).shippedTarget());
     }
 
     @Test

@@ -34,7 +34,11 @@ final class TestProvider implements WorkProvider {
     private WorkerStateFactory<?> stateFactory;
 
     TestProvider(String id, Function<Parameters, WorkPlan> planner, Body body) {
-        this.info = new ProviderInfo(id, id, "test provider", "0.0.1");
+        this(id, "0.0.1", planner, body);
+    }
+
+    TestProvider(String id, String version, Function<Parameters, WorkPlan> planner, Body body) {
+        this.info = new ProviderInfo(id, id, "test provider", version);
         this.planner = planner;
         this.body = body;
     }

@@ -27,7 +27,7 @@ public final class EngineConfiguration {
     /** Long enough for busy workers of other runs to come free; a worker that cannot be made fails at once. */
     public static final long DEFAULT_BORROW_TIMEOUT_MILLIS = 30_000;
 
-    /** Where runs left to the engine execute for the providers the product ships: threads or processes. */
+    /** Where runs left to the engine execute for the providers the product ships: threads, processes or cluster. */
     public static final String SHIPPED_TARGET = "defaultTarget";
     public static final String DEFAULT_SHIPPED_TARGET = "threads";
 

@@ -30,6 +30,11 @@ import org.parallelworkbench.core.RunObserver;
 import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.WorkerStateFactory;
+import org.parallelworkbench.engine.remote.BatchAnswer;
+import org.parallelworkbench.engine.remote.LocalUnits;
+import org.parallelworkbench.engine.remote.RemoteMember;
+import org.parallelworkbench.engine.remote.RemoteUnits;
+import org.parallelworkbench.engine.remote.UnitBatch;
 
 /**
  * The {@link JobService}: installed providers, active runs, the worker pool and the event executor of one
@@ -55,24 +60,41 @@ final class Engine implements JobService {
     /** Threads delivering events; a subscriber that blocks holds one of them, never a worker. */
     private static final int MAX_EVENT_THREADS = 8;
     private static final long EVENT_THREAD_KEEP_ALIVE_MILLIS = 1_000;
+    /** Slots on members cost a member nothing while idle, but forgetting them lets a changed cluster rebalance. */
+    static final long CLUSTER_SLOT_IDLE_MILLIS = 60_000;
 
     /**
-     * One bound provider service, with a worker key for threads and one for processes.
+     * One bound provider service, with a worker key for each place its units can execute.
      *
      * @param origin where the provider comes from and what a worker process of it starts
      */
     private record Binding(WorkProvider provider, ProviderInfo info, WorkerKey threadKey, WorkerKey processKey,
-            ProviderOrigin origin) {
+            WorkerKey clusterKey, ProviderOrigin origin) {
 
         boolean owns(WorkerKey key) {
-            return key == threadKey || key == processKey;
+            return key == threadKey || key == processKey || key == clusterKey;
         }
+
+        WorkerKey key(ExecutionTarget target) {
+            return switch (target) {
+            case PROCESSES -> processKey;
+            case CLUSTER -> clusterKey;
+            default -> threadKey;
+            };
+        }
+    }
+
+    /** The cluster this engine sends units to, while a {@link RemoteUnits} service is bound. */
+    private record Cluster(RemoteUnits remote, ClusterWorkers workers, WorkerPool pool) {
     }
 
     private final WorkerPool pool;
     /** Null when worker processes cannot start here; {@link #processesUnavailable} says why. */
     private final WorkerPool processPool;
     private final String processesUnavailable;
+    /** Null while no cluster is bound; replaced, never changed. */
+    private volatile Cluster cluster;
+    private final AtomicLong batchNumbers = new AtomicLong();
     private final ThreadPoolExecutor eventExecutor;
     private final Incidents incidents = new Incidents();
     private final ObserverWatchdog watchdog = new ObserverWatchdog(incidents);
@@ -186,7 +208,8 @@ final class Engine implements JobService {
             return;
         }
         Binding binding = new Binding(provider, info, new WorkerKey(info.id(), provider::execute, stateFactory),
-                WorkerKey.forProcesses(info.id(), info.version(), origin.bundleLocations()), origin);
+                WorkerKey.forProcesses(info.id(), info.version(), origin.bundleLocations()),
+                WorkerKey.forCluster(info.id(), info.version()), origin);
         synchronized (lock) {
             Binding first = find(info.id());
             if (first != null) {
@@ -227,6 +250,68 @@ final class Engine implements JobService {
         if (processPool != null) {
             processPool.retire(binding.processKey()); // the processes running the old version end
         }
+        Cluster now = cluster;
+        if (now != null) {
+            now.pool().retire(binding.clusterKey());
+        }
+    }
+
+    /**
+     * A cluster to send units to: runs on {@link ExecutionTarget#CLUSTER} are possible from now on. Nothing is
+     * joined before the first such run, or {@link #clusterMembers()}.
+     */
+    void setCluster(RemoteUnits remote) {
+        Objects.requireNonNull(remote, "remote");
+        WorkerPool[] pool = new WorkerPool[1];
+        ClusterWorkers workers = new ClusterWorkers(remote, () -> settings().borrowTimeoutMillis(),
+                size -> pool[0].resize(size));
+        pool[0] = new WorkerPool(1, workers, CLUSTER_SLOT_IDLE_MILLIS);
+        Cluster old;
+        boolean taken;
+        synchronized (lock) {
+            old = cluster;
+            taken = !closed;
+            cluster = taken ? new Cluster(remote, workers, pool[0]) : null;
+        }
+        if (old != null) {
+            dropCluster(old, "The engine's cluster was replaced");
+        }
+        if (!taken) {
+            pool[0].close(0);
+        }
+    }
+
+    /** The cluster went away: its runs are cancelled with this reason. */
+    void unsetCluster(RemoteUnits remote) {
+        Cluster old;
+        synchronized (lock) {
+            old = cluster;
+            if (old == null || old.remote() != remote) {
+                return;
+            }
+            cluster = null;
+        }
+        dropCluster(old, "The connection to the cluster was closed");
+    }
+
+    private void dropCluster(Cluster old, String reason) {
+        List<Run> runs = activeRuns().stream().map(Run.class::cast).filter(run -> run.target() == ExecutionTarget.CLUSTER).toList();
+        runs.forEach(run -> run.cancel(reason));
+        old.pool().close(EngineSettings.CLOSE_WAIT_MILLIS);
+    }
+
+    /**
+     * The cluster's members reachable now, joining the cluster first if this engine has not yet; empty without a
+     * cluster.
+     */
+    List<RemoteMember> clusterMembers() {
+        Cluster now = cluster;
+        return now == null ? List.of() : now.workers().members();
+    }
+
+    /** Why runs cannot go to the cluster now, or "" if they can (members may still be missing). */
+    String clusterUnavailable() {
+        return cluster == null ? "the cluster bundle is not running" : "";
     }
 
     @Override
@@ -293,11 +378,12 @@ final class Engine implements JobService {
             runSettings = settings;
             runGroup = group;
         }
-        ExecutionTarget target = target(binding, options.target(), runSettings);
-        WorkerKey key = target == ExecutionTarget.PROCESSES ? binding.processKey() : binding.threadKey();
-        Run run = new Run(id, name, binding.info(), parameters, key, options, target, UnitDispatcher.unitsTotal(plan),
-                accumulator, new Run.Services(eventExecutor, incidents, watchdog, this::finished));
-        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, target == ExecutionTarget.PROCESSES ? processPool : pool,
+        Cluster runCluster = cluster;
+        ExecutionTarget target = target(binding, options.target(), runSettings, runCluster);
+        Run run = new Run(id, name, binding.info(), parameters, binding.key(target), options, target,
+                UnitDispatcher.unitsTotal(plan), accumulator,
+                new Run.Services(eventExecutor, incidents, watchdog, this::finished, Level.INFO));
+        UnitDispatcher dispatcher = new UnitDispatcher(run, plan, pool(target, runCluster),
                 runSettings.borrowTimeoutMillis(), EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents);
         RunJob job = new RunJob(name, run, dispatcher, this, runGroup);
         run.onStop(() -> {
@@ -316,27 +402,66 @@ final class Engine implements JobService {
         return run;
     }
 
+    private WorkerPool pool(ExecutionTarget target, Cluster runCluster) {
+        return switch (target) {
+        case PROCESSES -> processPool;
+        case CLUSTER -> runCluster.pool();
+        default -> pool;
+        };
+    }
+
     /**
      * Where a run's units execute: the requested target; for AUTO, processes if the provider prefers isolation,
-     * else the configured default for its kind of bundle, falling back to threads where processes cannot start.
+     * else the configured default for its kind of bundle, falling back to threads where processes cannot start or
+     * there is no cluster.
      *
-     * @throws IllegalArgumentException if processes were asked for and cannot start here, saying why
+     * @throws IllegalArgumentException if processes or the cluster were asked for and are not available, saying why
      */
-    private ExecutionTarget target(Binding binding, ExecutionTarget requested, EngineSettings runSettings) {
+    private ExecutionTarget target(Binding binding, ExecutionTarget requested, EngineSettings runSettings,
+            Cluster runCluster) {
         if (requested == ExecutionTarget.PROCESSES && processPool == null) {
             throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on processes: "
                     + processesUnavailable);
         }
-        if (requested == ExecutionTarget.CLUSTER) {
+        if (requested == ExecutionTarget.CLUSTER && runCluster == null) {
             throw new IllegalArgumentException("Provider '" + binding.info().id() + "' cannot run on the cluster: "
-                    + "this engine has no cluster to send units to");
+                    + clusterUnavailable());
         }
         if (requested != ExecutionTarget.AUTO) {
             return requested;
         }
         ExecutionTarget chosen = prefersIsolation(binding) ? ExecutionTarget.PROCESSES
                 : binding.origin().shipped() ? runSettings.shippedTarget() : runSettings.dropinTarget();
-        return chosen == ExecutionTarget.PROCESSES && processPool == null ? ExecutionTarget.THREADS : chosen;
+        return chosen == ExecutionTarget.PROCESSES && processPool == null
+                || chosen == ExecutionTarget.CLUSTER && runCluster == null ? ExecutionTarget.THREADS : chosen;
+    }
+
+    /** How many units this engine executes at once, for another engine sending it batches. */
+    int capacity() {
+        return settings().poolSize();
+    }
+
+    /**
+     * Executes a batch of another engine's run, as a cluster member: through this engine's workers, where a run
+     * of the provider left to the engine would execute (never the cluster again), on the calling thread; see
+     * {@link LocalUnits#execute}. The batch is not one of this engine's runs: no observer hears of it.
+     */
+    BatchAnswer executeBatch(UnitBatch batch) throws InterruptedException {
+        Binding binding = binding(batch.providerId());
+        if (!binding.info().version().equals(batch.providerVersion())) {
+            throw new IllegalArgumentException("Provider '" + batch.providerId() + "' " + batch.providerVersion()
+                    + " is not installed here; this engine has " + binding.info().version());
+        }
+        EngineSettings now = settings();
+        ExecutionTarget target = target(binding, ExecutionTarget.AUTO, now, null);
+        Run run = new Run("batch-" + batchNumbers.incrementAndGet(), binding.info().name() + " units of run "
+                + batch.runId(), binding.info(), Parameters.NONE, binding.key(target), new RunOptions(0, target), target,
+                batch.units().size(), ResultAccumulator.latestValue(),
+                new Run.Services(eventExecutor, incidents, watchdog, finished -> {
+                }, Level.DEBUG));
+        UnitDispatcher dispatcher = new UnitDispatcher(run, WorkPlan.of(batch.units(), 1), pool(target, null),
+                now.borrowTimeoutMillis(), EngineSettings.UNIT_STOP_GRACE_MILLIS, incidents, false);
+        return BatchAnswers.of(batch, run, dispatcher);
     }
 
     private static boolean prefersIsolation(Binding binding) {
@@ -443,6 +568,11 @@ final class Engine implements JobService {
             Thread.currentThread().interrupt();
         }
         pool.close(EngineSettings.CLOSE_WAIT_MILLIS);
+        Cluster last = cluster;
+        cluster = null;
+        if (last != null) {
+            last.pool().close(EngineSettings.CLOSE_WAIT_MILLIS);
+        }
         if (processPool != null) {
             processPool.close(EngineSettings.CLOSE_WAIT_MILLIS);
         }

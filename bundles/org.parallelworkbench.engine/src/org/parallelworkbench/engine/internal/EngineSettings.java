@@ -155,7 +155,7 @@ record EngineSettings(int poolSize, int maxConcurrentRuns, long borrowTimeoutMil
             // warned below
         }
         LOG.log(Level.WARNING, "Configuration " + EngineConfiguration.PID + ": '" + key + "' = '" + value
-                + "' is not threads or processes; using " + fallback.name().toLowerCase(Locale.ROOT));
+                + "' is not threads, processes or cluster; using " + fallback.name().toLowerCase(Locale.ROOT));
         return fallback;
     }
 

@@ -29,9 +29,14 @@ import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.core.product.ProductProperties;
 import org.parallelworkbench.engine.config.EngineConfiguration;
+import org.parallelworkbench.engine.remote.BatchAnswer;
+import org.parallelworkbench.engine.remote.LocalUnits;
+import org.parallelworkbench.engine.remote.RemoteUnits;
+import org.parallelworkbench.engine.remote.UnitBatch;
 
 /**
- * The engine as a DS component: one {@link Engine} per activation, configured from {@link EngineConfig}.
+ * The engine as a DS component: one {@link Engine} per activation, configured from {@link EngineConfig}; also the
+ * {@link LocalUnits} through which a cluster member executes batches of other engines' runs.
  * Providers and {@link RunObserver}s are tracked dynamically and greedily; a provider that goes away has
  * its runs cancelled. A configuration change is applied by {@link #modified} without stopping any run;
  * deactivation cancels every run and stops every engine thread.
@@ -40,9 +45,9 @@ import org.parallelworkbench.engine.config.EngineConfiguration;
  * threads, possibly concurrently with service calls; {@link Engine} is thread-safe.
  */
 // Immediate: a delayed component would be disposed, with its runs, whenever its last user lets go.
-@Component(service = JobService.class, immediate = true, configurationPid = EngineConfiguration.PID,
+@Component(service = { JobService.class, LocalUnits.class }, immediate = true, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class JobServiceComponent implements JobService {
+public final class JobServiceComponent implements JobService, LocalUnits {
 
     private static final System.Logger LOG = System.getLogger(JobServiceComponent.class.getName());
 
@@ -100,6 +105,17 @@ public final class JobServiceComponent implements JobService {
         engine.removeObserver(observer);
     }
 
+    /** The cluster bundle's connection: runs may go to the cluster while it is bound. */
+    @Reference(service = RemoteUnits.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetCluster")
+    void setCluster(RemoteUnits remote) {
+        engine.setCluster(remote);
+    }
+
+    void unsetCluster(RemoteUnits remote) {
+        engine.unsetCluster(remote);
+    }
+
     /** A changed configuration: resizes the pool and applies the run limits to new runs. */
     @Modified
     void modified(EngineConfig config, Map<String, Object> properties) {
@@ -139,5 +155,15 @@ public final class JobServiceComponent implements JobService {
     @Override
     public void cancelAll(String reason) {
         engine.cancelAll(reason);
+    }
+
+    @Override
+    public int capacity() {
+        return engine.capacity();
+    }
+
+    @Override
+    public BatchAnswer execute(UnitBatch batch) throws InterruptedException {
+        return engine.executeBatch(batch);
     }
 }

@@ -409,6 +409,11 @@ final class ProcessWorker implements Worker {
             this.remoteStackTrace = failed.stackTrace();
         }
 
+        /** The class name of what the unit threw in the process. */
+        String remoteType() {
+            return remoteType;
+        }
+
         @Override
         public String toString() {
             return remoteType + ": " + getMessage();

@@ -60,8 +60,15 @@ final class Run implements RunHandle {
      *
      * @param eventExecutor delivers events to subscribers and completes the outcome
      * @param onFinished    told once the run is final, on the finishing thread
+     * @param stateLogLevel how its state changes are logged: INFO for a run, DEBUG for a member's batch of another
+     *                      engine's run, of which there are many a second
      */
-    record Services(Executor eventExecutor, Incidents incidents, ObserverWatchdog watchdog, Consumer<Run> onFinished) {
+    record Services(Executor eventExecutor, Incidents incidents, ObserverWatchdog watchdog, Consumer<Run> onFinished,
+            Level stateLogLevel) {
+    }
+
+    /** The first unit whose failure failed the run: its index, and what it threw (null when its worker died). */
+    record FailedUnit(long index, String description, Throwable failure) {
     }
 
     private final String id;
@@ -84,6 +91,7 @@ final class Run implements RunHandle {
     private final AtomicLong droppedEvents = new AtomicLong();
     private volatile Runnable stopListener = () -> {
     };
+    private final AtomicReference<FailedUnit> failedUnit = new AtomicReference<>();
 
     /**
      * @param unitsTotal  units in the run, -1 when open-ended
@@ -103,7 +111,7 @@ final class Run implements RunHandle {
                 (subscriber, error) -> services.incidents().report(
                         "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
         this.resultPublisher = new ResultPublisher(id, accumulator, unitsTotal, this::publish, System::nanoTime);
-        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " on " + target.label().toLowerCase(Locale.ROOT)
+        LOG.log(services.stateLogLevel(), this + ": " + RunState.SCHEDULED + " on " + target.label().toLowerCase(Locale.ROOT)
                 + " " + parameters.values());
     }
     /** Called once, before the run is visible to anyone else: what to do when a stop is requested. */
@@ -154,6 +162,23 @@ final class Run implements RunHandle {
         requestStop(RunState.FAILED, reason);
     }
 
+    /** Fails the run because this unit failed for good; {@link #failedUnit()} tells which, if it was the first. */
+    void failUnit(FailedUnit unit, String reason) {
+        failedUnit.compareAndSet(null, unit);
+        fail(reason);
+    }
+
+    /** The unit that failed the run, or null if none did (yet). */
+    FailedUnit failedUnit() {
+        return failedUnit.get();
+    }
+
+    /** Why the run is stopping, or "" while it is not. */
+    String stopReason() {
+        Stop how = stop.get();
+        return how == null ? "" : how.reason();
+    }
+
     /** True once a cancel or a failure was requested; units see this as {@code isCanceled()}. */
     boolean isStopping() {
         return stop.get() != null;
@@ -181,7 +206,7 @@ final class Run implements RunHandle {
         if (isStopping() || !state.compareAndSet(RunState.SCHEDULED, RunState.RUNNING)) {
             return false;
         }
-        LOG.log(Level.INFO, this + ": " + RunState.SCHEDULED + " -> " + RunState.RUNNING);
+        LOG.log(services.stateLogLevel(), this + ": " + RunState.SCHEDULED + " -> " + RunState.RUNNING);
         resultPublisher.started();
         publish(new RunEvent.StateChanged(id, RunState.RUNNING, ""));
         return true;
@@ -233,7 +258,7 @@ final class Run implements RunHandle {
         String reason = how == null ? "" : how.reason();
         RunOutcome result = new RunOutcome(to, results, unitsCompleted, finalResult(), reason,
                 Duration.ofNanos(System.nanoTime() - createdNanos));
-        LOG.log(to == RunState.FAILED ? Level.WARNING : Level.INFO, this + ": " + from + " -> " + to
+        LOG.log(to == RunState.FAILED ? Level.WARNING : services.stateLogLevel(), this + ": " + from + " -> " + to
                 + (reason.isEmpty() ? "" : " (" + reason + ")") + ", " + unitsCompleted + " units completed"
                 + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
         publishFinal(new RunEvent.StateChanged(id, to, reason));

@@ -95,6 +95,12 @@ final class UnitDispatcher {
 
     UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis,
             Incidents incidents) {
+        this(run, plan, pool, borrowTimeoutMillis, stopGraceMillis, incidents, true);
+    }
+
+    /** @param positional false for a batch of another engine's run, see {@link UnitQueue} */
+    UnitDispatcher(Run run, WorkPlan plan, WorkerPool pool, long borrowTimeoutMillis, long stopGraceMillis,
+            Incidents incidents, boolean positional) {
         this.run = run;
         this.plan = plan;
         this.pool = pool;
@@ -102,7 +108,7 @@ final class UnitDispatcher {
         this.borrowTimeoutMillis = borrowTimeoutMillis;
         this.stopGraceMillis = stopGraceMillis;
         this.incidents = incidents;
-        this.units = new UnitQueue(run, plan);
+        this.units = new UnitQueue(run, plan, positional);
         this.unitsTotal = unitsTotal(plan);
         this.resultsKept = unitsTotal < 0 ? RunOutcome.OPEN_ENDED_RESULTS_KEPT : Long.MAX_VALUE;
     }

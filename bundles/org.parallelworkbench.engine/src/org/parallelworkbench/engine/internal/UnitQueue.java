@@ -51,13 +51,21 @@ final class UnitQueue {
      * unit completes, so an open-ended run that now and then retries a unit does not grow this map.
      */
     private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
+    /** Whether a finite plan's units must have their position as index (a provider's plan) or may have any (a batch). */
+    private final boolean positional;
     /** Set once a unit could not be created: the plan gives nothing more. */
     private volatile boolean broken;
     /** Completed units the Job thread has taken; written by it only. */
     private volatile long unitsDrained;
 
     UnitQueue(Run run, WorkPlan plan) {
+        this(run, plan, true);
+    }
+
+    /** @param positional false for a batch of another engine's run, whose units keep that run's indexes */
+    UnitQueue(Run run, WorkPlan plan, boolean positional) {
         this.run = run;
+        this.positional = positional;
         this.finite = plan instanceof WorkPlan.Finite f ? f : null;
         this.open = plan instanceof WorkPlan.Open o ? o : null;
         this.unitsTotal = UnitDispatcher.unitsTotal(plan);
@@ -82,7 +90,11 @@ final class UnitQueue {
         try {
             if (finite != null) {
                 index = cursor.getAndIncrement();
-                return index < unitsTotal ? checked(index, finite.units().get((int) index)) : null;
+                if (index >= unitsTotal) {
+                    return null;
+                }
+                WorkUnit unit = finite.units().get((int) index);
+                return positional ? checked(index, unit) : unit;
             }
             synchronized (this) { // the provider's generator need not be thread-safe
                 index = cursor.getAndIncrement();
@@ -167,7 +179,7 @@ final class UnitQueue {
         } else {
             LOG.log(Level.WARNING, run + ": " + reason);
         }
-        run.fail(reason);
+        run.failUnit(new Run.FailedUnit(index, why, failure), reason);
     }
 
     /** Units handed out that never started (their worker ended first): handed out again, no attempt counted. */

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.parallelworkbench.core.WorkerStateFactory;
 
 /**
- * Which workers a run may use: one key per bound provider service and kind of worker (a thread key and a
- * process key). Equality is identity on purpose, so an updated provider with the same id never gets a worker
+ * Which workers a run may use: one key per bound provider service and kind of worker (a thread key, a process
+ * key and a cluster key). Equality is identity on purpose, so an updated provider with the same id never gets a worker
  * made for the old one: a worker process runs exactly the provider version its key was made for.
  */
 final class WorkerKey {
@@ -42,6 +42,11 @@ final class WorkerKey {
      */
     static WorkerKey forProcesses(String providerId, String providerVersion, Supplier<List<String>> bundleLocations) {
         return new WorkerKey(providerId, providerVersion, null, null, bundleLocations);
+    }
+
+    /** A key for slots on cluster members, which take units only of this provider version. */
+    static WorkerKey forCluster(String providerId, String providerVersion) {
+        return new WorkerKey(providerId, providerVersion, null, null, null);
     }
 
     String providerVersion() {

@@ -20,7 +20,7 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
 /**
- * Workers of one kind (threads or processes, made by a {@link WorkerFactory}): a Commons Pool
+ * Workers of one kind (threads, processes or cluster slots, made by a {@link WorkerFactory}): a Commons Pool
  * {@link GenericKeyedObjectPool} keyed by {@link WorkerKey}, capped at {@code poolSize} workers in total.
  * <p>
  * Threading: all methods are thread-safe. {@link #borrow} waits at most the given time; nothing else

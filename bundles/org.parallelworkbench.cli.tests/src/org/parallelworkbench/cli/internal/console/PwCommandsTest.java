@@ -62,8 +62,8 @@ class PwCommandsTest {
     @Test
     void runOnRefusesABadTargetAndPassesOnTheEnginesRefusalStartingNothing() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> commands.run("--on", "gpu", "primes"));
-        assertTrue(bad.getMessage().startsWith("pw:run: --on: 'gpu' is not a place to run units; choose auto, threads, processes\n"
-                + "Usage: pw:run [-h] [--on=threads|processes|auto] "), bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("pw:run: --on: 'gpu' is not a place to run units; choose auto, threads, processes, cluster\n"
+                + "Usage: pw:run [-h] [--on=threads|processes|cluster|auto] "), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> commands.run("primes", "--on"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> commands.run("--on", "processes", "primes"));
@@ -87,7 +87,7 @@ class PwCommandsTest {
     @Test
     void runHelpIsTheCommandLinesWithoutOutputAndExitCodes() {
         String help = commands.run("--help");
-        assertTrue(help.contains("Usage: pw:run [-h] [--on=threads|processes|auto] "), help);
+        assertTrue(help.contains("Usage: pw:run [-h] [--on=threads|processes|cluster|auto] "), help);
         assertTrue(help.startsWith(PwCommands.RUN_HEADER + "\n"), help);
         assertTrue(help.contains("Tries a failing unit again up to N times (0-10)."), help);
         assertFalse(help.contains("--output=FILE"), help);

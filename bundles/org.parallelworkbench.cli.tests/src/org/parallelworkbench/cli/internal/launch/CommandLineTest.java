@@ -37,7 +37,7 @@ class CommandLineTest {
     void aCommandsHelpHasItsOptionsAndExitCodes() throws UsageException {
         String run = help("run", "--help").orElseThrow();
         assertEquals(Optional.of(run), help("help", "run"));
-        assertTrue(run.contains("Usage: parallel-workbench run [-h] [--on=threads|processes|auto]"), run);
+        assertTrue(run.contains("Usage: parallel-workbench run [-h] [--on=threads|processes|cluster|auto]"), run);
         assertTrue(run.contains("      --retries=N       Tries a failing unit again up to N times (0-10).\n"), run);
         assertTrue(run.contains("\nExit codes:\n  0    the run succeeded\n"), run);
         assertTrue(run.contains("\n  130  cancelled (Ctrl+C)\n  143  ended by SIGTERM\n"), run);
@@ -99,7 +99,7 @@ class CommandLineTest {
     void aCommandsUsageErrorNamesTheCommandAndShowsItsSynopsis() {
         UsageException run = assertThrows(UsageException.class, () -> help("run"));
         assertEquals(List.of("parallel-workbench run: Missing required parameter: '<provider>'",
-                "Usage: parallel-workbench run [-h] [--on=threads|processes|auto]",
+                "Usage: parallel-workbench run [-h] [--on=threads|processes|cluster|auto]",
                 "                              [--output=FILE] [--retries=N] <provider>",
                 "                              [name=value...]",
                 "Try 'parallel-workbench run --help' for more information."), run.lines());
@@ -114,6 +114,6 @@ class CommandLineTest {
         String script = new ProductCommandLine().bashCompletion();
         assertTrue(script.contains("\ncomplete -F _complete_parallel-workbench -o default parallel-workbench "), script);
         assertTrue(script.contains("local commands=\"run providers history install uninstall completion help\""), script);
-        assertTrue(script.contains("_option_args=(\"auto\" \"threads\" \"processes\") # --on values"), script);
+        assertTrue(script.contains("_option_args=(\"auto\" \"threads\" \"processes\" \"cluster\") # --on values"), script);
     }
 }

@@ -69,17 +69,17 @@ class RunRequestTest {
                 Map.entry(List.of("ticker", "--output="), "--output needs a file name"),
                 Map.entry(List.of("ticker", "--verbose"), "Unknown option: '--verbose'"),
                 Map.entry(List.of("ticker", "--retries=1", "--retries=2"), "option '--retries' (N) should be specified only once"),
-                Map.entry(List.of("ticker", "--on", "cluster"),
-                        "--on: 'cluster' is not a place to run units; choose auto, threads, processes"),
-                Map.entry(List.of("ticker", "--on"), "Missing required parameter for option '--on' (threads|processes|auto)"),
+                Map.entry(List.of("ticker", "--on", "gpu"),
+                        "--on: 'gpu' is not a place to run units; choose auto, threads, processes, cluster"),
+                Map.entry(List.of("ticker", "--on"), "Missing required parameter for option '--on' (threads|processes|cluster|auto)"),
                 Map.entry(List.of("ticker", "--on=threads", "--on=processes"),
-                        "option '--on' (threads|processes|auto) should be specified only once"));
+                        "option '--on' (threads|processes|cluster|auto) should be specified only once"));
         cases.forEach((arguments, expected) -> {
             UsageException e = assertThrows(UsageException.class, () -> parse(arguments.toArray(String[]::new)),
                     arguments::toString);
             List<String> lines = e.lines();
             assertEquals("run: " + expected, lines.get(0), () -> arguments + ": " + e.getMessage());
-            assertTrue(lines.get(1).startsWith("Usage: run [-h] [--on=threads|processes|auto] "), e::getMessage);
+            assertTrue(lines.get(1).startsWith("Usage: run [-h] [--on=threads|processes|cluster|auto] "), e::getMessage);
             assertEquals("Try 'run --help' for more information.", lines.get(lines.size() - 1), e::getMessage);
         });
     }

@@ -67,7 +67,7 @@ public final class PwCommands {
     }
 
     /**
-     * {@code pw:run <provider> [name=value ...] [--on threads|processes|auto] [--retries N]}, as {@link RunArguments}
+     * {@code pw:run <provider> [name=value ...] [--on threads|processes|cluster|auto] [--retries N]}, as {@link RunArguments}
      * declares {@code run} for the command line, but without {@code --output}: the run starts and its id returns at
      * once, before there is a result to write. {@code --help} returns the help instead.
      *

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code run <provider> [name=value ...] [--on threads|processes|auto] [--retries N] [--output FILE]}, declared for
+ * {@code run <provider> [name=value ...] [--on threads|processes|cluster|auto] [--retries N] [--output FILE]}, declared for
  * picocli: the same syntax and help for {@code parallel-workbench run} and {@code pw:run}. Options may come before,
  * between or after the pairs, as {@code --retries N} or {@code --retries=N}; {@code --} ends the options. One
  * instance per parse.
@@ -54,12 +54,13 @@ public final class RunArguments implements CommandLines.Checked {
             description = "The run's parameters; the others keep their defaults.")
     private List<String> pairs = new ArrayList<>();
 
-    @Option(names = ON_OPTION, paramLabel = "threads|processes|auto", converter = Target.class,
+    @Option(names = ON_OPTION, paramLabel = "threads|processes|cluster|auto", converter = Target.class,
             completionCandidates = TargetWords.class,
             description = "Where units execute: threads (fastest), processes (a unit that crashes or exits fails"
-                    + " only its run) or auto (the default: the provider's preference, else threads for bundles"
-                    + " shipped with the product and processes for drop-ins). The start line and the summary say"
-                    + " which.")
+                    + " only its run), cluster (the members started with 'parallel-workbench member', see"
+                    + " conf/hazelcast.yaml) or auto (the default: the provider's preference, else threads for"
+                    + " bundles shipped with the product and processes for drop-ins). The start line and the"
+                    + " summary say which.")
     private ExecutionTarget target = ExecutionTarget.AUTO;
 
     @Option(names = RETRIES_OPTION, paramLabel = "N", converter = Retries.class,

@@ -77,7 +77,7 @@ class CliIT {
         assertTrue(processes.stderr().contains(" s on processes, "), processes::describe);
         Command.Result bad = run("run", "primes", "--on", "gpu");
         assertEquals(2, bad.exitCode(), bad::describe);
-        assertTrue(bad.stderr().contains("'gpu' is not a place to run units; choose auto, threads, processes"), bad::describe);
+        assertTrue(bad.stderr().contains("'gpu' is not a place to run units; choose auto, threads, processes, cluster"), bad::describe);
         Command.Result threads = run("run", "primes", "limit=1000", "--on", "threads");
         assertEquals(0, threads.exitCode(), threads::describe);
         assertTrue(threads.stderr().lines().anyMatch(l -> l.startsWith("Run ") && l.endsWith(" on threads")), threads::describe);
