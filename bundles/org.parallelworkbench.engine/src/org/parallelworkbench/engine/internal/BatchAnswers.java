@@ -2,6 +2,7 @@ package org.parallelworkbench.engine.internal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.parallelworkbench.engine.remote.UnitFailure;
  */
 final class BatchAnswers {
 
+    private static final System.Logger LOG = System.getLogger(BatchAnswers.class.getName());
+
     /** What a unit's failure is called when its worker (a process) died instead of throwing. */
     static final String WORKER_DIED = "WorkerDied";
 
@@ -37,8 +40,9 @@ final class BatchAnswers {
         }
         run.finish(results, dispatcher.unitsCompleted());
         if (Thread.interrupted()) {
-            throw new InterruptedException("The batch of " + batch.units().size() + " units of run " + batch.runId()
-                    + " was cancelled");
+            String cancelled = "The batch of " + batch.units().size() + " units of run " + batch.runId() + " was cancelled";
+            LOG.log(Level.INFO, cancelled + " after " + dispatcher.unitsCompleted() + " units");
+            throw new InterruptedException(cancelled);
         }
         Run.FailedUnit failed = run.failedUnit();
         if (run.state() == RunState.FAILED && failed == null) {

@@ -43,6 +43,8 @@ final class ClusterWorkers implements WorkerFactory {
     /** Units completed per member id, for the members' view; kept while the engine lives. */
     private final Map<String, LongAdder> unitsDone = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
+    /** Members already logged as lacking a provider version, as "member/provider/version". */
+    private final Set<String> toldWithout = ConcurrentHashMap.newKeySet();
     /** Notified when the members change, for creators waiting for one. */
     private final Object membersMonitor = new Object();
 
@@ -95,6 +97,7 @@ final class ClusterWorkers implements WorkerFactory {
             List<RemoteMember> members = remote.members();
             RemoteMember chosen = leastLoaded(members, key);
             if (chosen != null) {
+                logMembersWithout(members, key);
                 ClusterWorker worker = new ClusterWorker(NAME_PREFIX + count.incrementAndGet(), chosen, remote, key,
                         unitsDone.computeIfAbsent(chosen.id(), id -> new LongAdder()));
                 live.add(worker);
@@ -112,6 +115,18 @@ final class ClusterWorkers implements WorkerFactory {
             }
             synchronized (membersMonitor) {
                 TimeUnit.NANOSECONDS.timedWait(membersMonitor, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(500)));
+            }
+        }
+    }
+
+    /** Once per key and member: the members that get no units of the key's runs, and why. */
+    private void logMembersWithout(List<RemoteMember> members, WorkerKey key) {
+        for (RemoteMember member : members) {
+            if (!member.has(key.providerId(), key.providerVersion()) && toldWithout.add(member.id() + "/" + key.providerId()
+                    + "/" + key.providerVersion())) {
+                String has = member.providers().get(key.providerId());
+                LOG.log(Level.INFO, "Cluster member " + member.address() + " gets no units of provider '" + key.providerId()
+                        + "' " + key.providerVersion() + ": " + (has == null ? "it does not have it" : "it has " + has));
             }
         }
     }

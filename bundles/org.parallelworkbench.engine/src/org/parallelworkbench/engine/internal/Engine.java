@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,6 +63,7 @@ final class Engine implements JobService {
     private static final long EVENT_THREAD_KEEP_ALIVE_MILLIS = 1_000;
     /** Slots on members cost a member nothing while idle, but forgetting them lets a changed cluster rebalance. */
     static final long CLUSTER_SLOT_IDLE_MILLIS = 60_000;
+    private static final int MAX_FOREIGN_RUNS_REMEMBERED = 256;
 
     /**
      * One bound provider service, with a worker key for each place its units can execute.
@@ -95,6 +97,15 @@ final class Engine implements JobService {
     /** Null while no cluster is bound; replaced, never changed. */
     private volatile Cluster cluster;
     private final AtomicLong batchNumbers = new AtomicLong();
+    /** Runs of other engines this one executed batches of lately, so each is logged once; guarded by itself. */
+    private final Map<String, Boolean> foreignRuns = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_FOREIGN_RUNS_REMEMBERED;
+        }
+    };
     private final ThreadPoolExecutor eventExecutor;
     private final Incidents incidents = new Incidents();
     private final ObserverWatchdog watchdog = new ObserverWatchdog(incidents);
@@ -454,6 +465,14 @@ final class Engine implements JobService {
         }
         EngineSettings now = settings();
         ExecutionTarget target = target(binding, ExecutionTarget.AUTO, now, null);
+        boolean firstOfRun;
+        synchronized (foreignRuns) {
+            firstOfRun = foreignRuns.put(batch.runId(), Boolean.TRUE) == null;
+        }
+        if (firstOfRun) {
+            LOG.log(Level.INFO, "Executing units of run " + batch.runId() + " of another engine: provider '"
+                    + batch.providerId() + "' " + batch.providerVersion() + " on " + target.label().toLowerCase(Locale.ROOT));
+        }
         Run run = new Run("batch-" + batchNumbers.incrementAndGet(), binding.info().name() + " units of run "
                 + batch.runId(), binding.info(), Parameters.NONE, binding.key(target), new RunOptions(0, target), target,
                 batch.units().size(), ResultAccumulator.latestValue(),
