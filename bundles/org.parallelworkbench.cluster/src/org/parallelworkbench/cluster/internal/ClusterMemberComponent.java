@@ -141,14 +141,15 @@ public final class ClusterMemberComponent implements ClusterMember {
             if (member == null || !member.getLifecycleService().isRunning()) {
                 return;
             }
-            String description = describe(member);
+            String description = "member " + address(member.getCluster().getLocalMember()) + " of cluster '"
+                    + member.getConfig().getClusterName() + "'";
             try {
                 member.getMap(ClusterSettings.MEMBERS_MAP).remove(member.getCluster().getLocalMember().getUuid().toString());
             } catch (RuntimeException e) {
                 // The others drop a member that left from the map themselves; see Membership.
             }
             member.shutdown();
-            LOG.log(Level.INFO, "Left the cluster: " + description);
+            LOG.log(Level.INFO, "Left the cluster as " + description);
         }
     }
 

@@ -186,7 +186,8 @@ public final class RemoteUnitsComponent implements RemoteUnits {
             client = null;
         }
         listeners.clear();
-        events.shutdownNow();
+        // Not shutdownNow: interrupting a client that is starting makes it log that it could not connect.
+        events.shutdown();
         if (running != null) {
             running.shutdown();
         }
@@ -274,6 +275,11 @@ public final class RemoteUnitsComponent implements RemoteUnits {
         try {
             started = HazelcastClient.newHazelcastClient(config);
         } catch (RuntimeException e) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
             problem = "Cannot connect to the cluster (" + settings.source() + "): " + ClusterMemberComponent.rootMessage(e);
             LOG.log(Level.WARNING, problem, e);
             tell();
