@@ -12,10 +12,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -72,7 +72,10 @@ public final class RemoteUnitsComponent implements RemoteUnits {
             .thenComparingInt(RemoteUnitsComponent::port).thenComparing(RemoteMember::id);
 
     private final ClusterSettings settings;
-    private final ExecutorService events = Executors.newSingleThreadExecutor(task -> {
+    /** How often the members are read again without an event; see {@link #onConnected}. */
+    private static final long REREAD_SECONDS = 2;
+
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "Parallel Workbench cluster events");
         thread.setDaemon(true);
         return thread;
@@ -309,6 +312,10 @@ public final class RemoteUnitsComponent implements RemoteUnits {
                 // Registered once: the client registers it again itself on every reconnection.
                 sender.<String, RemoteMember>getMap(ClusterSettings.MEMBERS_MAP).addEntryListener(new Infos(), false);
                 watchingInfos = true;
+                // The client registers the listener on each member it connects to in the background, and a test
+                // run once missed a provider change published right after connecting (the cause was not found):
+                // reading the members again every few seconds bounds how long a missed event goes unseen.
+                events.scheduleWithFixedDelay(this::refresh, REREAD_SECONDS, REREAD_SECONDS, TimeUnit.SECONDS);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Cannot watch the cluster members' providers: " + ClusterMemberComponent.rootMessage(e));
             }
