@@ -113,7 +113,7 @@ class CommandLineTest {
     void completionCompletesTheCommandsAndTheTargetsOfOn() {
         String script = new ProductCommandLine().bashCompletion();
         assertTrue(script.contains("\ncomplete -F _complete_parallel-workbench -o default parallel-workbench "), script);
-        assertTrue(script.contains("local commands=\"run providers history install uninstall completion help\""), script);
+        assertTrue(script.contains("local commands=\"run providers history install uninstall member completion help\""), script);
         assertTrue(script.contains("_option_args=(\"auto\" \"threads\" \"processes\" \"cluster\") # --on values"), script);
     }
 }

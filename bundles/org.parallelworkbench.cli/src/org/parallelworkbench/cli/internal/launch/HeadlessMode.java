@@ -36,7 +36,9 @@ enum HeadlessMode {
      */
     HELP("help"),
     /** Prints the bash completion script of the command line, and exits the JVM. */
-    COMPLETION("completion");
+    COMPLETION("completion"),
+    /** Joins the cluster as a member that executes units of other machines' runs, until Ctrl+C or SIGTERM. */
+    MEMBER("member");
 
     private final String value;
 

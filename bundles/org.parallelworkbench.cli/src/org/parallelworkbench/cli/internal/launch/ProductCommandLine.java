@@ -74,8 +74,8 @@ final class ProductCommandLine {
 
     ProductCommandLine() {
         commandLine = CommandLines.create(this);
-        for (Object command : List.of(run, new Providers(), new History(), install, uninstall, new Completion(),
-                new HelpCommand())) {
+        for (Object command : List.of(run, new Providers(), new History(), install, uninstall, new Member(),
+                new Completion(), new HelpCommand())) {
             commandLine.addSubcommand(CommandLines.create(command));
         }
         // In the words of the other commands' headers.
@@ -105,6 +105,18 @@ final class ProductCommandLine {
                     + " says where the run executed (threads or processes). A run that was active when its"
                     + " product died shows as INTERRUPTED.")
     static final class History {
+        @Mixin
+        HelpOption help;
+    }
+
+    @Command(name = "member", header = "Joins the cluster and executes units of runs sent to it, until Ctrl+C.",
+            description = { "Runs of other machines' windows and commands that run on the cluster (--on cluster)"
+                    + " send their units to the members that have the same provider version installed; each"
+                    + " member executes them through its own engine. The cluster (its name, port, member list"
+                    + " and interface) is set in conf/hazelcast.yaml. Hazelcast's Community Edition has no"
+                    + " TLS or authentication: anyone who reaches a member's port can make it run its"
+                    + " providers, so members listen on 127.0.0.1 unless that file says otherwise." })
+    static final class Member {
         @Mixin
         HelpOption help;
     }

@@ -19,6 +19,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
+import org.parallelworkbench.cluster.ClusterMember;
 import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.RunHistory;
@@ -174,6 +175,11 @@ public final class ProductStartup implements AutoCloseable {
     /** The worker bundles service, held until {@link #close()}. */
     public WorkerBundles workerBundles() throws Unavailable, InterruptedException {
         return service(WorkerBundles.class, "org.parallelworkbench.install");
+    }
+
+    /** The cluster bundle's member service, held until {@link #close()}. */
+    public ClusterMember clusterMember() throws Unavailable, InterruptedException {
+        return service(ClusterMember.class, "org.parallelworkbench.cluster");
     }
 
     public WorkerBundleChanges workerBundleChanges() throws Unavailable, InterruptedException {
