@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
@@ -45,6 +46,9 @@ public final class ParameterFormViewModel {
     private final WritableList<ParameterFieldViewModel> fields;
     private final WritableValue<ExecutionTarget> target;
     private final IObservableValue<List<ParameterProblem>> problems;
+    /** Why runs cannot go to the cluster now, "" when they can; written by the {@link ClusterViewModel}. */
+    private final WritableValue<String> clusterUnavailable;
+    private final IObservableValue<String> targetProblem;
     private final IObservableValue<String> problemsText;
     private final IObservableValue<Boolean> valid;
     /** The provider the fields were made for; Realm thread only. */
@@ -58,9 +62,14 @@ public final class ParameterFormViewModel {
         fields = new WritableList<>(realm);
         target = new WritableValue<>(realm, ExecutionTarget.AUTO, ExecutionTarget.class);
         problems = Observables.computed(realm, () -> validate(provider.getValue(), parameters()));
-        problemsText = Observables.computed(realm,
-                () -> problems.getValue().stream().map(ParameterProblem::toString).collect(Collectors.joining("\n")));
-        valid = Observables.computed(realm, () -> provider.getValue() != null && problems.getValue().isEmpty());
+        clusterUnavailable = new WritableValue<>(realm, "", String.class);
+        targetProblem = Observables.computed(realm, () -> target.getValue() == ExecutionTarget.CLUSTER
+                && !clusterUnavailable.getValue().isEmpty() ? clusterUnavailable.getValue() : "");
+        problemsText = Observables.computed(realm, () -> Stream.concat(problems.getValue().stream().map(ParameterProblem::toString),
+                targetProblem.getValue().isEmpty() ? Stream.empty() : Stream.of("Run on: " + targetProblem.getValue()))
+                .collect(Collectors.joining("\n")));
+        valid = Observables.computed(realm, () -> provider.getValue() != null && problems.getValue().isEmpty()
+                && targetProblem.getValue().isEmpty());
         provider.addValueChangeListener(event -> showFieldsOf(event.diff.getNewValue()));
         showFieldsOf(provider.getValue());
     }
@@ -80,12 +89,21 @@ public final class ParameterFormViewModel {
         return problems;
     }
 
-    /** {@link #problems()} as "name: message" lines. */
+    /** Why the chosen Run on cannot take the run now (the cluster has no member), or "". */
+    public IObservableValue<String> targetProblem() {
+        return targetProblem;
+    }
+
+    WritableValue<String> clusterUnavailable() {
+        return clusterUnavailable;
+    }
+
+    /** {@link #problems()} as "name: message" lines, and {@link #targetProblem()} as a "Run on: ..." line. */
     public IObservableValue<String> problemsText() {
         return problemsText;
     }
 
-    /** A provider is selected and its values have no problem. */
+    /** A provider is selected, its values have no problem, and the chosen Run on can take the run. */
     public IObservableValue<Boolean> valid() {
         return valid;
     }

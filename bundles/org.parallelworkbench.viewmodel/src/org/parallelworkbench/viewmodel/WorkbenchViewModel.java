@@ -38,6 +38,7 @@ public final class WorkbenchViewModel {
     private final WritableValue<ProviderInfo> selectedProvider;
     private final IObservableValue<String> providerHeading;
     private final IObservableValue<String> providerDescription;
+    private final ClusterViewModel cluster;
     private final ParameterFormViewModel form;
     private final RunsViewModel runs;
     /** A message that stands in for the selected run's status until the selection changes; null for none. */
@@ -76,6 +77,7 @@ public final class WorkbenchViewModel {
             return selected == null ? "Worker bundles contribute providers; none is installed now." : selected.description();
         });
         form = new ParameterFormViewModel(realm, jobs, selectedProvider, memory);
+        cluster = new ClusterViewModel(realm, form);
         runs = new RunsViewModel(realm);
         log = new LogViewModel(realm);
         message = new WritableValue<>(realm, null, String.class);
@@ -103,6 +105,11 @@ public final class WorkbenchViewModel {
             return active == 0 ? TITLE : TITLE + " \u2013 " + (active == 1 ? "1 run" : active + " runs") + " active";
         });
         refreshProviders();
+    }
+
+    /** The Cluster tab, and whether Run on: Cluster can take a run. */
+    public ClusterViewModel cluster() {
+        return cluster;
     }
 
     /** The installed providers, by name. */

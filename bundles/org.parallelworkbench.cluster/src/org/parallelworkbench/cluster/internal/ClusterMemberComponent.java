@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,8 +23,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.cluster.ClusterMember;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
+import org.parallelworkbench.engine.remote.BatchAnswer;
 import org.parallelworkbench.engine.remote.LocalUnits;
 import org.parallelworkbench.engine.remote.RemoteMember;
+import org.parallelworkbench.engine.remote.UnitBatch;
 
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
@@ -42,6 +48,8 @@ import com.hazelcast.core.HazelcastInstance;
 public final class ClusterMemberComponent implements ClusterMember {
 
     private static final System.Logger LOG = System.getLogger(ClusterMemberComponent.class.getName());
+    /** How often the units done and whether busy are published while they change: often enough for the members' view. */
+    static final long UNITS_DONE_PERIOD_SECONDS = 2;
 
     private final ClusterSettings settings;
     private final LocalUnits localUnits;
@@ -51,6 +59,13 @@ public final class ClusterMemberComponent implements ClusterMember {
     private final Object turn = new Object();
     /** Guarded by turn; null while not a member. */
     private HazelcastInstance instance;
+    /** Guarded by turn; publishes the units done every few seconds while they change; null while not a member. */
+    private ScheduledExecutorService republisher;
+    /** Units of answered batches since this member joined, batches executing now, and what was last published. */
+    private final LongAdder unitsDone = new LongAdder();
+    private final AtomicInteger activeBatches = new AtomicInteger();
+    private long unitsPublished;
+    private boolean busyPublished;
 
     @Activate
     public ClusterMemberComponent(@Reference(name = "localUnits") LocalUnits localUnits, BundleContext context) {
@@ -81,6 +96,10 @@ public final class ClusterMemberComponent implements ClusterMember {
                 instance = null;
                 instance = start();
                 publish();
+                republisher = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("pw-cluster-member-info").factory());
+                republisher.scheduleWithFixedDelay(this::publishIfChanged, UNITS_DONE_PERIOD_SECONDS,
+                        UNITS_DONE_PERIOD_SECONDS, TimeUnit.SECONDS);
             }
             return describe(instance);
         }
@@ -90,7 +109,7 @@ public final class ClusterMemberComponent implements ClusterMember {
         Config config = settings.memberConfig();
         int capacity = Math.max(1, localUnits.capacity());
         config.getExecutorConfig(ClusterSettings.EXECUTOR).setPoolSize(capacity);
-        config.getUserContext().put(BatchTask.LOCAL_UNITS, localUnits);
+        config.getUserContext().put(BatchTask.LOCAL_UNITS, counting(localUnits));
         long started = System.nanoTime();
         HazelcastInstance member;
         try {
@@ -114,6 +133,36 @@ public final class ClusterMemberComponent implements ClusterMember {
         return member;
     }
 
+    /** The engine's LocalUnits, counting the units of the batches it answers. */
+    private LocalUnits counting(LocalUnits engine) {
+        return new LocalUnits() {
+            @Override
+            public int capacity() {
+                return engine.capacity();
+            }
+
+            @Override
+            public BatchAnswer execute(UnitBatch batch) throws InterruptedException {
+                activeBatches.incrementAndGet();
+                try {
+                    BatchAnswer answer = engine.execute(batch);
+                    unitsDone.add(answer.results().size());
+                    return answer;
+                } finally {
+                    activeBatches.decrementAndGet();
+                }
+            }
+        };
+    }
+
+    private void publishIfChanged() {
+        synchronized (turn) {
+            if (unitsDone.sum() != unitsPublished || (activeBatches.get() > 0) != busyPublished) {
+                publish();
+            }
+        }
+    }
+
     /** Puts this member's current info in the members map; nothing while not a member. */
     private void publish() {
         synchronized (turn) {
@@ -125,8 +174,12 @@ public final class ClusterMemberComponent implements ClusterMember {
                 Map<String, String> offered = new TreeMap<>();
                 providers.values().forEach(info -> offered.put(info.id(), info.version()));
                 String id = local.getUuid().toString();
-                instance.<String, RemoteMember>getMap(ClusterSettings.MEMBERS_MAP)
-                        .set(id, new RemoteMember(id, address(local), Math.max(1, localUnits.capacity()), offered));
+                long done = unitsDone.sum();
+                boolean busy = activeBatches.get() > 0;
+                instance.<String, RemoteMember>getMap(ClusterSettings.MEMBERS_MAP).set(id,
+                        new RemoteMember(id, address(local), Math.max(1, localUnits.capacity()), offered, done, busy));
+                unitsPublished = done;
+                busyPublished = busy;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not publish this member''s providers to the cluster: " + rootMessage(e), e);
             }
@@ -138,6 +191,10 @@ public final class ClusterMemberComponent implements ClusterMember {
         synchronized (turn) {
             HazelcastInstance member = instance;
             instance = null;
+            if (republisher != null) {
+                republisher.shutdownNow();
+                republisher = null;
+            }
             if (member == null || !member.getLifecycleService().isRunning()) {
                 return;
             }

@@ -177,7 +177,8 @@ final class PlainData {
         @Override
         public RemoteMember read(CompactReader reader) {
             return new RemoteMember(reader.readString("id"), reader.readString("address"), reader.readInt32("capacity"),
-                    map(reader.readArrayOfString("providerIds"), reader.readArrayOfString("providerVersions")));
+                    map(reader.readArrayOfString("providerIds"), reader.readArrayOfString("providerVersions")),
+                    reader.readInt64("unitsDone"), reader.readBoolean("busy"));
         }
 
         @Override
@@ -188,6 +189,8 @@ final class PlainData {
             writer.writeInt32("capacity", member.capacity());
             writer.writeArrayOfString("providerIds", providers.keySet().toArray(String[]::new));
             writer.writeArrayOfString("providerVersions", providers.values().toArray(String[]::new));
+            writer.writeInt64("unitsDone", member.unitsDone());
+            writer.writeBoolean("busy", member.busy());
         }
 
         @Override

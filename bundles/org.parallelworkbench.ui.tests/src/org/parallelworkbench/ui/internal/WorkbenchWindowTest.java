@@ -306,11 +306,14 @@ class WorkbenchWindowTest {
         }
     }
 
-    /** Run on, as a user picks it: Processes shows the engine's refusal, Threads runs and says so in its row. */
+    /**
+     * Run on, as a user picks it: Processes shows the engine's refusal, Cluster without a cluster disables Start saying
+     * why, Threads runs and says so in its row.
+     */
     @Test
     void runOnOffersTheTargetsShowsARefusalAndTheRunsTableSaysWhereARunExecutes() {
         Combo runOn = window.parameterForm().runOn().combo();
-        assertEquals(List.of("Default", "Threads", "Processes"), List.of(runOn.getItems()));
+        assertEquals(List.of("Default", "Threads", "Processes", "Cluster"), List.of(runOn.getItems()));
         assertEquals("Default", runOn.getText());
         assertTrue(runOn.getToolTipText().contains("a unit that crashes or exits cannot take the window down"),
                 runOn.getToolTipText());
@@ -325,6 +328,11 @@ class WorkbenchWindowTest {
                 + " on processes") || table.getItemCount() == 1 && table.getItem(0).getText(2).equals("Processes"),
                 Duration.ofSeconds(5), () -> "neither a refusal in the status line (" + viewModel.statusLine().getValue()
                         + ") nor a run on processes: " + rowText(table, 0));
+        choose(runOn, "Cluster"); // this window's product has no cluster bundle
+        spinUntil(display, () -> !window.startButton().isEnabled(), Duration.ofSeconds(5), () -> "Start stayed enabled");
+        assertEquals("Cannot start: Run on: the cluster bundle is not running", viewModel.statusLine().getValue());
+        spinUntil(display, () -> runOn.getToolTipText().startsWith("Cannot run here now: the cluster bundle is not running"),
+                Duration.ofSeconds(5), runOn::getToolTipText);
         choose(runOn, "Threads");
         select(window.startButton());
         spinUntil(display, () -> table.getItemCount() >= 1 && table.getItem(0).getText(2).equals("Threads"), Duration.ofSeconds(5),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.eclipse.core.databinding.observable.Realm;
@@ -31,6 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.parallelworkbench.core.JobService;
+import org.parallelworkbench.engine.remote.RemoteUnits;
 import org.parallelworkbench.core.ProviderInfo;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.product.ProductHome;
@@ -77,6 +79,10 @@ public final class WorkbenchApplication {
     private final Map<WorkProvider, ProviderInfo> providers = new ConcurrentHashMap<>();
     /** Set on the UI thread once the window's ViewModel exists; called on SCR's threads. */
     private volatile Runnable providersChanged = () -> { };
+    /** The cluster bundle's service, null while there is none. */
+    private volatile RemoteUnits remoteUnits;
+    /** Tells the window's ViewModel of a new {@link #remoteUnits}, once the window exists. */
+    private volatile Consumer<RemoteUnits> remoteUnitsChanged = remote -> { };
 
     @Activate
     public WorkbenchApplication(@Reference(name = "jobs") JobService jobs,
@@ -110,6 +116,8 @@ public final class WorkbenchApplication {
                     bundles.requestRefresh();
                 };
                 providersChanged.run();
+                remoteUnitsChanged = remote -> realm.asyncExec(() -> viewModel.cluster().remoteChanged(remote));
+                remoteUnitsChanged.accept(remoteUnits);
                 BundleListener bundleEvents = event -> bundles.requestRefresh();
                 context.addBundleListener(bundleEvents);
                 WorkbenchWindow window = new WorkbenchWindow(viewModel, CloseConfirmation.dialog(),
@@ -163,6 +171,21 @@ public final class WorkbenchApplication {
     void removeProvider(WorkProvider provider) {
         if (providers.remove(provider) != null) {
             providersChanged.run();
+        }
+    }
+
+    /** Runs may go to the cluster, and the Cluster tab lists its members, while the cluster bundle is there. */
+    @Reference(name = "remoteUnits", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetRemoteUnits")
+    void setRemoteUnits(RemoteUnits remote) {
+        remoteUnits = remote;
+        remoteUnitsChanged.accept(remote);
+    }
+
+    void unsetRemoteUnits(RemoteUnits remote) {
+        if (remoteUnits == remote) {
+            remoteUnits = null;
+            remoteUnitsChanged.accept(null);
         }
     }
 

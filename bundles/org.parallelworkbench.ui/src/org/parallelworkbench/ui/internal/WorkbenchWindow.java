@@ -49,11 +49,12 @@ import org.parallelworkbench.viewmodel.PreferencesViewModel;
 import org.parallelworkbench.viewmodel.RunRowViewModel;
 import org.parallelworkbench.viewmodel.WorkbenchViewModel;
 import org.parallelworkbench.viewmodel.WorkerBundleRow;
+import org.parallelworkbench.viewmodel.ParameterFormViewModel;
 import org.parallelworkbench.viewmodel.WorkerBundlesViewModel;
 
 /**
  * The workbench window: the providers on the left; on the right the selected provider's parameter form,
- * Start and Stop, the selected run's value and result, and the Runs, Log and Bundles tabs. Creates widgets and binds
+ * Start and Stop, the selected run's value and result, and the Runs, Log, Bundles and Cluster tabs. Creates widgets and binds
  * them to the {@link WorkbenchViewModel}; listeners only call the ViewModel. Must be created and used on
  * the UI thread.
  */
@@ -94,6 +95,8 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private LogView logView;
     private CTabItem logTab;
     private BundlesView bundlesView;
+    private ClusterView clusterView;
+    private CTabItem clusterTab;
 
     public WorkbenchWindow(WorkbenchViewModel viewModel) {
         this(viewModel, CloseConfirmation.dialog(), WindowServices.NONE);
@@ -233,11 +236,15 @@ public final class WorkbenchWindow extends ApplicationWindow {
             bundlesView = new BundlesView(bottomTabs, bundles, this::updateSelectedBundle, this::uninstallSelectedBundle);
             tab("Bundles", bundlesView.control());
         }
+        clusterView = new ClusterView(bottomTabs, viewModel.cluster());
+        clusterTab = tab("Cluster", clusterView.control());
         bottomTabs.setSelection(0);
-        // Errors are seen once the Log tab shows them.
+        // Errors are seen once the Log tab shows them; members are looked for once the Cluster tab shows.
         bottomTabs.addListener(SWT.Selection, event -> {
             if (bottomTabs.getSelection() == logTab) {
                 viewModel.log().markErrorsSeen();
+            } else if (bottomTabs.getSelection() == clusterTab) {
+                viewModel.cluster().connect();
             }
         });
         resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
@@ -285,9 +292,14 @@ public final class WorkbenchWindow extends ApplicationWindow {
             return selected == null ? null : selected.result().getValue();
         }, (ResultValue result) -> resultView.show(result));
         bindBundles();
+        show(WidgetProperties.text().observe(clusterView.summary()), viewModel.cluster().summary());
+        sideEffect(viewModel.form().targetProblem()::getValue,
+                problem -> parameterForm.runOn().combo().setToolTipText(problem.isEmpty() ? ParameterFormViewModel.TARGET_HELP
+                        : "Cannot run here now: " + problem + "\n\n" + ParameterFormViewModel.TARGET_HELP));
         getShell().addDisposeListener(event -> {
             sideEffects.forEach(ISideEffect::dispose);
             bindings.dispose();
+            viewModel.cluster().dispose();
         });
     }
 
@@ -483,6 +495,14 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     LogView logView() {
         return logView;
+    }
+
+    ClusterView clusterView() {
+        return clusterView;
+    }
+
+    CTabItem clusterTab() {
+        return clusterTab;
     }
 
     BundlesView bundlesView() {

@@ -109,8 +109,9 @@ final class ProductCommandLine {
         HelpOption help;
     }
 
-    @Command(name = "member", header = "Joins the cluster and executes units of runs sent to it, until Ctrl+C.",
-            description = { "Runs of other machines' windows and commands that run on the cluster (--on cluster)"
+    @Command(name = "member", header = "Joins the cluster and executes the units sent to it.",
+            description = { "Goes on until Ctrl+C or SIGTERM, then leaves the cluster gracefully."
+                    + " Runs of other machines' windows and commands that run on the cluster (--on cluster)"
                     + " send their units to the members that have the same provider version installed; each"
                     + " member executes them through its own engine. The cluster (its name, port, member list"
                     + " and interface) is set in conf/hazelcast.yaml. Hazelcast's Community Edition has no"
