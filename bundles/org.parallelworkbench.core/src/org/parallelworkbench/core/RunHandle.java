@@ -1,5 +1,6 @@
 package org.parallelworkbench.core;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -25,6 +26,17 @@ public interface RunHandle {
      * @since 0.4
      */
     ExecutionTarget target();
+
+    /**
+     * Which machines executed its units, for a run on {@link ExecutionTarget#CLUSTER}: the addresses of the members
+     * that completed units of it so far, in the order they first did (e.g. {@code 127.0.0.1:5701}); empty for a run
+     * on another target.
+     *
+     * @since 0.5
+     */
+    default List<String> executedBy() {
+        return List.of();
+    }
 
     /**
      * Asks the run to stop: units see {@link UnitContext#isCanceled()} and their threads are

@@ -1,16 +1,20 @@
 package org.parallelworkbench.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One run in the history: what ran with which parameters, when, and how it ended.
  *
  * @param endedAt null while the run is active or when it was interrupted
- * @param target  where the run's units executed (since 0.4)
+ * @param target     where the run's units executed (since 0.4)
+ * @param executedBy for a run on the cluster, the members that executed its units (see
+ *                   {@link RunHandle#executedBy()}); empty otherwise (since 0.5)
  */
 public record RunRecord(String runId, String providerId, String providerVersion, Parameters parameters,
-        Instant startedAt, Instant endedAt, Status status, String summary, String reason, ExecutionTarget target) {
+        Instant startedAt, Instant endedAt, Status status, String summary, String reason, ExecutionTarget target,
+        List<String> executedBy) {
 
     public enum Status {
         ACTIVE, SUCCEEDED, FAILED, CANCELED,
@@ -37,6 +41,14 @@ public record RunRecord(String runId, String providerId, String providerVersion,
         summary = summary == null ? "" : summary;
         reason = reason == null ? "" : reason;
         target = target == null ? ExecutionTarget.THREADS : target;
+        executedBy = executedBy == null ? List.of() : List.copyOf(executedBy);
+    }
+
+    /** A record without the members that executed it, as every record was before 0.5. */
+    public RunRecord(String runId, String providerId, String providerVersion, Parameters parameters,
+            Instant startedAt, Instant endedAt, Status status, String summary, String reason, ExecutionTarget target) {
+        this(runId, providerId, providerVersion, parameters, startedAt, endedAt, status, summary, reason, target,
+                List.of());
     }
 
     /** A record of a run on threads, as every run was before 0.4. */

@@ -80,9 +80,18 @@ public final class RunRowViewModel {
         return handle.provider().name();
     }
 
-    /** Where the run's units execute, as the Runs table shows it: "Threads" or "Processes". */
+    /**
+     * Where the run's units execute, as the Runs table shows it: "Threads", "Processes" or "Cluster", with how many
+     * members executed units of a run on the cluster so far, e.g. "Cluster (2)".
+     */
     public String runsOn() {
-        return handle.target().label();
+        int members = handle.executedBy().size();
+        return handle.target().label() + (members == 0 ? "" : " (" + members + ")");
+    }
+
+    /** For a run on the cluster, the members that executed its units so far, comma-separated; else "". */
+    public String executedByText() {
+        return String.join(", ", handle.executedBy());
     }
 
     /** The run's parameters as {@code name=value} pairs, as typed on a command line. */

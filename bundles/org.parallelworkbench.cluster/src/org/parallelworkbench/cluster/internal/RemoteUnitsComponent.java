@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -81,6 +82,11 @@ public final class RemoteUnitsComponent implements RemoteUnits {
         return thread;
     });
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Batches sent and not yet answered, by member id. The client's invocation on a member killed mid-batch is
+     * retried until its time-out (minutes), so the batches of a member that left are failed here, at once.
+     */
+    private final Map<String, Set<Answer>> inFlight = new ConcurrentHashMap<>();
     /** Held so java.util.logging keeps the level; see {@link ClusterSettings#quietHazelcast()}. */
     private final java.util.logging.Logger hazelcastLogger = ClusterSettings.quietHazelcast();
 
@@ -163,6 +169,12 @@ public final class RemoteUnitsComponent implements RemoteUnits {
             return CompletableFuture.failedFuture(translate(e, member));
         }
         Answer answer = new Answer(sent);
+        Set<Answer> ofMember = inFlight.computeIfAbsent(member.id(), id -> ConcurrentHashMap.newKeySet());
+        ofMember.add(answer);
+        answer.whenComplete((result, failure) -> ofMember.remove(answer));
+        if (currentMember(sender, member.id()) == null) { // it left between the check and the submit
+            answer.memberLeft(member);
+        }
         if (sent instanceof CompletionStage<?> stage) {
             stage.whenComplete((result, failure) -> answer.settle((BatchAnswer) result, failure, member));
         } else {
@@ -240,6 +252,15 @@ public final class RemoteUnitsComponent implements RemoteUnits {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             sent.cancel(mayInterruptIfRunning);
             return cancelled;
+        }
+
+        /**
+         * Fails the batch as its member's leaving does. The client's invocation is left to time out by itself: a
+         * cancel would be sent to the member that is gone.
+         */
+        void memberLeft(RemoteMember member) {
+            completeExceptionally(new MemberLeftException("Cluster member " + member.address() + " left before it"
+                    + " answered", null));
         }
 
         void settle(BatchAnswer result, Throwable failure, RemoteMember member) {
@@ -399,6 +420,12 @@ public final class RemoteUnitsComponent implements RemoteUnits {
 
         @Override
         public void memberRemoved(MembershipEvent event) {
+            String id = event.getMember().getUuid().toString();
+            Set<Answer> unanswered = inFlight.remove(id);
+            if (unanswered != null) {
+                RemoteMember gone = new RemoteMember(id, ClusterMemberComponent.address(event.getMember()), 1, Map.of());
+                unanswered.forEach(answer -> answer.memberLeft(gone));
+            }
             later(RemoteUnitsComponent.this::refresh);
         }
     }

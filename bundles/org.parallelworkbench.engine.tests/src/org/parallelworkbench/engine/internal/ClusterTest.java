@@ -86,11 +86,14 @@ class ClusterTest extends EngineTestBase {
         FakeCluster.Member b = cluster.join(1, doubling(meetAnother));
         submitter(5_000);
 
-        RunOutcome outcome = Waits.outcome(startOnCluster(), SHORT);
+        RunHandle run = startOnCluster();
+        RunOutcome outcome = Waits.outcome(run, SHORT);
 
         assertEveryUnitOnce(outcome);
         assertEquals(0, twoAtOnce.getCount());
         assertTrue(a.batches.get() > 0 && b.batches.get() > 0, "batches: " + cluster.batchesByMember(List.of(a, b)));
+        assertEquals(java.util.Set.of(a.address, b.address), java.util.Set.copyOf(run.executedBy()));
+        assertEquals(2, run.executedBy().size(), "each member once: " + run.executedBy());
     }
 
     @Test
@@ -136,11 +139,13 @@ class ClusterTest extends EngineTestBase {
     @Test
     void aMemberWithAnotherVersionOfTheProviderGetsNoneOfTheRunsUnits() {
         FakeCluster.Member other = cluster.join(4, provider("0.0.2", (unit, context) -> "wrong version"));
-        cluster.join(1, doubling((unit, context) -> ""));
+        FakeCluster.Member same = cluster.join(1, doubling((unit, context) -> ""));
         submitter(5_000);
+        RunHandle run = startOnCluster();
 
-        assertEveryUnitOnce(Waits.outcome(startOnCluster(), SHORT));
+        assertEveryUnitOnce(Waits.outcome(run, SHORT));
         assertEquals(0, other.batches.get());
+        assertEquals(List.of(same.address), run.executedBy());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import org.parallelworkbench.core.UnitResult;
 import org.parallelworkbench.core.WorkUnit;
@@ -61,6 +62,7 @@ final class ClusterWorker implements Worker {
     private final String providerId;
     private final String providerVersion;
     private final LongAdder unitsDone;
+    private final Consumer<RemoteMember> departed;
     private final Thread thread;
     private final BlockingQueue<WorkerShift> inbox = new ArrayBlockingQueue<>(1);
     private final Object lock = new Object();
@@ -73,14 +75,19 @@ final class ClusterWorker implements Worker {
     /** Measured time per unit on this slot; read and written by its thread only. */
     private double nanosPerUnit = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** @param unitsDone counts the units this member completed, for the members' view */
-    ClusterWorker(String name, RemoteMember member, RemoteUnits remote, WorkerKey key, LongAdder unitsDone) {
+    /**
+     * @param unitsDone counts the units this member completed, for the members' view
+     * @param departed  told when a batch shows that the member left
+     */
+    ClusterWorker(String name, RemoteMember member, RemoteUnits remote, WorkerKey key, LongAdder unitsDone,
+            Consumer<RemoteMember> departed) {
         this.name = name;
         this.member = member;
         this.remote = remote;
         this.providerId = key.providerId();
         this.providerVersion = key.providerVersion();
         this.unitsDone = unitsDone;
+        this.departed = departed;
         this.thread = Thread.ofVirtual().name(name).unstarted(this::loop);
         thread.start();
     }
@@ -245,6 +252,9 @@ final class ClusterWorker implements Worker {
     private boolean delivered(WorkerShift shift, List<WorkUnit> units, BatchAnswer answer) {
         Map<Long, UnitResult> byIndex = new HashMap<>();
         answer.results().forEach(result -> byIndex.put(result.unitIndex(), result));
+        if (!byIndex.isEmpty()) {
+            shift.run().executedOn(member.address());
+        }
         for (int i = 0; i < units.size(); i++) {
             WorkUnit unit = units.get(i);
             UnitResult result = byIndex.get(unit.index());
@@ -274,6 +284,7 @@ final class ClusterWorker implements Worker {
         // A batch interrupted though this side did not cancel it: the member is shutting down.
         if (cause instanceof MemberLeftException || cause instanceof InterruptedException) {
             memberLeft = true;
+            departed.accept(member);
             if (!shift.run().isStopping()) {
                 LOG.log(Level.INFO, shift.run() + ": cluster member " + member.address() + " left while executing "
                         + units.size() + " units from unit " + units.getFirst().index() + "; they go to other members");

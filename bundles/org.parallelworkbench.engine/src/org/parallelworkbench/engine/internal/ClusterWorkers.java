@@ -43,6 +43,11 @@ final class ClusterWorkers implements WorkerFactory {
     /** Units completed per member id, for the members' view; kept while the engine lives. */
     private final Map<String, LongAdder> unitsDone = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
+    /**
+     * Members a slot saw leave (its batch failed with MemberLeftException) that the member list may still show for a
+     * moment: no new slot goes to them. An id goes once the list no longer shows it.
+     */
+    private final Set<String> departed = ConcurrentHashMap.newKeySet();
     /** Members already logged as lacking a provider version, as "member/provider/version". */
     private final Set<String> toldWithout = ConcurrentHashMap.newKeySet();
     /** Notified when the members change, for creators waiting for one. */
@@ -99,7 +104,7 @@ final class ClusterWorkers implements WorkerFactory {
             if (chosen != null) {
                 logMembersWithout(members, key);
                 ClusterWorker worker = new ClusterWorker(NAME_PREFIX + count.incrementAndGet(), chosen, remote, key,
-                        unitsDone.computeIfAbsent(chosen.id(), id -> new LongAdder()));
+                        unitsDone.computeIfAbsent(chosen.id(), id -> new LongAdder()), this::departed);
                 live.add(worker);
                 return worker;
             }
@@ -134,7 +139,8 @@ final class ClusterWorkers implements WorkerFactory {
     /** The member with the provider version that has the fewest slots for its capacity, or null if none has it. */
     private RemoteMember leastLoaded(List<RemoteMember> members, WorkerKey key) {
         Map<String, Long> slots = live.stream().collect(Collectors.groupingBy(w -> w.member().id(), Collectors.counting()));
-        return members.stream().filter(member -> member.has(key.providerId(), key.providerVersion()))
+        return members.stream().filter(member -> member.has(key.providerId(), key.providerVersion())
+                && !departed.contains(member.id()))
                 .min(Comparator.comparingDouble(member -> (double) slots.getOrDefault(member.id(), 0L) / member.capacity()))
                 .orElse(null);
     }
@@ -150,10 +156,10 @@ final class ClusterWorkers implements WorkerFactory {
                         .collect(Collectors.joining(", ")) + ")";
     }
 
-    @Override
-    public boolean fits(WorkerKey key, Worker worker) {
-        RemoteMember member = ((ClusterWorker) worker).member();
-        return remote.members().stream().anyMatch(m -> m.id().equals(member.id()) && m.has(key.providerId(), key.providerVersion()));
+    /** A slot's batch failed because its member left; any thread. */
+    private void departed(RemoteMember member) {
+        departed.add(member.id());
+        live.stream().filter(worker -> worker.member().id().equals(member.id())).forEach(ClusterWorker::memberLeft);
     }
 
     @Override
@@ -167,6 +173,7 @@ final class ClusterWorkers implements WorkerFactory {
         List<RemoteMember> members = remote.members();
         Set<String> present = members.stream().map(RemoteMember::id).collect(Collectors.toSet());
         live.stream().filter(worker -> !present.contains(worker.member().id())).forEach(ClusterWorker::memberLeft);
+        departed.retainAll(present);
         resize.accept(Math.max(1, members.stream().mapToInt(RemoteMember::capacity).sum()));
         synchronized (membersMonitor) {
             membersMonitor.notifyAll();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -92,6 +93,8 @@ final class Run implements RunHandle {
     private volatile Runnable stopListener = () -> {
     };
     private final AtomicReference<FailedUnit> failedUnit = new AtomicReference<>();
+    /** Cluster members that completed units of this run, in the order they first did. */
+    private final CopyOnWriteArrayList<String> executedBy = new CopyOnWriteArrayList<>();
 
     /**
      * @param unitsTotal  units in the run, -1 when open-ended
@@ -171,6 +174,16 @@ final class Run implements RunHandle {
     /** The unit that failed the run, or null if none did (yet). */
     FailedUnit failedUnit() {
         return failedUnit.get();
+    }
+
+    /** A cluster member completed units of this run; any thread. */
+    void executedOn(String member) {
+        executedBy.addIfAbsent(member);
+    }
+
+    @Override
+    public List<String> executedBy() {
+        return List.copyOf(executedBy);
     }
 
     /** Why the run is stopping, or "" while it is not. */

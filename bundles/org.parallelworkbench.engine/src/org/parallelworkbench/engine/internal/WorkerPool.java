@@ -39,6 +39,8 @@ final class WorkerPool {
     /** How often the evictor looks for idle workers, at most; see {@link #evictIdleAfter}. */
     private static final long MAX_EVICTION_PERIOD_MILLIS = 5_000;
     private static final long BORROWER_KEEP_ALIVE_MILLIS = 1_000;
+    /** How Commons Pool says that a worker it has just made failed validation. */
+    private static final String NEW_WORKER_UNFIT = "Unable to validate object";
 
     private final GenericKeyedObjectPool<WorkerKey, Worker> pool;
     private final WorkerFactory workers;
@@ -125,6 +127,12 @@ final class WorkerPool {
         } catch (NoSuchElementException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Timeout")) {
                 return null;
+            }
+            if (e.getMessage() != null && e.getMessage().startsWith(NEW_WORKER_UNFIT)) {
+                // A worker made just now stopped fitting before it was handed out (a cluster member left in
+                // between): once more, not in a loop, since a worker that always dies at once must fail the run.
+                LOG.log(Level.INFO, "A new " + workers.kind() + " was unfit at once; making another");
+                return pool.borrowObject(key, maxWait);
             }
             throw e;
         }

@@ -1,7 +1,9 @@
 package org.parallelworkbench.journal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,23 @@ class JournalFormatTest {
 
         assertEquals(new JournalEntry.Ended("1@0", 9, "3", RunState.CANCELED, Instant.parse("2025-01-31T10:15:35Z"), "5", ""),
                 JournalEntry.parse(stranger));
+    }
+
+    @Test
+    void theEndOfARunOnTheClusterKeepsTheMembersThatExecutedItAndOthersReadWithoutThem() {
+        JournalEntry.Ended onCluster = new JournalEntry.Ended("1@0", 9, "3", RunState.SUCCEEDED,
+                Instant.parse("2025-01-31T10:15:35Z"), "78498", "", List.of("127.0.0.1:5701", "10.0.0.2:5702"));
+
+        String line = onCluster.toLine();
+
+        assertTrue(line.endsWith(",\"executedBy\":[\"127.0.0.1:5701\",\"10.0.0.2:5702\"]}"), line);
+        assertEquals(onCluster, JournalEntry.parse(line));
+        assertEquals(List.of(), ((JournalEntry.Ended) JournalEntry.parse(OLD_ENDED)).executedBy(), "a line from before 0.5");
+        assertFalse(ENDED.toLine().contains("executedBy"), "a run no member executed writes no member list");
+        for (String bad : List.of("[1]", "\"127.0.0.1:5701\"", "[[\"a\"]]", "{}")) {
+            assertThrows(IllegalArgumentException.class, () -> JournalEntry.parse(line.replace(
+                    "[\"127.0.0.1:5701\",\"10.0.0.2:5702\"]", bad)), bad);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.parallelworkbench.journal.internal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,11 +23,15 @@ import org.parallelworkbench.core.RunState;
  *  "target":"PROCESSES"}
  * {"type":"ended","seq":7,"process":"4711@1738318530000","runId":"3","state":"CANCELED",
  *  "endedAt":"2025-01-31T10:15:35.456Z","summary":"5","reason":"user pressed stop"}
+ * {"type":"ended","seq":8,"process":"4711@1738318530000","runId":"4","state":"SUCCEEDED",
+ *  "endedAt":"2025-01-31T10:16:02.000Z","summary":"78498","reason":"",
+ *  "executedBy":["127.0.0.1:5701","127.0.0.1:5702"]}
  * </pre>
  *
  * (each on one line). Times are ISO-8601 instants in UTC; {@code state} is a final {@link RunState}.
- * {@code target} is where the run's units execute ({@link ExecutionTarget#THREADS} or
- * {@link ExecutionTarget#PROCESSES}). Readers ignore members they do not know; a line without {@code process}
+ * {@code target} is where the run's units execute ({@link ExecutionTarget#THREADS},
+ * {@link ExecutionTarget#PROCESSES} or {@link ExecutionTarget#CLUSTER}); {@code executedBy}, only on the end of a run
+ * on the cluster, the members that executed its units. Readers ignore members they do not know; a line without {@code process}
  * (written before it existed) reads as process "", one without {@code target} (before 0.4) as THREADS. Immutable.
  */
 sealed interface JournalEntry {
@@ -35,6 +40,7 @@ sealed interface JournalEntry {
     String SEQ = "seq";
     String PROCESS = "process";
     String RUN_ID = "runId";
+    String EXECUTED_BY = "executedBy";
 
     String process();
 
@@ -59,7 +65,7 @@ sealed interface JournalEntry {
             Objects.requireNonNull(parameters, "parameters");
             Objects.requireNonNull(startedAt, "startedAt");
             if (Objects.requireNonNull(target, "target") == ExecutionTarget.AUTO) {
-                throw new IllegalArgumentException("A started run executes on threads or processes, not " + target);
+                throw new IllegalArgumentException("A started run executes on threads, processes or the cluster, not " + target);
             }
         }
 
@@ -75,8 +81,8 @@ sealed interface JournalEntry {
         }
     }
 
-    record Ended(String process, long seq, String runId, RunState state, Instant endedAt, String summary, String reason)
-            implements JournalEntry {
+    record Ended(String process, long seq, String runId, RunState state, Instant endedAt, String summary, String reason,
+            List<String> executedBy) implements JournalEntry {
 
         static final String TYPE_VALUE = "ended";
 
@@ -89,6 +95,12 @@ sealed interface JournalEntry {
             Objects.requireNonNull(endedAt, "endedAt");
             summary = summary == null ? "" : summary;
             reason = reason == null ? "" : reason;
+            executedBy = executedBy == null ? List.of() : List.copyOf(executedBy);
+        }
+
+        /** The end of a run that no cluster member executed. */
+        Ended(String process, long seq, String runId, RunState state, Instant endedAt, String summary, String reason) {
+            this(process, seq, runId, state, endedAt, summary, reason, List.of());
         }
 
         @Override
@@ -98,6 +110,9 @@ sealed interface JournalEntry {
             line.put("endedAt", endedAt.toString());
             line.put("summary", summary);
             line.put("reason", reason);
+            if (!executedBy.isEmpty()) {
+                line.put(EXECUTED_BY, executedBy);
+            }
             return JournalJson.encode(line);
         }
     }
@@ -119,7 +134,8 @@ sealed interface JournalEntry {
                     text(object, "providerVersion"), parameters(object), Instant.parse(text(object, "startedAt")),
                     target(object));
             case Ended.TYPE_VALUE -> new Ended(process, seq, runId, RunState.valueOf(text(object, "state")),
-                    Instant.parse(text(object, "endedAt")), text(object, "summary"), text(object, "reason"));
+                    Instant.parse(text(object, "endedAt")), text(object, "summary"), text(object, "reason"),
+                    texts(object, EXECUTED_BY));
             default -> throw new IllegalArgumentException("unknown type '" + type + "'");
             };
         } catch (DateTimeParseException e) {
@@ -135,6 +151,18 @@ sealed interface JournalEntry {
         line.put(PROCESS, entry.process());
         line.put(RUN_ID, entry.runId());
         return line;
+    }
+
+    /** Empty when absent (before 0.5, or a run no member executed); strings only. */
+    private static List<String> texts(Map<?, ?> object, String name) {
+        Object value = object.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a list of strings");
     }
 
     private static String text(Map<?, ?> object, String name) {

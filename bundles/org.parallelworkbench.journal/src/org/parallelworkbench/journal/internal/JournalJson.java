@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -66,14 +68,21 @@ final class JournalJson {
             }
             json.writeEndObject();
         }
+        case List<?> array -> {
+            json.writeStartArray();
+            for (Object element : array) {
+                write(json, element);
+            }
+            json.writeEndArray();
+        }
         default -> throw new IllegalArgumentException("A journal line holds no " + value.getClass().getName() + ": " + value);
         }
     }
 
     /**
      * The object a line holds, with nothing but white space around it. Whole numbers are {@link Integer}, {@link Long}
-     * or {@link java.math.BigInteger}; JSON null is null; arrays, fractions and booleans, which no member of the journal
-     * holds, are their {@link JsonToken}.
+     * or {@link java.math.BigInteger}; JSON null is null; an array of strings is a {@link List} of them; other arrays,
+     * fractions and booleans, which no member of the journal holds, are their {@link JsonToken}.
      *
      * @throws IllegalArgumentException saying what is wrong with the line, on one line
      */
@@ -104,6 +113,7 @@ final class JournalJson {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberValue();
             case VALUE_NULL -> null;
+            case START_ARRAY -> strings(parser);
             default -> {
                 JsonToken other = parser.currentToken();
                 parser.skipChildren(); // past the end of an array
@@ -112,6 +122,22 @@ final class JournalJson {
             });
         }
         return members;
+    }
+
+    /** The strings of the array the parser has just entered, up to its end; START_ARRAY if it holds anything else. */
+    private static Object strings(JsonParser parser) throws IOException {
+        List<String> strings = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    parser.skipChildren();
+                }
+                return JsonToken.START_ARRAY;
+            }
+            strings.add(parser.getText());
+        }
+        return List.copyOf(strings);
     }
 
     private static String at(JsonLocation location) {

@@ -96,7 +96,7 @@ final class RunJournal implements RunObserver, RunHistory, AutoCloseable {
         String runId = run.id();
         record(new JournalEntry.Started(self, seq, runId, run.provider().id(), run.provider().version(),
                 run.parameters(), Instant.now(), run.target()));
-        run.outcome().whenComplete((outcome, failure) -> record(ended(self, seq, runId, outcome, failure)));
+        run.outcome().whenComplete((outcome, failure) -> record(ended(self, seq, runId, outcome, failure, run.executedBy())));
     }
 
     /** This process's runs, and those of the others sharing the file as far as they have written them. */
@@ -148,7 +148,7 @@ final class RunJournal implements RunObserver, RunHistory, AutoCloseable {
     }
 
     private static JournalEntry.Ended ended(String process, long seq, String runId, RunOutcome outcome,
-            Throwable failure) {
+            Throwable failure, List<String> executedBy) {
         Instant now = Instant.now();
         if (outcome == null) { // the engine broke its promise; record what we know
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -156,7 +156,8 @@ final class RunJournal implements RunObserver, RunHistory, AutoCloseable {
                     : failure;
             return new JournalEntry.Ended(process, seq, runId, RunState.FAILED, now, "", clip("The run's outcome failed: " + cause));
         }
-        return new JournalEntry.Ended(process, seq, runId, outcome.state(), now, clip(outcome.summary()), clip(outcome.reason()));
+        return new JournalEntry.Ended(process, seq, runId, outcome.state(), now, clip(outcome.summary()), clip(outcome.reason()),
+                executedBy);
     }
 
     private static String clip(String text) {

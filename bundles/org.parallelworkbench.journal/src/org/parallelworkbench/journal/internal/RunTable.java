@@ -50,7 +50,7 @@ final class RunTable {
                     started.target()));
             case JournalEntry.Ended ended -> runs.computeIfPresent(key, (k, run) -> new RunRecord(run.runId(),
                     run.providerId(), run.providerVersion(), run.parameters(), run.startedAt(), ended.endedAt(),
-                    Status.of(ended.state()), ended.summary(), ended.reason(), run.target()));
+                    Status.of(ended.state()), ended.summary(), ended.reason(), run.target(), ended.executedBy()));
             }
         }
     }
@@ -63,7 +63,8 @@ final class RunTable {
         synchronized (lock) {
             runs.replaceAll((key, run) -> run.status() != Status.ACTIVE || stillRunning.test(key.process()) ? run
                     : new RunRecord(run.runId(), run.providerId(), run.providerVersion(), run.parameters(),
-                            run.startedAt(), null, Status.INTERRUPTED, run.summary(), run.reason(), run.target()));
+                            run.startedAt(), null, Status.INTERRUPTED, run.summary(), run.reason(), run.target(),
+                            run.executedBy()));
         }
     }
 

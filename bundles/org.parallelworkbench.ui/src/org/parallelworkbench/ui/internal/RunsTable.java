@@ -12,6 +12,7 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.databinding.viewers.ObservableListContentProvider;
 import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -54,7 +55,9 @@ final class RunsTable {
         // Minimum widths add up to what the window's initial size leaves the table, so that Elapsed shows.
         column(columns, "Provider", 3, 90, RunRowViewModel::providerName);
         column(columns, "Parameters", 4, 90, RunRowViewModel::parametersText);
-        column(columns, "Run on", 2, 75, RunRowViewModel::runsOn);
+        // A run on the cluster names the members that executed its units in the cell's tooltip.
+        TableColumns.add(viewer, columns, "Run on", 2, 75, TableColumns.labels(RunRowViewModel.class, RunRowViewModel::runsOn,
+                row -> row.executedByText().isEmpty() ? null : "Executed by " + row.executedByText(), row -> null));
         column(columns, "State", 2, 90, row -> row.state().getValue());
         TableViewerColumn progress = column(columns, "Progress", 3, 90, row -> percent(row.progressFraction().getValue()));
         progress.setLabelProvider(new ProgressBarPainter());
@@ -63,6 +66,7 @@ final class RunsTable {
         column(columns, "Throughput", 2, 90, row -> row.throughput().getValue());
         column(columns, "ETA", 1, 45, row -> row.eta().getValue());
         column(columns, "Elapsed", 1, 65, row -> row.elapsed().getValue());
+        ColumnViewerToolTipSupport.enableFor(viewer);
 
         ObservableListContentProvider<RunRowViewModel> content = new ObservableListContentProvider<>();
         viewer.setContentProvider(content);

@@ -28,7 +28,8 @@ public final class HistoryListing {
                 "status", "took", "result or reason"));
         for (RunRecord record : records) {
             String took = record.endedAt() == null ? "-" : seconds(Duration.between(record.startedAt(), record.endedAt()));
-            String detail = record.reason().isEmpty() ? record.summary() : record.reason();
+            String detail = (record.reason().isEmpty() ? record.summary() : record.reason())
+                    + (record.executedBy().isEmpty() ? "" : "  (members " + String.join(", ", record.executedBy()) + ")");
             String parameters = record.parameters().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "));
             text.append(String.format(Locale.ROOT, "%-20s  %-12s  %-9s  %-11s  %9s  %s%s%n", STARTED.format(record.startedAt()),

@@ -39,7 +39,7 @@ class BadDropinsIT {
         WorkerJar unresolved = WorkerJar.provider("baddropins-unresolved")
                 .header("Import-Package", WorkerJar.SPI_IMPORT + ",com.example.baddropins.missing;version=\"[1,2)\"");
         WorkerJar otherSpi = WorkerJar.provider("baddropins-otherspi")
-                .header("Import-Package", WorkerJar.SPI_PACKAGE + ";version=\"[0.5,0.6)\"");
+                .header("Import-Package", WorkerJar.SPI_PACKAGE + ";version=\"[0.6,0.7)\"");
         WorkerJar duplicate = WorkerJar.provider("primes").symbolicName("org.parallelworkbench.it.dropin.baddropins.primes")
                 .answer("impostor");
         WorkerJar activatorThrows = WorkerJar.provider("baddropins-activator")

@@ -73,7 +73,13 @@ class ClusterIT {
             assertEquals(threads.stdout(), cluster.stdout(), "stdout of " + run);
             assertArrayEquals(threads.output(), cluster.output(), "the exported file of " + run);
             assertTrue(executedBy(cluster.runId()).size() > 0, "no member executed " + run);
+            String journal = Files.readString(Product.home().resolve("data/journal/runs.jsonl"));
+            assertTrue(Pattern.compile("\"type\":\"ended\"[^\n]*\"runId\":\"" + Pattern.quote(cluster.runId())
+                    + "\"[^\n]*\"executedBy\":\\[\"127\\.0\\.0\\.1:").matcher(journal).find(),
+                    "the journal does not say which members executed " + run);
         }
+        Command.Result history = CliIT.run("history");
+        assertTrue(history.stdout().contains("(members 127.0.0.1:"), history::describe);
     }
 
     @Test

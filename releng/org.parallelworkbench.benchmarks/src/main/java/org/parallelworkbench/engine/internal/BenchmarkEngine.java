@@ -10,6 +10,7 @@ import org.parallelworkbench.core.JobService;
 import org.parallelworkbench.core.WorkProvider;
 import org.parallelworkbench.core.product.ProductHome;
 import org.parallelworkbench.engine.config.EngineConfiguration;
+import org.parallelworkbench.engine.remote.RemoteUnits;
 
 /**
  * An {@link Engine} built directly, outside OSGi, for the benchmarks. This class sits in the engine's
@@ -67,6 +68,16 @@ public final class BenchmarkEngine implements AutoCloseable {
         engine.addProvider(provider, new ProviderOrigin("benchmark bundle " + locations.get(0), false, () -> locations));
         Path felixJar = new ProductHome(productHome).bin().resolve(WorkerProcessLauncher.FELIX_JAR);
         return new BenchmarkEngine(engine, felixJar.toAbsolutePath());
+    }
+
+    /**
+     * An engine with {@code threads} worker threads that also sends runs to a cluster, through {@code remote}
+     * (e.g. the cluster bundle's client).
+     */
+    public static BenchmarkEngine withCluster(int threads, WorkProvider provider, RemoteUnits remote) {
+        BenchmarkEngine engine = new BenchmarkEngine(threads, provider);
+        engine.engine.setCluster(remote);
+        return engine;
     }
 
     /** The product's default JVM options of a worker process. */
