@@ -83,6 +83,25 @@ class ClusterIT {
     }
 
     @Test
+    void theTickerCountsUpOnTheClusterAndTheConsoleSaysWhere() throws Exception {
+        try (Console console = Console.start("cluster-console", Map.of("PW_JAVA_OPTS",
+                "-Dparallelworkbench.cluster.config=" + config))) {
+            console.askUntil("pw:providers", a -> a.contains(ConsoleIT.TICKER), Console.STEP_TIMEOUT, ConsoleIT.TICKER);
+            String id = console.startRun("ticker start=100 intervalMillis=20 --on cluster");
+            Pattern running = Pattern.compile("  " + Pattern.quote(id) + "  ticker  RUNNING  on cluster  (\\d+) units");
+            console.askUntil("pw:runs", a -> running.matcher(a).results().anyMatch(m -> Integer.parseInt(m.group(1)) >= 5),
+                    Console.STEP_TIMEOUT, "5 ticks on the cluster");
+            console.ask("pw:cancel " + id);
+            assertTrue(console.awaitEnd(id, "ticker").startsWith("CANCELED  "), console::toString);
+            String journal = Files.readString(Product.home().resolve("data/journal/runs.jsonl"));
+            Matcher value = Pattern.compile("\"type\":\"ended\"[^\n]*\"runId\":\"" + Pattern.quote(id)
+                    + "\"[^\n]*\"summary\":\"(\\d+)\"[^\n]*\"executedBy\":\\[").matcher(journal);
+            assertTrue(value.find() && Long.parseLong(value.group(1)) >= 104, "the ticker did not count up from 100 past"
+                    + " 104 on the cluster:\n" + journal);
+        }
+    }
+
+    @Test
     void cancelReachesTheUnitOnAMemberWithinOneSecond() throws Exception {
         try (MemberProcess run = MemberProcess.start("ticker-run", Product.home(), config, "run", "ticker",
                 "intervalMillis=10000", "--on", "cluster")) {

@@ -16,6 +16,7 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -91,6 +92,11 @@ final class Console implements AutoCloseable {
 
     /** Starts the product; its stdout and stderr go to files named after {@code name} in the work folder. */
     static Console start(String name) throws IOException, InterruptedException {
+        return start(name, Map.of());
+    }
+
+    /** {@link #start(String)} with more environment variables, e.g. {@code PW_JAVA_OPTS}. */
+    static Console start(String name, Map<String, String> environment) throws IOException, InterruptedException {
         Path home = Product.home();
         Path workDir = Files.createDirectories(Product.WORK_DIR);
         Path out = Files.createTempFile(workDir, name + "-stdout", ".txt");
@@ -98,6 +104,7 @@ final class Console implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString(), "--console")
                 .directory(home.toFile()).redirectError(err.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         return new Console(builder.start(), out, err);
     }
 
