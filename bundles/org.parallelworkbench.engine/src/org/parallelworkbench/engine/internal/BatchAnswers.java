@@ -66,7 +66,7 @@ final class BatchAnswers {
         if (thrown == null) {
             return new UnitFailure(failed.index(), WORKER_DIED, failed.description(), "");
         }
-        String type = thrown instanceof ProcessWorker.UnitFailedInProcess inProcess ? inProcess.remoteType()
+        String type = thrown instanceof UnitFailedElsewhere elsewhere ? elsewhere.remoteType()
                 : thrown.getClass().getName();
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));

@@ -1,7 +1,5 @@
 package org.parallelworkbench.engine.internal;
 
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -268,7 +266,8 @@ final class ClusterWorker implements Worker {
             }
             UnitFailure failure = answer.failure();
             if (failure != null && failure.unitIndex() == unit.index()) {
-                shift.threw(unit, new UnitFailedOnMember(failure, member.address()));
+                shift.threw(unit, new UnitFailedElsewhere(failure.exceptionType(), failure.message(), failure.stackTrace(),
+                        " (on cluster member " + member.address() + ")"));
             } else {
                 shift.workerDied(unit, "Cluster member " + member.address() + " answered no result for unit "
                         + unit.index());
@@ -314,36 +313,6 @@ final class ClusterWorker implements Worker {
         if (units > 0) {
             double perUnit = (double) nanos / units;
             nanosPerUnit = Math.max(nanosPerUnit / 8, 0.5 * nanosPerUnit + 0.5 * perUnit);
-        }
-    }
-
-    /** What a unit threw on a cluster member, with the member's stack trace. */
-    static final class UnitFailedOnMember extends Exception {
-
-        private static final long serialVersionUID = 1L;
-        private final String remoteType;
-        private final String remoteStackTrace;
-
-        UnitFailedOnMember(UnitFailure failure, String memberAddress) {
-            super((failure.message().isBlank() ? failure.exceptionType() : failure.message()) + " (on cluster member "
-                    + memberAddress + ")", null, false, false);
-            this.remoteType = failure.exceptionType();
-            this.remoteStackTrace = failure.stackTrace();
-        }
-
-        @Override
-        public String toString() {
-            return remoteType + ": " + getMessage();
-        }
-
-        @Override
-        public void printStackTrace(PrintWriter out) {
-            out.println(remoteStackTrace.isBlank() ? toString() : remoteStackTrace.strip());
-        }
-
-        @Override
-        public void printStackTrace(PrintStream out) {
-            out.println(remoteStackTrace.isBlank() ? toString() : remoteStackTrace.strip());
         }
     }
 }

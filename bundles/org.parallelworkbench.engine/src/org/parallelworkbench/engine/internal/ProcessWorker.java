@@ -1,8 +1,6 @@
 package org.parallelworkbench.engine.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -286,7 +284,7 @@ final class ProcessWorker implements Worker {
                     // where starting a fresh one would cost a JVM start after every cancelled run.
                     continue;
                 }
-                shift.threw(unit, new UnitFailedInProcess(failed));
+                shift.threw(unit, new UnitFailedElsewhere(failed.exceptionType(), failed.message(), failed.stackTrace(), ""));
                 shift.notStarted(List.copyOf(inFlight));
                 return false; // the unit may have left the process in any state
             }
@@ -394,39 +392,5 @@ final class ProcessWorker implements Worker {
 
     /** A batch in flight: its last unit, its size and when it was sent. */
     private record Batch(long lastIndex, int size, long sentNanos) {
-    }
-
-    /** What a unit threw in the worker process, with the process's stack trace. */
-    static final class UnitFailedInProcess extends Exception {
-
-        private static final long serialVersionUID = 1L;
-        private final String remoteType;
-        private final String remoteStackTrace;
-
-        UnitFailedInProcess(Message.Failed failed) {
-            super(failed.message().isBlank() ? failed.exceptionType() : failed.message(), null, false, false);
-            this.remoteType = failed.exceptionType();
-            this.remoteStackTrace = failed.stackTrace();
-        }
-
-        /** The class name of what the unit threw in the process. */
-        String remoteType() {
-            return remoteType;
-        }
-
-        @Override
-        public String toString() {
-            return remoteType + ": " + getMessage();
-        }
-
-        @Override
-        public void printStackTrace(PrintWriter out) {
-            out.println(remoteStackTrace.isBlank() ? toString() : remoteStackTrace.strip());
-        }
-
-        @Override
-        public void printStackTrace(PrintStream out) {
-            out.println(remoteStackTrace.isBlank() ? toString() : remoteStackTrace.strip());
-        }
     }
 }
