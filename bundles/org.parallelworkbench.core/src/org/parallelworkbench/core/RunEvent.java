@@ -8,6 +8,10 @@ public sealed interface RunEvent {
 
     String runId();
 
+    /**
+     * The run's state, or what a running run waits for: a {@link RunState#RUNNING} change again, whose reason is
+     * what it waits for now (e.g. "waiting for cluster members", since 0.5), or empty once it no longer waits.
+     */
     record StateChanged(String runId, RunState state, String reason) implements RunEvent {
     }
 

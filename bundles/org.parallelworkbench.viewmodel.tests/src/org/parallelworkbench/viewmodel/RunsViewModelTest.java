@@ -106,6 +106,22 @@ class RunsViewModelTest {
     }
 
     @Test
+    void whatARunningRunWaitsForIsInItsStatusUntilItNoLongerWaits() {
+        control.start();
+        FakeJobService.FakeRun run = jobs.started.get(0);
+        RunRowViewModel row = runs.rows().get(0);
+
+        run.publish(new RunEvent.StateChanged(run.id(), RunState.RUNNING, "waiting for cluster members"));
+        deliver();
+        assertEquals("RUNNING", row.state().getValue());
+        assertEquals(TestProviders.TICKER.name() + " running: waiting for cluster members", row.status().getValue());
+
+        run.publish(new RunEvent.StateChanged(run.id(), RunState.RUNNING, ""));
+        deliver();
+        assertEquals(TestProviders.TICKER.name() + " running", row.status().getValue());
+    }
+
+    @Test
     void cancelAsksTheRowsRunToStop() {
         control.start();
 

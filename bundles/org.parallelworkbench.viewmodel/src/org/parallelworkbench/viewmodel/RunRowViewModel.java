@@ -39,6 +39,8 @@ public final class RunRowViewModel {
     private final WritableValue<String> latestValue;
     private final WritableValue<ResultValue> result;
     private final WritableValue<String> status;
+    /** The status while the run goes on, before what it waits for. */
+    private final String runningStatus;
     private final WritableValue<RunOutcome> outcome;
     private final LatestValueRelay<Snapshot> relay;
     /** Realm thread only. */
@@ -46,7 +48,7 @@ public final class RunRowViewModel {
     /** Realm thread only: the run's size as last shown, -1 when unknown. */
     private long shownTotal = -1;
     /** Engine event thread only: events of one subscription arrive one after another. */
-    private Snapshot latest = new Snapshot(RunState.RUNNING, 0, -1, 0, -1, null, null);
+    private Snapshot latest = new Snapshot(RunState.RUNNING, 0, -1, 0, -1, null, null, "");
     /** Engine event thread only: once the provider's accumulator speaks, single unit values no longer show. */
     private boolean resultSeen;
 
@@ -63,7 +65,8 @@ public final class RunRowViewModel {
         elapsed = new WritableValue<>(realm, describeElapsed(Duration.ZERO), String.class);
         latestValue = new WritableValue<>(realm, NO_VALUE, String.class);
         result = new WritableValue<>(realm, null, ResultValue.class);
-        status = new WritableValue<>(realm, handle.provider().name() + " running", String.class);
+        runningStatus = handle.provider().name() + " running";
+        status = new WritableValue<>(realm, runningStatus, String.class);
         outcome = new WritableValue<>(realm, null, RunOutcome.class);
         relay = new LatestValueRelay<>(realm, this::show);
     }
@@ -159,20 +162,21 @@ public final class RunRowViewModel {
         Snapshot was = latest;
         switch (event) {
         case RunEvent.Progress progress -> latest = new Snapshot(was.state, progress.unitsDone(), progress.unitsTotal(),
-                progress.unitsPerSecond(), progress.etaMillis(), was.value, was.result);
+                progress.unitsPerSecond(), progress.etaMillis(), was.value, was.result, was.waitingFor);
         case RunEvent.StateChanged changed -> latest = new Snapshot(changed.state(), was.done, was.total,
-                was.unitsPerSecond, was.etaMillis, was.value, was.result);
+                was.unitsPerSecond, was.etaMillis, was.value, was.result,
+                changed.state() == RunState.RUNNING ? changed.reason() : "");
         case RunEvent.ResultUpdated updated -> {
             resultSeen = true;
             latest = new Snapshot(was.state, was.done, was.total, was.unitsPerSecond, was.etaMillis,
-                    updated.result().summary(), updated.result());
+                    updated.result().summary(), updated.result(), was.waitingFor);
         }
         case RunEvent.UnitCompleted completed -> {
             if (resultSeen) {
                 return;
             }
             latest = new Snapshot(was.state, was.done, was.total, was.unitsPerSecond, was.etaMillis,
-                    completed.result().value(), was.result);
+                    completed.result().value(), was.result, was.waitingFor);
         }
         }
         relay.offer(latest);
@@ -213,6 +217,7 @@ public final class RunRowViewModel {
         if (snapshot.state != RunState.SCHEDULED) {
             state.setValue(snapshot.state.name());
         }
+        status.setValue(runningStatus + (snapshot.waitingFor.isEmpty() ? "" : ": " + snapshot.waitingFor));
         shownTotal = snapshot.total;
         progressText.setValue(describeUnits(snapshot.done, snapshot.total));
         progressFraction.setValue(fraction(snapshot.done, snapshot.total));
@@ -256,8 +261,12 @@ public final class RunRowViewModel {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
-    /** What the engine last reported, handed from the event thread to the Realm; value and result may be null. */
+    /**
+     * What the engine last reported, handed from the event thread to the Realm; value and result may be null.
+     *
+     * @param waitingFor what the running run waits for (e.g. cluster members), "" when nothing
+     */
     private record Snapshot(RunState state, long done, long total, double unitsPerSecond, long etaMillis, String value,
-            ResultValue result) {
+            ResultValue result, String waitingFor) {
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -14,11 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.ExecutionTarget;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunOutcome;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
+import org.parallelworkbench.core.WorkPlan;
 import org.parallelworkbench.core.WorkUnit;
 import org.parallelworkbench.engine.config.EngineConfiguration;
 import org.parallelworkbench.engine.remote.UnitBatch;
@@ -52,7 +57,7 @@ class ClusterTest extends EngineTestBase {
     }
 
     private static TestProvider provider(String version, TestProvider.Body body) {
-        return new TestProvider(ID, version, parameters -> org.parallelworkbench.core.WorkPlan.of(TestProvider.units(UNITS), 64),
+        return new TestProvider(ID, version, parameters -> WorkPlan.of(TestProvider.units(UNITS), 64),
                 body);
     }
 
@@ -92,7 +97,7 @@ class ClusterTest extends EngineTestBase {
         assertEveryUnitOnce(outcome);
         assertEquals(0, twoAtOnce.getCount());
         assertTrue(a.batches.get() > 0 && b.batches.get() > 0, "batches: " + cluster.batchesByMember(List.of(a, b)));
-        assertEquals(java.util.Set.of(a.address, b.address), java.util.Set.copyOf(run.executedBy()));
+        assertEquals(Set.of(a.address, b.address), Set.copyOf(run.executedBy()));
         assertEquals(2, run.executedBy().size(), "each member once: " + run.executedBy());
     }
 
@@ -157,6 +162,29 @@ class ClusterTest extends EngineTestBase {
         assertEquals(RunState.FAILED, outcome.state());
         assertTrue(outcome.reason().contains(ClusterWorkers.WAITING) && outcome.reason().contains(FakeCluster.NO_MEMBERS),
                 outcome.reason());
+    }
+
+    @Test
+    void aRunWithoutMembersSaysItWaitsAndGoesOnOnceOneJoins() {
+        submitter(10_000);
+        RunHandle run = startOnCluster();
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        CountDownLatch waiting = new CountDownLatch(1);
+        run.events().subscribe(RunEvent.subscriber(event -> {
+            if (event instanceof RunEvent.StateChanged changed && changed.state() == RunState.RUNNING) {
+                reasons.add(changed.reason());
+                if (changed.reason().equals(ClusterWorkers.WAITING)) {
+                    waiting.countDown();
+                }
+            }
+        }));
+        Waits.await(waiting, SHORT, "no 'waiting for cluster members' state change");
+
+        cluster.join(1, doubling((unit, context) -> ""));
+
+        assertEveryUnitOnce(Waits.outcome(run, SHORT));
+        assertEquals(List.of(ClusterWorkers.WAITING, ""), reasons.subList(reasons.indexOf(ClusterWorkers.WAITING),
+                reasons.size()), "the wait ends once a member takes units: " + reasons);
     }
 
     @Test
@@ -228,7 +256,7 @@ class ClusterTest extends EngineTestBase {
         engine(1).addProvider(doubling((unit, context) -> ""));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> engine.executeBatch(
-                new UnitBatch("run-1", ID, "0.0.9", List.of(new WorkUnit(3, java.util.Map.of())))));
+                new UnitBatch("run-1", ID, "0.0.9", List.of(new WorkUnit(3, Map.of())))));
 
         assertEquals("Provider '" + ID + "' 0.0.9 is not installed here; this engine has 0.0.1", refused.getMessage());
     }

@@ -48,6 +48,8 @@ final class ClusterWorkers implements WorkerFactory {
      * moment: no new slot goes to them. An id goes once the list no longer shows it.
      */
     private final Set<String> departed = ConcurrentHashMap.newKeySet();
+    /** Keys whose borrowers wait in {@link #create} for a member with the provider. */
+    private final Set<WorkerKey> waiting = ConcurrentHashMap.newKeySet();
     /** Members already logged as lacking a provider version, as "member/provider/version". */
     private final Set<String> toldWithout = ConcurrentHashMap.newKeySet();
     /** Notified when the members change, for creators waiting for one. */
@@ -97,6 +99,20 @@ final class ClusterWorkers implements WorkerFactory {
     public Worker create(WorkerKey key) throws Exception {
         join();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis.getAsLong());
+        try {
+            return await(key, deadline);
+        } finally {
+            waiting.remove(key);
+        }
+    }
+
+    @Override
+    public String waitingFor(WorkerKey key) {
+        return waiting.contains(key) ? WAITING : "";
+    }
+
+    /** A slot on a member with the key's provider, as soon as one is there; else fails at the deadline saying why. */
+    private Worker await(WorkerKey key, long deadline) throws InterruptedException {
         boolean told = false;
         while (true) {
             List<RemoteMember> members = remote.members();
@@ -117,6 +133,7 @@ final class ClusterWorkers implements WorkerFactory {
                 LOG.log(Level.INFO, "Provider '" + key.providerId() + "' " + key.providerVersion() + ": " + WAITING
                         + " (" + whyNone(members, key) + ")");
                 told = true;
+                waiting.add(key);
             }
             synchronized (membersMonitor) {
                 TimeUnit.NANOSECONDS.timedWait(membersMonitor, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(500)));

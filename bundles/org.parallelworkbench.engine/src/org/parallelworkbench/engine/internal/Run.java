@@ -93,6 +93,8 @@ final class Run implements RunHandle {
     private volatile Runnable stopListener = () -> {
     };
     private final AtomicReference<FailedUnit> failedUnit = new AtomicReference<>();
+    /** What the run waits for now, see {@link #waitingFor}; Job thread only. */
+    private String waitingFor = "";
     /** Cluster members that completed units of this run, in the order they first did. */
     private final CopyOnWriteArrayList<String> executedBy = new CopyOnWriteArrayList<>();
 
@@ -174,6 +176,20 @@ final class Run implements RunHandle {
     /** The unit that failed the run, or null if none did (yet). */
     FailedUnit failedUnit() {
         return failedUnit.get();
+    }
+
+    /**
+     * What the running run waits for now ("" once it no longer waits), published as a RUNNING state change with
+     * this reason when it changes; on the Job thread.
+     */
+    void waitingFor(String what) {
+        if (!what.equals(waitingFor) && state.get() == RunState.RUNNING && !isStopping()) {
+            waitingFor = what;
+            if (!what.isEmpty()) {
+                LOG.log(Level.INFO, this + ": " + what);
+            }
+            publish(new RunEvent.StateChanged(id, RunState.RUNNING, what));
+        }
     }
 
     /** A cluster member completed units of this run; any thread. */

@@ -154,6 +154,9 @@ final class UnitDispatcher {
                             startShift(worker);
                             continue;
                         }
+                        if (shifts.isEmpty()) {
+                            run.waitingFor(pool.waitingFor(key));
+                        }
                     } else {
                         Worker worker = shifts.isEmpty() ? borrowWaiting() : borrowIfFree();
                         if (worker != null) {
@@ -333,6 +336,7 @@ final class UnitDispatcher {
     }
 
     private void startShift(Worker worker) {
+        run.waitingFor("");
         WorkerShift shift = new WorkerShift(run, units, worker, key.executor(), completions, signals::add, pool::hasWaiters);
         shifts.add(shift);
         try {

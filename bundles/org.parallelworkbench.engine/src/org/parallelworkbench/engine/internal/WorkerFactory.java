@@ -28,6 +28,14 @@ interface WorkerFactory {
         return true;
     }
 
+    /**
+     * What a borrower of this key waits for while no worker can be made yet, for the run's status (e.g. "waiting
+     * for cluster members"); empty when nothing is waited for beyond a worker's start.
+     */
+    default String waitingFor(WorkerKey key) {
+        return "";
+    }
+
     /** The pool destroyed this worker; it stops without waiting. */
     default void destroyed(Worker worker) {
         worker.destroy();

@@ -110,6 +110,11 @@ final class WorkerPool {
         }, borrowers);
     }
 
+    /** See {@link WorkerFactory#waitingFor}. */
+    String waitingFor(WorkerKey key) {
+        return workers.waitingFor(key);
+    }
+
     /** True while a borrower waits for a worker of this pool, so a busy one should come back soon. */
     boolean hasWaiters() {
         return pool.getNumWaiters() > 0;

@@ -26,6 +26,7 @@ import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 import org.parallelworkbench.core.RunOutcome;
+import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.export.ResultExporter;
 import org.parallelworkbench.export.ResultExporters;
 
@@ -129,6 +130,9 @@ public final class RunCommand {
                 progress.accept(event);
                 if (event instanceof RunEvent.ResultUpdated updated) {
                     exporter.ifPresent(e -> refuseUnsupported(e, updated.result(), started));
+                } else if (event instanceof RunEvent.StateChanged changed && changed.state() == RunState.RUNNING
+                        && !changed.reason().isEmpty()) {
+                    io.err().println("Run " + started.id() + ": " + changed.reason() + "...");
                 }
             }));
             return started.outcome().toCompletableFuture().get();

@@ -184,6 +184,7 @@ class ClusterIT {
         try (MemberProcess run = MemberProcess.start("run-without-members", lonely, emptyCluster, "run", "primes",
                 "--on", "cluster")) {
             assertEquals(1, run.awaitExit(RUN_TIMEOUT), run::toString);
+            assertTrue(run.output().contains(": waiting for cluster members..."), "the run did not say it waits:\n" + run);
             assertTrue(run.output().contains("Gave up waiting for cluster members after 3000 ms")
                     && run.output().contains(emptyCluster.getFileName().toString()), run::toString);
         }
