@@ -38,6 +38,43 @@ public sealed interface RunEvent {
     }
 
     /**
+     * A subscriber that passes every event but {@link UnitCompleted} on to {@code downstream}, asking for one more
+     * event for each it drops, so the downstream's demand is met with the events it wants.
+     *
+     * @since 0.5
+     */
+    static Flow.Subscriber<RunEvent> withoutUnitEvents(Flow.Subscriber<? super RunEvent> downstream) {
+        return new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription upstream) {
+                subscription = upstream;
+                downstream.onSubscribe(upstream);
+            }
+
+            @Override
+            public void onNext(RunEvent event) {
+                if (event instanceof UnitCompleted) {
+                    subscription.request(1);
+                } else {
+                    downstream.onNext(event);
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                downstream.onError(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                downstream.onComplete();
+            }
+        };
+    }
+
+    /**
      * A subscriber that takes every event and hands it to {@code onEvent}; completion and errors end the
      * stream quietly, since a run's {@link RunHandle#outcome()} is where its end is told.
      */

@@ -51,6 +51,17 @@ public interface RunHandle {
      */
     Flow.Publisher<RunEvent> events();
 
+    /**
+     * {@link #events()} without a {@link RunEvent.UnitCompleted} per unit: state changes, progress and result
+     * updates, a few a second at most however fast units complete. For a view of the run rather than of each unit
+     * (the window's Runs table), so a run of millions of units sends it thousands of events, not millions.
+     *
+     * @since 0.5
+     */
+    default Flow.Publisher<RunEvent> summaryEvents() {
+        return subscriber -> events().subscribe(RunEvent.withoutUnitEvents(subscriber));
+    }
+
     /** Completes, on an engine thread, once the run has reached a final state. */
     CompletionStage<RunOutcome> outcome();
 }

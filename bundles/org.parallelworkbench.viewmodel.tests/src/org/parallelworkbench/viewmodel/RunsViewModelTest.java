@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.Parameters;
+import org.parallelworkbench.core.ResultValue;
 import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunState;
 import org.parallelworkbench.core.UnitResult;
@@ -154,16 +155,18 @@ class RunsViewModelTest {
 
         onEngineThread(() -> {
             for (int i = 1; i <= events; i++) {
-                run.publish(new RunEvent.UnitCompleted(run.id(), new UnitResult(i - 1, Integer.toString(i)), i, events));
+                run.publish(new RunEvent.UnitCompleted(run.id(), new UnitResult(i - 1, "unit " + i), i, events));
+                run.publish(new RunEvent.ResultUpdated(run.id(), new ResultValue.Scalar(Integer.toString(i))));
                 run.publish(new RunEvent.Progress(run.id(), i, events, 1e6, 0));
             }
         });
 
-        assertEquals(1, realm.queued(), "2 x " + events + " events must queue one delivery, not a backlog");
+        assertEquals(1, realm.queued(), "3 x " + events + " events must queue one delivery, not a backlog");
         deliver();
         RunRowViewModel row = runs.rows().get(0);
         assertEquals(Integer.toString(events), row.latestValue().getValue());
         assertEquals(events + " / " + events + " units", row.progressText().getValue());
+        assertEquals(2L * events, runs.eventsReceived(), "the row takes the run's summary, without the units' events");
     }
 
     @Test

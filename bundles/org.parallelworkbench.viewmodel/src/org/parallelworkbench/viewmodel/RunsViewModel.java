@@ -2,6 +2,7 @@ package org.parallelworkbench.viewmodel;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.core.databinding.observable.list.IObservableList;
@@ -26,6 +27,7 @@ public final class RunsViewModel {
      */
     public static final int MAX_ENDED_ROWS = 100;
 
+    private final LongAdder eventsReceived = new LongAdder();
     private final Realm realm;
     private final WritableList<RunRowViewModel> rows;
     private final WritableValue<RunRowViewModel> selection;
@@ -58,6 +60,11 @@ public final class RunsViewModel {
         return activeCount;
     }
 
+    /** Events the rows' subscriptions received so far, over all runs: what the engine sends the window. */
+    public long eventsReceived() {
+        return eventsReceived.sum();
+    }
+
     /** Whether the selected run is still active, so that Stop can do something. */
     public IObservableValue<Boolean> selectionActive() {
         return selectionActive;
@@ -70,7 +77,11 @@ public final class RunsViewModel {
         forgetOldEndedRows(MAX_ENDED_ROWS);
         rows.add(0, row);
         selection.setValue(row);
-        handle.events().subscribe(RunEvent.subscriber(row::onEvent));
+        // The row shows the run, not each unit: a unit's value reaches it through the accumulator's updates.
+        handle.summaryEvents().subscribe(RunEvent.subscriber(event -> {
+            eventsReceived.increment();
+            row.onEvent(event);
+        }));
         handle.outcome().whenComplete((outcome, failure) -> realm.asyncExec(() -> row.finish(outcome, failure)));
         return row;
     }

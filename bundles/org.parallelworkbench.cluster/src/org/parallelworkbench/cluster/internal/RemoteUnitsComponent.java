@@ -404,8 +404,14 @@ public final class RemoteUnitsComponent implements RemoteUnits {
                 later(RemoteUnitsComponent.this::onConnected);
             } else if (event.getState() == LifecycleState.CLIENT_DISCONNECTED) {
                 connected = false;
-                LOG.log(Level.INFO, "Disconnected from cluster ''{0}''; reconnecting in the background",
-                        settings.clusterName());
+                boolean closing;
+                synchronized (RemoteUnitsComponent.this) {
+                    closing = closed;
+                }
+                if (!closing) { // the client's own shutdown disconnects it too
+                    LOG.log(Level.INFO, "Disconnected from cluster ''{0}''; reconnecting in the background",
+                            settings.clusterName());
+                }
                 later(RemoteUnitsComponent.this::refresh);
             }
         }

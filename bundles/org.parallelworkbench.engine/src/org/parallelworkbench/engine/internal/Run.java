@@ -87,6 +87,8 @@ final class Run implements RunHandle {
     private final AtomicReference<RunState> state = new AtomicReference<>(RunState.SCHEDULED);
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final SubmissionPublisher<RunEvent> events;
+    /** The same but for the UnitCompleted events, which are never offered to it: see {@link #summaryEvents()}. */
+    private final SubmissionPublisher<RunEvent> summaries;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong droppedEvents = new AtomicLong();
@@ -113,6 +115,9 @@ final class Run implements RunHandle {
         this.target = target;
         this.services = services;
         this.events = new SubmissionPublisher<>(services.eventExecutor(), EVENT_BUFFER_CAPACITY,
+                (subscriber, error) -> services.incidents().report(
+                        "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
+        this.summaries = new SubmissionPublisher<>(services.eventExecutor(), EVENT_BUFFER_CAPACITY,
                 (subscriber, error) -> services.incidents().report(
                         "Event subscriber " + subscriber + " of " + this + " threw and was unsubscribed: " + error, error));
         this.resultPublisher = new ResultPublisher(id, accumulator, unitsTotal, this::publish, System::nanoTime);
@@ -225,6 +230,12 @@ final class Run implements RunHandle {
         return subscriber -> events.subscribe(new WatchedSubscriber(subscriber, services.watchdog(), this));
     }
 
+    /** Native rather than filtered: a unit's event is never queued for these subscribers at all. */
+    @Override
+    public Flow.Publisher<RunEvent> summaryEvents() {
+        return subscriber -> summaries.subscribe(new WatchedSubscriber(subscriber, services.watchdog(), this));
+    }
+
     @Override
     public CompletionStage<RunOutcome> outcome() {
         return outcome.minimalCompletionStage();
@@ -292,6 +303,7 @@ final class Run implements RunHandle {
                 + (droppedEvents.get() == 0 ? "" : ", " + droppedEvents.get() + " events dropped for slow subscribers"));
         publishFinal(new RunEvent.StateChanged(id, to, reason));
         events.close();
+        summaries.close();
         finished.countDown();
         services.onFinished().accept(this);
         try {
@@ -321,6 +333,9 @@ final class Run implements RunHandle {
     private void publish(RunEvent event) {
         try {
             events.offer(event, this::dropped);
+            if (!(event instanceof RunEvent.UnitCompleted) && summaries.hasSubscribers()) {
+                summaries.offer(event, this::dropped);
+            }
         } catch (IllegalStateException e) {
             // closed: the run already ended
         }
@@ -330,6 +345,7 @@ final class Run implements RunHandle {
     private void publishFinal(RunEvent event) {
         try {
             events.offer(event, FINAL_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS, this::dropped);
+            summaries.offer(event, FINAL_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS, this::dropped);
         } catch (IllegalStateException e) {
             // closed: the run already ended
         }

@@ -16,10 +16,11 @@ import java.util.Locale;
  * @param flood        the window open, {@code runs} flooding runs listed in it
  * @param unitMicros   busy time of each flood unit, 0 for empty units
  * @param floodEvents  what the runs published during the flood phase, summed over the runs
+ * @param windowEvents what the window's subscriptions received during the flood phase, over all runs
  * @param loadAverage  the first three fields of /proc/loadavg, taken at the end
  */
 record ResponsivenessReport(Duration phaseLength, boolean smoke, Phase baseline, Phase flood, int runs,
-        long unitMicros, RunEventCounter.Counts floodEvents, String loadAverage) {
+        long unitMicros, RunEventCounter.Counts floodEvents, long windowEvents, String loadAverage) {
 
     /** The window issue's bar: a probe waits at most this long at the 99th percentile under the flood. */
     static final double TARGET_P99_MILLIS = 20;
@@ -75,6 +76,8 @@ record ResponsivenessReport(Duration phaseLength, boolean smoke, Phase baseline,
                 unitMicros == 0 ? "empty units" : unitMicros + " us of busy work per unit", floodEvents.unitsDone(),
                 flood.perSecond(floodEvents.unitsDone()), floodEvents.unitCompleted(), floodEvents.progress(),
                 floodEvents.resultUpdated()));
+        line(out, "window", String.format(Locale.ROOT, "its subscriptions received %,d events in the phase (%,.0f/s):"
+                + " the runs' summaries, without an event per unit", windowEvents, flood.perSecond(windowEvents)));
         line(out, "UI CPU", "CPU time of the UI thread / wall time of the phase (ThreadMXBean), not time it was busy"
                 + " waiting; X rendering happens in the X server");
         line(out, "repaints", "SWT.Paint events of the window's tables (the Runs table)");

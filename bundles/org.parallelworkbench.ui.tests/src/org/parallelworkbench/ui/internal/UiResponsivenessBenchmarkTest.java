@@ -127,13 +127,15 @@ class UiResponsivenessBenchmarkTest {
                 SETTLE_TIMEOUT, () -> "the window does not list the " + RUNS + " runs");
         measure("warm-up", WARM_UP);
         List<RunEventCounter.Counts> before = counters.stream().map(RunEventCounter::counts).toList();
+        long windowEventsBefore = viewModel.runs().eventsReceived();
         ResponsivenessReport.Phase flooded = measure("window, " + RUNS + " flood runs", phaseLength);
+        long windowEvents = viewModel.runs().eventsReceived() - windowEventsBefore;
         List<RunEventCounter.Counts> after = counters.stream().map(RunEventCounter::counts).toList();
         List<RunState> statesAfterPhase = runs.stream().map(RunHandle::state).toList();
 
         List<RunOutcome> outcomes = cancelAndAwait(runs);
         ResponsivenessReport report = new ResponsivenessReport(phaseLength, System.getProperty(SECONDS_PROPERTY) == null,
-                baseline, flooded, RUNS, unitMicros(), sum(after).minus(sum(before)), loadAverage());
+                baseline, flooded, RUNS, unitMicros(), sum(after).minus(sum(before)), windowEvents, loadAverage());
         System.out.println(report.text());
         Path file = reportFile();
         report.write(file);
