@@ -258,7 +258,9 @@ final class Run implements RunHandle {
      * @param unitsDone units completed so far, this one included
      */
     void unitCompleted(UnitResult result, long unitsDone, long unitsTotal) {
-        publish(new RunEvent.UnitCompleted(id, result, unitsDone, unitsTotal));
+        if (events.hasSubscribers()) { // millions a second: made only when someone takes them
+            publish(new RunEvent.UnitCompleted(id, result, unitsDone, unitsTotal));
+        }
         if (accumulatorFailed) {
             return;
         }

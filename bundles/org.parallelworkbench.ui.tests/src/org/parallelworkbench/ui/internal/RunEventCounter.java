@@ -7,9 +7,10 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunHandle;
 
 /**
- * Counts what one run publishes, as a subscriber of its events like the window's: how many units it has
- * done, and how many events of each kind reached a subscriber. Thread-safe; the engine calls it on its
- * event thread.
+ * Counts what one run publishes to a subscriber of its summary events, as the window subscribes: how many units it
+ * has done (from its progress reports), and how many events of each kind reached the subscriber. It takes no unit's
+ * event, so that it adds no flood of its own to what it measures. Thread-safe; the engine calls it on its event
+ * thread.
  */
 final class RunEventCounter {
 
@@ -19,7 +20,7 @@ final class RunEventCounter {
     private final LongAdder resultUpdated = new LongAdder();
 
     RunEventCounter(RunHandle run) {
-        run.events().subscribe(RunEvent.subscriber(this::onEvent));
+        run.summaryEvents().subscribe(RunEvent.subscriber(this::onEvent));
     }
 
     private void onEvent(RunEvent event) {
