@@ -19,7 +19,6 @@ import org.parallelworkbench.core.RunEvent;
 import org.parallelworkbench.core.RunOptions;
 import org.parallelworkbench.core.RunRecord;
 import org.parallelworkbench.core.RunState;
-import org.parallelworkbench.core.UnitResult;
 
 /** The Gogo commands and the run follower behind pw:runs, against a fake engine. */
 class PwCommandsTest {
@@ -119,7 +118,7 @@ class PwCommandsTest {
     void runsFollowsRunsAnnouncedToObserversAndForgetsEndedOnes() {
         FakeJobService.FakeRun other = (FakeJobService.FakeRun) jobs.start("ticker", Parameters.NONE);
         follower.runStarted(other);
-        other.publish(new RunEvent.UnitCompleted(other.id(), new UnitResult(0, "1"), 1, -1));
+        other.publish(new RunEvent.Progress(other.id(), 1, -1, 1.0, -1));
         assertTrue(commands.runs().contains("  1  ticker  RUNNING  on threads  1 unit, "), commands.runs());
         other.end(RunState.SUCCEEDED, "", new ResultValue.Scalar("1"), TestProviders.ELAPSED);
         assertTrue(commands.runs().startsWith("No active runs."), commands.runs());

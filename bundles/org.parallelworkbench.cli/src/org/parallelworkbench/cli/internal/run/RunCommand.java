@@ -126,7 +126,7 @@ public final class RunCommand {
                 + " started with " + started.parameters().values() + " on " + RunRequest.word(started.target()));
         ProgressTracker progress = new ProgressTracker(nanoClock);
         try (ProgressDisplay display = new ProgressDisplay(io.err(), io.errIsTerminal(), progress)) {
-            started.events().subscribe(RunEvent.subscriber(event -> {
+            started.summaryEvents().subscribe(RunEvent.subscriber(event -> {
                 progress.accept(event);
                 if (event instanceof RunEvent.ResultUpdated updated) {
                     exporter.ifPresent(e -> refuseUnsupported(e, updated.result(), started));

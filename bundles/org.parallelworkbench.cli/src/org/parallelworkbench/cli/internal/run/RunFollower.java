@@ -31,7 +31,8 @@ public final class RunFollower implements RunObserver {
     public void follow(RunHandle run) {
         ProgressTracker tracker = new ProgressTracker(System::nanoTime);
         if (followed.putIfAbsent(run.id(), tracker) == null) {
-            run.events().subscribe(RunEvent.subscriber(tracker::accept));
+            // Progress, not each unit: this follows every run of the product, the window's too.
+            run.summaryEvents().subscribe(RunEvent.subscriber(tracker::accept));
             run.outcome().whenComplete((outcome, failure) -> followed.remove(run.id(), tracker));
         }
     }
