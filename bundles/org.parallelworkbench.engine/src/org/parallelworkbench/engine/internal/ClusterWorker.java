@@ -102,7 +102,9 @@ final class ClusterWorker implements Worker {
     @Override
     public void start(WorkerShift shift) {
         synchronized (lock) {
-            if (destroyed || memberLeft || current != null || !inbox.offer(shift)) {
+            // Not refused when the member has just left: the shift's first batch then fails as the member's
+            // leaving does, and its units go back to the run, rather than the run failing.
+            if (destroyed || current != null || !inbox.offer(shift)) {
                 throw new IllegalStateException("Worker " + name() + " cannot start a shift now");
             }
             current = shift;
