@@ -106,7 +106,8 @@ class ClusterTest extends EngineTestBase {
         CountDownLatch stuckOnA = new CountDownLatch(1);
         FakeCluster.Member a = cluster.join(1, doubling((unit, context) -> {
             stuckOnA.countDown();
-            Thread.sleep(30_000); // until the member is killed, which interrupts its threads
+            // Blocks until the member is killed, which interrupts its threads (the test's release is the bound).
+            release.await(30, TimeUnit.SECONDS);
             return "";
         }));
         submitter(5_000);
@@ -206,7 +207,7 @@ class ClusterTest extends EngineTestBase {
         cluster.join(1, doubling((unit, context) -> {
             started.countDown();
             try {
-                Thread.sleep(30_000);
+                release.await(30, TimeUnit.SECONDS); // until the cancel interrupts it
             } catch (InterruptedException e) {
                 interrupted.countDown();
                 throw e;
