@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.parallelworkbench.core.ExecutionTarget;
@@ -39,6 +40,8 @@ class ClusterViewModelTest {
     static final class FakeRemoteUnits implements RemoteUnits {
         final List<Runnable> listeners = new CopyOnWriteArrayList<>();
         volatile List<RemoteMember> members = List.of();
+        /** The real transport reads its configuration file to answer before it connects. */
+        final AtomicInteger askedWhy = new AtomicInteger();
 
         void set(RemoteMember... now) {
             members = List.of(now);
@@ -62,6 +65,7 @@ class ClusterViewModelTest {
 
         @Override
         public String whyNoMembers() {
+            askedWhy.incrementAndGet();
             return members.isEmpty() ? WHY : "";
         }
 
@@ -87,6 +91,7 @@ class ClusterViewModelTest {
         assertTrue(remote.listeners.isEmpty(), "joined before anyone asked");
         assertEquals(ClusterViewModel.NOT_CONNECTED, workbench.cluster().summary().getValue());
         assertTrue(workbench.canStart().getValue(), "Run on: Default must not wait for the cluster");
+        assertEquals(0, remote.askedWhy.get(), "asked the transport why before connecting");
 
         workbench.form().target().setValue(ExecutionTarget.CLUSTER);
 

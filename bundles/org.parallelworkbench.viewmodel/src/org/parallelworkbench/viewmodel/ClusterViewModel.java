@@ -125,12 +125,13 @@ public final class ClusterViewModel {
             members.clear();
             members.addAll(rows);
         }
-        String unavailable = remote == null ? NO_CLUSTER_BUNDLE
-                : now.isEmpty() ? "no cluster member is reachable (" + remote.whyNoMembers() + ")" : "";
-        form.clusterUnavailable().setValue(connected || remote == null ? unavailable : "");
+        // Asked only once connected: before, the transport would read its configuration file for the answer.
+        String why = remote != null && connected && now.isEmpty() ? remote.whyNoMembers() : "";
+        form.clusterUnavailable().setValue(remote == null ? NO_CLUSTER_BUNDLE
+                : connected && now.isEmpty() ? "no cluster member is reachable (" + why + ")" : "");
         summary.setValue(remote == null ? "No cluster: " + NO_CLUSTER_BUNDLE + "."
                 : !connected ? NOT_CONNECTED
-                : now.isEmpty() ? "No member is reachable: " + remote.whyNoMembers()
+                : now.isEmpty() ? "No member is reachable: " + why
                 : now.size() + (now.size() == 1 ? " member, " : " members, ")
                         + now.stream().mapToInt(RemoteMember::capacity).sum() + " units at once.");
     }

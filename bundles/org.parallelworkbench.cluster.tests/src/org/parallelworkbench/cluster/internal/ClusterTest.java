@@ -221,12 +221,16 @@ class ClusterTest {
             String before = lonely.whyNoMembers();
             assertTrue(before.contains("127.0.0.1:" + nobody + "-" + (nobody + 1)), before);
 
-            CountDownLatch told = new CountDownLatch(1);
-            lonely.addMembersListener(told::countDown);
+            lonely.addMembersListener(changes::signal);
+            changes.await(() -> lonely.whyNoMembers().startsWith("No cluster member answered"), WITHIN,
+                    () -> "still: " + lonely.whyNoMembers());
 
             assertTrue(lonely.members().isEmpty());
             String why = lonely.whyNoMembers();
             assertTrue(why.contains("127.0.0.1:" + nobody + "-" + (nobody + 1)) && why.contains(file.toString()), why);
+            // Read once when the client started: the window asks on its UI thread, which must not read files.
+            Files.delete(file);
+            assertEquals(why, lonely.whyNoMembers());
         } finally {
             lonely.deactivate();
         }

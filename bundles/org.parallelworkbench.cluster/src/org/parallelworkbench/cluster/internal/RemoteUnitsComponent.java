@@ -93,6 +93,11 @@ public final class RemoteUnitsComponent implements RemoteUnits {
     private volatile List<RemoteMember> members = List.of();
     /** Why there are no members beyond "none answered", for {@link #whyNoMembers}; empty if nothing to add. */
     private volatile String problem = "";
+    /**
+     * Where the client looks for members, e.g. "127.0.0.1:5701-5720 (conf/hazelcast.yaml)", read once with the
+     * client's configuration on the event thread: callers of {@link #whyNoMembers} may be a UI thread.
+     */
+    private volatile String lookingAt;
     private volatile boolean connected;
     /** Guarded by this. */
     private boolean started;
@@ -142,13 +147,16 @@ public final class RemoteUnitsComponent implements RemoteUnits {
         if (!why.isEmpty()) {
             return why;
         }
-        String where = settings.addressesTried() + " (" + settings.source() + ")";
+        String where = lookingAt;
+        if (where != null) {
+            return "No cluster member answered at " + where;
+        }
         synchronized (this) {
-            if (!started) {
-                return "Not connected to the cluster yet; members are looked for at " + where;
+            if (started) {
+                return "Looking for cluster members";
             }
         }
-        return "No cluster member answered at " + where;
+        return "Not connected to the cluster yet; members are looked for at " + whereToLook();
     }
 
     @Override
@@ -316,8 +324,14 @@ public final class RemoteUnitsComponent implements RemoteUnits {
             }
             client = started;
         }
-        LOG.log(Level.DEBUG, "Looking for cluster members at {0} ({1})", settings.addressesTried(), settings.source());
+        lookingAt = whereToLook();
+        LOG.log(Level.DEBUG, "Looking for cluster members at {0}", lookingAt);
+        tell(); // whyNoMembers() changed
         refresh();
+    }
+
+    private String whereToLook() {
+        return settings.addressesTried() + " (" + settings.source() + ")";
     }
 
     private void onConnected() {
