@@ -2,6 +2,7 @@ package org.parallelworkbench.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parallelworkbench.ui.internal.UiTestSupport.fill;
 import static org.parallelworkbench.ui.internal.UiTestSupport.menuItem;
@@ -9,6 +10,7 @@ import static org.parallelworkbench.ui.internal.UiTestSupport.pick;
 import static org.parallelworkbench.ui.internal.UiTestSupport.select;
 import static org.parallelworkbench.ui.internal.UiTestSupport.spinUntil;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.databinding.observable.Realm;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -161,6 +166,13 @@ class WorkbenchWindowTest {
             spinUntil(display, () -> !window.startButton().isEnabled() && window.parameterForm().decoration("n").isVisible(),
                     Duration.ofSeconds(5), () -> "Start stayed enabled, or no error decoration, for n=1001");
             assertEquals("must be between 1 and 1000, not 1001", window.parameterForm().decoration("n").getDescriptionText());
+            // JFace's PNG marker, not its SVG one (a second of start-up) nor the missing image's red square.
+            try (InputStream png = FieldDecorationRegistry.class.getResourceAsStream("images/error_ovr.png")) {
+                assertNotNull(png, "JFace no longer ships images/error_ovr.png");
+                ImageData marker = new ImageData(png);
+                Rectangle shown = window.parameterForm().decoration("n").getImage().getBounds();
+                assertEquals(List.of(marker.width, marker.height), List.of(shown.width, shown.height));
+            }
             assertEquals("Cannot start: n: must be between 1 and 1000, not 1001", viewModel.statusLine().getValue());
 
             fill(window, "n=100");

@@ -11,7 +11,6 @@ import org.eclipse.core.databinding.observable.sideeffect.ISideEffect;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
 import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -122,10 +121,8 @@ final class ParameterForm {
         case INTEGER, DECIMAL, TEXT -> textField(field);
         };
         editor.setToolTipText(field.help());
-        ControlDecoration decoration = new ControlDecoration(editor, SWT.LEFT | SWT.TOP);
-        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
-        decoration.hide();
-        int indent = decoration.getImage().getBounds().width + 2;
+        ControlDecoration decoration = ErrorDecoration.on(editor);
+        int indent = ErrorDecoration.width() + 2;
         GridDataFactory.fillDefaults().grab(field.type() != ParameterType.BOOLEAN, false).indent(indent, 0)
                 .hint(120, SWT.DEFAULT).applyTo(editor);
         ISideEffect showProblem = ISideEffect.createPaused(realm, () -> {

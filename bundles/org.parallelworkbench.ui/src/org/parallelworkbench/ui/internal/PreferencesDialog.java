@@ -15,7 +15,6 @@ import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -192,10 +191,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
         fieldLabel(section, label, toolTip);
         Text text = new Text(section, SWT.BORDER | SWT.SINGLE);
         text.setToolTipText(toolTip);
-        ControlDecoration decoration = new ControlDecoration(text, SWT.LEFT | SWT.TOP);
-        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
-        decoration.hide();
-        decorations.put(text, decoration);
+        decorations.put(text, ErrorDecoration.on(text));
         GridDataFactory.fillDefaults().grab(columns > 1, false).span(columns, 1).hint(TEXT_WIDTH, SWT.DEFAULT)
                 .indent(decorationWidth(), 0).applyTo(text);
         return text;
@@ -226,7 +222,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
     }
 
     private static int decorationWidth() {
-        return FieldDecorationRegistry.getDefault().getMaximumDecorationWidth();
+        return ErrorDecoration.width();
     }
 
     private void browse() {

@@ -42,6 +42,8 @@ public final class BenchmarkMain {
     static final double TARGET_THROUGHPUT_RATIO = 0.9;
     static final double TARGET_OVERHEAD_MICROS = 2.0;
     static final double TARGET_SPEEDUP_PER_CORE = 0.9;
+    /** Of the ideal wall time per unit: the unit's busy time shared by the threads, with no overhead at all. */
+    static final double TARGET_EFFICIENCY = 0.95;
 
     private BenchmarkMain() {
     }
@@ -97,6 +99,13 @@ public final class BenchmarkMain {
             summary.add(String.format(Locale.ROOT, "    throughput ratio engine/executor %.3f (fork by fork %s);"
                     + " target >= %.1f%s", medianRatio, ratio.format(3), TARGET_THROUGHPUT_RATIO,
                     micros.equals("0") ? "" : ": " + verdict(medianRatio >= TARGET_THROUGHPUT_RATIO)));
+            if (!micros.equals("0")) {
+                double ideal = Double.parseDouble(micros) / cores;
+                double efficiency = ideal / engine.all().median();
+                summary.add(String.format(Locale.ROOT, "    efficiency against the ideal (%s µs / %d threads = %.2f µs per"
+                        + " unit): engine %.3f, executor %.3f; target >= %.2f: %s", micros, cores, ideal, efficiency,
+                        ideal / executor.all().median(), TARGET_EFFICIENCY, verdict(efficiency >= TARGET_EFFICIENCY)));
+            }
         }
 
         Measured one = Measured.of(results, workers("1"));
