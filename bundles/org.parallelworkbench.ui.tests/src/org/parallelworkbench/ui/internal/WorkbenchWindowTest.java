@@ -174,6 +174,7 @@ class WorkbenchWindowTest {
                 assertEquals(List.of(marker.width, marker.height), List.of(shown.width, shown.height));
             }
             assertEquals("Cannot start: n: must be between 1 and 1000, not 1001", viewModel.statusLine().getValue());
+            assertEquals(viewModel.statusLine().getValue(), window.statusLine().getText());
 
             fill(window, "n=100");
             spinUntil(display, () -> window.startButton().isEnabled() && !window.parameterForm().decoration("n").isVisible(),

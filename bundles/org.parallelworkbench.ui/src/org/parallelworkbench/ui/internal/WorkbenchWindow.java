@@ -28,6 +28,7 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.window.ApplicationWindow;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
@@ -88,6 +89,7 @@ public final class WorkbenchWindow extends ApplicationWindow {
     private ProvidersList providersList;
     private ParameterForm parameterForm;
     private Button startButton;
+    private CLabel statusLine;
     private Button stopButton;
     private ResultView resultView;
     private RunsTable runsTable;
@@ -125,7 +127,6 @@ public final class WorkbenchWindow extends ApplicationWindow {
         installBundleAction.setEnabled(services.workerBundles() != null && services.workerBundles().canInstall());
         addMenuBar();
         addToolBar(SWT.FLAT | SWT.RIGHT);
-        addStatusLine();
     }
 
     @Override
@@ -196,7 +197,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
     protected Control createContents(Composite parent) {
         realm = DisplayRealm.getRealm(parent.getDisplay());
         bindings = new DataBindingContext(realm);
-        SashForm providersAndWork = new SashForm(parent, SWT.HORIZONTAL);
+        Composite body = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(body);
+        SashForm providersAndWork = new SashForm(body, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(providersAndWork);
         providersList = new ProvidersList(providersAndWork, viewModel);
 
         Composite work = new Composite(providersAndWork, SWT.NONE);
@@ -250,9 +254,13 @@ public final class WorkbenchWindow extends ApplicationWindow {
         resultAndRuns.setWeights(RESULT_AND_RUNS_WEIGHTS);
         providersAndWork.setWeights(PROVIDERS_AND_WORK_WEIGHTS);
 
+        // A label rather than JFace's status line, whose cancel button loads an SVG image: a second of start-up.
+        statusLine = new CLabel(body, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusLine);
+
         bind(heading, description);
         getShell().setDefaultButton(startButton);
-        return providersAndWork;
+        return body;
     }
 
     private CTabItem tab(String title, Control control) {
@@ -284,7 +292,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
         sideEffect(viewModel.canStart()::getValue, startAction::setEnabled);
         sideEffect(viewModel.canStop()::getValue, stopAction::setEnabled);
         sideEffect(() -> viewModel.runs().activeCount().getValue() > 0, cancelAllAction::setEnabled);
-        sideEffect(viewModel.statusLine()::getValue, this::setStatus);
+        sideEffect(viewModel.statusLine()::getValue, status -> {
+            statusLine.setText(status);
+            statusLine.setToolTipText(status); // the whole of a message the label shortens
+        });
         sideEffect(viewModel.export().canExport()::getValue, exportAction::setEnabled);
         sideEffect(viewModel.log().unseenErrors()::getValue, unseen -> logTab.setText(unseen == 0 ? "Log" : "Log (" + unseen + ")"));
         sideEffect(() -> {
@@ -475,6 +486,10 @@ public final class WorkbenchWindow extends ApplicationWindow {
 
     Button startButton() {
         return startButton;
+    }
+
+    CLabel statusLine() {
+        return statusLine;
     }
 
     Button stopButton() {
