@@ -1,10 +1,11 @@
 # Sourceable POSIX sh, builtins only (it must work with an empty PATH): defines pw_find_java.
 #
-#   pw_java_major  prints the major version of the java binary given, e.g. 25.
-#   pw_find_java   prints the path of a java binary of Java 21 or newer, chosen in this order:
-#                  $JAVA_HOME if 21+, else `java` on PATH if 21+, else the newest JDK 21+ under
-#                  ${PW_JVM_ROOT:-/usr/lib/jvm}. If there is none it prints one line saying what to
-#                  install to stderr and returns 1.
+#   pw_java_version prints the version of the java binary given, e.g. 25.0.1.
+#   pw_java_major   prints the major version of the java binary given, e.g. 25.
+#   pw_find_java    prints the path of a java binary of Java 21 or newer, chosen in this order:
+#                   $JAVA_HOME if 21+, else `java` on PATH if 21+, else the newest JDK 21+ under
+#                   ${PW_JVM_ROOT:-/usr/lib/jvm}. If there is none it prints one line saying what to
+#                   install to stderr and returns 1.
 #
 # Sourcing changes no shell option; helper functions and variables start with pw_fj_.
 # Sourced by bin/parallel-workbench in the product and by the build scripts from the source tree.
@@ -47,10 +48,16 @@ pw_fj_version_key() {
     printf '%s\n' "$(( ${pw_fj_major:-0} * 1000000 + ${pw_fj_minor:-0} * 1000 + ${pw_fj_patch:-0} ))"
 }
 
-# Prints the major version (21, 25, ...) of the java binary $1, from its home's release file when it has one.
-pw_java_major() {
+# Prints the version ("25.0.1") of the java binary $1, from its home's release file when it has one.
+pw_java_version() {
     pw_fj_v=$(pw_fj_home_version "${1%/bin/java}")
     [ -n "$pw_fj_v" ] || pw_fj_v=$(pw_fj_binary_version "$1")
+    printf '%s\n' "$pw_fj_v"
+}
+
+# Prints the major version (21, 25, ...) of the java binary $1.
+pw_java_major() {
+    pw_fj_v=$(pw_java_version "$1")
     pw_fj_v=${pw_fj_v%%[!0-9]*}
     printf '%s\n' "${pw_fj_v:-0}"
 }

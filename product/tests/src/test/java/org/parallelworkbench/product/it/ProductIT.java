@@ -44,14 +44,35 @@ class ProductIT {
 
     /**
      * The window on Felix, not only in Tycho's Equinox test runtime: class loading differs (SPI Fly
-     * weaving, boot delegation), and a window that fails there fails only for users.
+     * weaving, boot delegation), and a window that fails there fails only for users. On Java 25 and later the
+     * first start records the JVM's start-up cache and the second one maps it.
      */
     @Test
-    void guiModeOpensTheWindowOnFelixAndStopsOnSigterm() throws Exception {
+    void guiModeOpensTheWindowOnFelixStopsOnSigtermAndStartsFromItsCacheTheSecondTime() throws Exception {
         assertTrue(System.getenv("DISPLAY") != null, "the GUI test needs a display: run it under xvfb-run");
         Path home = Product.home();
+        Path cache = home.resolve("data/aot-cache/window.aot");
+        Files.deleteIfExists(cache);
+        boolean java25 = Runtime.version().feature() >= 25;
+
+        openWindowAndStop(home, "first", pid -> { });
+        assertEquals(java25, Files.isRegularFile(cache) && Files.size(cache) > 0,
+                "start-up cache after the first start on Java " + Runtime.version().feature());
+        if (java25) {
+            openWindowAndStop(home, "second", pid -> {
+                String maps = Files.readString(Path.of("/proc/" + pid + "/maps"));
+                assertTrue(maps.contains(cache.toString()), "the second start did not map " + cache);
+            });
+        }
+    }
+
+    private interface WhilePainted {
+        void check(long pid) throws Exception;
+    }
+
+    private static void openWindowAndStop(Path home, String name, WhilePainted whilePainted) throws Exception {
         Files.createDirectories(Product.WORK_DIR);
-        Path err = Files.createTempFile(Product.WORK_DIR, "gui-stderr", ".txt");
+        Path err = Files.createTempFile(Product.WORK_DIR, "gui-" + name + "-stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parallel-workbench").toString())
                 .directory(home.toFile()).redirectErrorStream(false)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
@@ -66,12 +87,15 @@ class ProductIT {
             assertFalse(seen.contains("SEVERE"), () -> "the window failed on Felix:\n" + seen);
             java.util.regex.Matcher paint = FIRST_PAINT.matcher(seen);
             assertTrue(paint.find(), () -> "no window painted within " + GUI_TIMEOUT.toSeconds() + " s:\n" + seen);
-            System.out.println("parallel-workbench window first painted " + paint.group(1) + " ms after JVM start");
+            System.out.println("parallel-workbench window (" + name + " start) first painted " + paint.group(1)
+                    + " ms after JVM start");
+            whilePainted.check(product.pid());
         } finally {
             product.destroy();
         }
-        // Felix's shutdown hook stops the framework, whose UI component closes the window without asking.
-        assertTrue(product.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the product did not stop on SIGTERM");
+        // Felix's shutdown hook stops the framework, whose UI component closes the window without asking. The
+        // first start on Java 25 then writes its start-up cache, which takes a few seconds more.
+        assertTrue(product.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the product did not stop on SIGTERM");
         assertEquals(SIGTERM_EXIT_CODE, product.exitValue(), () -> "exit after SIGTERM; log:\n" + Product.readQuietly(err));
     }
 
@@ -85,6 +109,16 @@ class ProductIT {
         Command.Result extra = launcher(Product.home(), "--smoke", "now").run(USAGE_TIMEOUT, Product.WORK_DIR);
         assertEquals(2, extra.exitCode(), extra::describe);
         assertTrue(extra.stderr().startsWith("parallel-workbench: Unmatched argument at index 1: 'now'\n"), extra::describe);
+    }
+
+    /** The launcher picks the serial collector unless the user picks one: the JVM refuses to start with two. */
+    @Test
+    void aCollectorChosenInPwJavaOptsReplacesTheLaunchersOwn() throws Exception {
+        List<String> argv = List.of(Product.home().resolve("bin/parallel-workbench").toString(), "--help");
+        Command.Result result = new Command(argv, Product.home(), Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "PW_JAVA_OPTS", "-XX:+UseParallelGC -Xlog:gc*=info:stderr"), true).run(USAGE_TIMEOUT, Product.WORK_DIR);
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("Using Parallel"), result::describe);
     }
 
     /** The help comes from the cli bundle, as the only copy; the launcher starts the product headless for it. */
