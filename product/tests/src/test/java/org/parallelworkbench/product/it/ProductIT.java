@@ -85,6 +85,7 @@ class ProductIT {
             }, GUI_TIMEOUT, () -> "no window painted and no error logged:\n" + Product.readQuietly(err));
             String seen = Files.readString(err);
             assertFalse(seen.contains("SEVERE"), () -> "the window failed on Felix:\n" + seen);
+            assertFalse(seen.contains("WARNING: A restricted method"), () -> "SWT's native access warned:\n" + seen);
             java.util.regex.Matcher paint = FIRST_PAINT.matcher(seen);
             assertTrue(paint.find(), () -> "no window painted within " + GUI_TIMEOUT.toSeconds() + " s:\n" + seen);
             System.out.println("parallel-workbench window (" + name + " start) first painted " + paint.group(1)
