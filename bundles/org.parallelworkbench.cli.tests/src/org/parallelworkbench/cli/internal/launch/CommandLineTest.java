@@ -48,7 +48,7 @@ class CommandLineTest {
     void theHelpKeepsTheFactsOfTheFormerLauncherUsage() throws UsageException {
         String usage = help("--help").orElseThrow();
         for (String fact : List.of("opens the Parallel Workbench window", "(SMOKE OK or SMOKE FAILED)", "Felix Gogo shell",
-                "pw:cancel <id>", "pw:install <jar|repository> [--force]", "exit 0, Ctrl+D      stops the console",
+                "pw:cancel <id>", "pw:install <jar|repository> [--force]", "exit, Ctrl+D        stops the console",
                 "130 cancelled by Ctrl+C", "143 ended by SIGTERM", "JAVA_HOME     a Java 21+", "PW_JAVA_OPTS  extra JVM options",
                 "completion  Prints a bash completion script")) {
             assertTrue(usage.contains(fact), () -> fact + " missing from:\n" + usage);

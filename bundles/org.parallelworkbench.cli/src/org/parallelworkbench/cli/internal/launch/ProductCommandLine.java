@@ -46,7 +46,7 @@ import picocli.CommandLine.ParseResult;
                 "                      as install",
                 "  pw:uninstall <symbolic-name> [--force]",
                 "                      as uninstall",
-                "  exit 0, Ctrl+D      stops the console and the product",
+                "  exit, Ctrl+D        stops the console and the product",
                 "",
                 "Exit codes: " + ExitCodes.OK + " done, " + ExitCodes.FAILED + " failed (the reason is on stderr), "
                         + ExitCodes.USAGE + " bad usage (nothing started), " + ExitCodes.CANCELED

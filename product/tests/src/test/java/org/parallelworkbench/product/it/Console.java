@@ -213,6 +213,15 @@ final class Console implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Types a command that stops the product, input left open, and waits for the exit; returns the exit code. */
+    int typeAndAwaitExit(String command) throws IOException, InterruptedException {
+        type(command);
+        if (!process.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            fail("the product did not stop after '" + command + "' within " + STEP_TIMEOUT.toSeconds() + " s\n" + this);
+        }
+        return process.exitValue();
+    }
+
     /** Both outputs so far, for a failure message. */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.parallelworkbench.product.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parallelworkbench.engine.config.EngineConfiguration.DEFAULT_MAX_CONCURRENT_RUNS;
 import static org.parallelworkbench.engine.config.EngineConfiguration.MAX_CONCURRENT_RUNS;
@@ -36,6 +37,23 @@ class ConsoleIT {
             console.askUntil("pw:runs", a -> a.contains("No active runs."), STEP_TIMEOUT, "no active runs");
             // End of input ends the shell, which stops the framework.
             assertEquals(0, console.stop(), console::toString);
+        }
+    }
+
+    /** The usage says exit stops the console; the Gogo shell has no exit of its own (it found System.exit(int)). */
+    @Test
+    void exitAloneOrWithAStatusStopsTheProductWithThatStatus() throws Exception {
+        try (Console console = Console.start("exit")) {
+            console.askUntil("pw:providers", a -> a.contains(TICKER), STEP_TIMEOUT, TICKER);
+            assertEquals(0, console.typeAndAwaitExit("exit"), console::toString);
+            assertFalse(console.toString().contains("Cannot coerce") || console.toString().contains("InterruptedException"),
+                    console::toString);
+        }
+        try (Console console = Console.start("exit-status")) {
+            console.askUntil("pw:providers", a -> a.contains(TICKER), STEP_TIMEOUT, TICKER);
+            assertEquals(3, console.typeAndAwaitExit("exit 3"), console::toString);
+            assertFalse(console.toString().contains("Cannot coerce") || console.toString().contains("InterruptedException"),
+                    console::toString);
         }
     }
 
