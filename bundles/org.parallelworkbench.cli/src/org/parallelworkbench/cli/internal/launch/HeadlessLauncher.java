@@ -18,7 +18,6 @@ import org.parallelworkbench.cli.internal.command.CommandStreams;
 import org.parallelworkbench.cluster.ClusterMember;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
 import org.parallelworkbench.cli.internal.command.UsageException;
-import org.parallelworkbench.cli.internal.listing.HistoryListing;
 import org.parallelworkbench.cli.internal.listing.ProviderListing;
 import org.parallelworkbench.cli.internal.run.RunCommand;
 import org.parallelworkbench.cli.internal.run.RunRequest;
@@ -92,7 +91,7 @@ public final class HeadlessLauncher {
         }
         case RUN -> run(io, commandLine.run().request());
         case PROVIDERS -> providers(io);
-        case HISTORY -> history(io);
+        case HISTORY -> history(io, commandLine.history());
         case INSTALL -> install(commandLine.install().jar(Path.of("")), commandLine.install().force());
         case UNINSTALL -> uninstall(commandLine.uninstall().symbolicName(), commandLine.uninstall().force());
         case MEMBER -> member(io);
@@ -196,10 +195,10 @@ public final class HeadlessLauncher {
         }
     }
 
-    private int history(CommandStreams io) throws Exception {
+    private int history(CommandStreams io, ProductCommandLine.History history) throws Exception {
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
             startup.awaitStarted();
-            io.out().print(HistoryListing.format(startup.runHistory().records()));
+            io.out().print(history.text(startup.runHistory().records()));
             return ExitCodes.OK;
         }
     }

@@ -7,17 +7,21 @@ import org.parallelworkbench.cli.internal.command.CommandLines;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
 import org.parallelworkbench.cli.internal.command.HelpOption;
 import org.parallelworkbench.cli.internal.command.UsageException;
+import org.parallelworkbench.cli.internal.listing.HistoryListing;
 import org.parallelworkbench.cli.internal.run.RunArguments;
 import org.parallelworkbench.cli.internal.workers.WorkerArguments;
+import org.parallelworkbench.core.RunRecord;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The whole command line of {@code bin/parallel-workbench}, declared once for picocli: the product's options, and
@@ -68,13 +72,14 @@ final class ProductCommandLine {
     private HelpOption help;
 
     private final RunArguments run = new RunArguments();
+    private final History history = new History();
     private final WorkerArguments.Install install = new WorkerArguments.Install();
     private final WorkerArguments.Uninstall uninstall = new WorkerArguments.Uninstall();
     private final CommandLine commandLine;
 
     ProductCommandLine() {
         commandLine = CommandLines.create(this);
-        for (Object command : List.of(run, new Providers(), new History(), install, uninstall, new Member(),
+        for (Object command : List.of(run, new Providers(), history, install, uninstall, new Member(),
                 new Completion(), new HelpCommand())) {
             commandLine.addSubcommand(CommandLines.create(command));
         }
@@ -105,8 +110,41 @@ final class ProductCommandLine {
                     + " says where the run executed (threads or processes). A run that was active when its"
                     + " product died shows as INTERRUPTED.")
     static final class History {
+        @Option(names = "--last", paramLabel = "N", converter = AtLeastOne.class,
+                description = "Only the newest N runs (of the provider, with --provider), still oldest first.")
+        Integer last;
+
+        @Option(names = "--provider", paramLabel = "ID", description = "Only the runs of this provider.")
+        String provider;
+
         @Mixin
         HelpOption help;
+
+        /** What {@code history} prints of the journal's records (oldest first) with these options. */
+        String text(List<RunRecord> records) {
+            List<RunRecord> shown = records.stream().filter(r -> provider == null || r.providerId().equals(provider))
+                    .toList();
+            if (last != null && shown.size() > last) {
+                shown = shown.subList(shown.size() - last, shown.size());
+            }
+            return shown.isEmpty() && provider != null ? "No runs of provider '" + provider + "' recorded.\n"
+                    : HistoryListing.format(shown);
+        }
+    }
+
+    private static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int count = Integer.parseInt(value.trim());
+                if (count >= 1) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // worded below
+            }
+            throw new TypeConversionException("--last must be a whole number of at least 1, not '" + value + "'");
+        }
     }
 
     @Command(name = "member", header = "Joins the cluster and executes the units sent to it.",
@@ -148,6 +186,10 @@ final class ProductCommandLine {
 
     RunArguments run() {
         return run;
+    }
+
+    History history() {
+        return history;
     }
 
     WorkerArguments.Install install() {
