@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
@@ -15,7 +14,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.parallelworkbench.cli.internal.command.CommandStreams;
-import org.parallelworkbench.cluster.ClusterMember;
 import org.parallelworkbench.cli.internal.command.ExitCodes;
 import org.parallelworkbench.cli.internal.command.UsageException;
 import org.parallelworkbench.cli.internal.listing.ProviderListing;
@@ -155,36 +153,15 @@ public final class HeadlessLauncher {
         }
     }
 
-    /**
-     * Joins the cluster, says where, and executes what it receives until the framework stops (Ctrl+C, SIGTERM),
-     * which interrupts this thread; the member then leaves the cluster gracefully.
-     */
+    /** The cluster bundle is optional: without it, every command but {@code member} works. */
     private int member(CommandStreams io) throws Exception {
+        if (!ClusterPackage.isWired(context)) {
+            io.err().println("member: the cluster bundle (org.parallelworkbench.cluster) is not installed");
+            return ExitCodes.FAILED;
+        }
         try (ProductStartup startup = new ProductStartup(context, STARTUP_TIMEOUT)) {
             awaitJobService(startup); // the providers the member has, before anyone sends it units
-            ClusterMember member = startup.clusterMember();
-            try {
-                io.out().println(member.join());
-            } catch (IllegalStateException e) {
-                io.err().println("member: " + e.getMessage());
-                return ExitCodes.FAILED;
-            }
-            io.out().println("Executing units sent by the cluster; Ctrl+C leaves it.");
-            io.out().flush();
-            try {
-                new CountDownLatch(1).await(); // until the framework stops and interrupts this thread
-            } finally {
-                leaveQuietly(member);
-            }
-            return ExitCodes.OK;
-        }
-    }
-
-    private static void leaveQuietly(ClusterMember member) {
-        try {
-            member.leave();
-        } catch (RuntimeException e) {
-            // its bundle stopped first and left already
+            return MemberMode.run(startup, io);
         }
     }
 

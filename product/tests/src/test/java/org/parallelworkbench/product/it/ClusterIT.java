@@ -190,6 +190,32 @@ class ClusterIT {
         }
     }
 
+    /** The cluster bundle and Hazelcast are optional: a product without them runs everything but a member. */
+    @Test
+    void withoutTheClusterBundleCommandsWorkAndMemberSaysWhatIsMissing() throws Exception {
+        Path lean = copyOfProduct("product-without-cluster");
+        try (Stream<Path> bundles = Files.list(lean.resolve("bundle"))) {
+            List<Path> cluster = bundles.filter(jar -> jar.getFileName().toString().startsWith("com.hazelcast_")
+                    || jar.getFileName().toString().startsWith("org.parallelworkbench.cluster_")).toList();
+            assertEquals(2, cluster.size(), cluster::toString);
+            for (Path jar : cluster) {
+                Files.delete(jar);
+            }
+        }
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        Path launcher = lean.resolve("bin/parallel-workbench");
+
+        Command.Result run = new Command(List.of(launcher.toString(), "run", "primes", "limit=1000"), lean, env, true)
+                .run(RUN_TIMEOUT, folder);
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals("168\n", run.stdout(), run::describe);
+
+        Command.Result member = new Command(List.of(launcher.toString(), "member"), lean, env, true).run(RUN_TIMEOUT, folder);
+        assertEquals(1, member.exitCode(), member::describe);
+        assertTrue(member.stderr().contains("member: the cluster bundle (org.parallelworkbench.cluster) is not installed"),
+                member::describe);
+    }
+
     private record Answer(String runId, String stdout, byte[] output) {
     }
 
