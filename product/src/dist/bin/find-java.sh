@@ -1,11 +1,12 @@
 # Sourceable POSIX sh, builtins only (it must work with an empty PATH): defines pw_find_java.
 #
-#   pw_java_version prints the version of the java binary given, e.g. 25.0.1.
-#   pw_java_major   prints the major version of the java binary given, e.g. 25.
-#   pw_find_java    prints the path of a java binary of Java 21 or newer, chosen in this order:
-#                   $JAVA_HOME if 21+, else `java` on PATH if 21+, else the newest JDK 21+ under
-#                   ${PW_JVM_ROOT:-/usr/lib/jvm}. If there is none it prints one line saying what to
-#                   install to stderr and returns 1.
+#   pw_java_version  prints the version of the java binary given, e.g. 25.0.1.
+#   pw_java_major    prints the major version of the java binary given, e.g. 25.
+#   pw_java_major_of prints the major version of a version, e.g. 25 for 25.0.1.
+#   pw_find_java     prints the path of a java binary of Java 21 or newer, chosen in this order:
+#                    $JAVA_HOME if 21+, else `java` on PATH if 21+, else the newest JDK 21+ under
+#                    ${PW_JVM_ROOT:-/usr/lib/jvm}. If there is none it prints one line saying what to
+#                    install to stderr and returns 1.
 #
 # Sourcing changes no shell option; helper functions and variables start with pw_fj_.
 # Sourced by bin/parallel-workbench in the product and by the build scripts from the source tree.
@@ -55,11 +56,15 @@ pw_java_version() {
     printf '%s\n' "$pw_fj_v"
 }
 
+# Prints the major version (21, 25, ...) of the version $1 (25.0.1, 21-ea); 0 when it has none.
+pw_java_major_of() {
+    pw_fj_v=${1%%[!0-9]*}
+    printf '%s\n' "${pw_fj_v:-0}"
+}
+
 # Prints the major version (21, 25, ...) of the java binary $1.
 pw_java_major() {
-    pw_fj_v=$(pw_java_version "$1")
-    pw_fj_v=${pw_fj_v%%[!0-9]*}
-    printf '%s\n' "${pw_fj_v:-0}"
+    pw_java_major_of "$(pw_java_version "$1")"
 }
 
 # True when version key $1 is Java $PW_JAVA_MIN_MAJOR or newer.

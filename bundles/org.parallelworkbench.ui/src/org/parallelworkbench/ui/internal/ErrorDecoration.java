@@ -30,7 +30,10 @@ final class ErrorDecoration {
         return decoration;
     }
 
-    /** The marker's width in points: how far fields are indented so that markers never cover a label. */
+    /**
+     * The marker's width in points: how far fields are indented so that markers never cover a label. Reads the
+     * image's file: ask once per form.
+     */
     static int width() {
         return IMAGE.getImageData(100).width;
     }

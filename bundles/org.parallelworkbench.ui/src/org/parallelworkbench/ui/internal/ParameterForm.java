@@ -122,7 +122,7 @@ final class ParameterForm {
         };
         editor.setToolTipText(field.help());
         ControlDecoration decoration = ErrorDecoration.on(editor);
-        int indent = ErrorDecoration.width() + 2;
+        int indent = decoration.getImage().getBounds().width + 2;
         GridDataFactory.fillDefaults().grab(field.type() != ParameterType.BOOLEAN, false).indent(indent, 0)
                 .hint(120, SWT.DEFAULT).applyTo(editor);
         ISideEffect showProblem = ISideEffect.createPaused(realm, () -> {

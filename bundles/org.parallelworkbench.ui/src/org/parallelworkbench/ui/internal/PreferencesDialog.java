@@ -59,6 +59,8 @@ public final class PreferencesDialog extends TitleAreaDialog {
     private final List<ISideEffect> sideEffects = new ArrayList<>();
     /** Each typed field's error decoration, in the order the fields are shown. */
     private final Map<Text, ControlDecoration> decorations = new LinkedHashMap<>();
+    /** Every field is indented by it, so that the markers line up and never cover a label. */
+    private final int decorationWidth = ErrorDecoration.width();
     /** Field labels of every section, made as wide as the widest so that the fields line up. */
     private final List<Label> fieldLabels = new ArrayList<>();
     private DataBindingContext bindings;
@@ -193,7 +195,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
         text.setToolTipText(toolTip);
         decorations.put(text, ErrorDecoration.on(text));
         GridDataFactory.fillDefaults().grab(columns > 1, false).span(columns, 1).hint(TEXT_WIDTH, SWT.DEFAULT)
-                .indent(decorationWidth(), 0).applyTo(text);
+                .indent(decorationWidth, 0).applyTo(text);
         return text;
     }
 
@@ -216,13 +218,9 @@ public final class PreferencesDialog extends TitleAreaDialog {
         });
         viewer.setInput(PreferencesViewModel.TARGET_CHOICES);
         viewer.getCombo().setToolTipText(toolTip);
-        GridDataFactory.fillDefaults().span(2, 1).align(SWT.BEGINNING, SWT.CENTER).indent(decorationWidth(), 0)
+        GridDataFactory.fillDefaults().span(2, 1).align(SWT.BEGINNING, SWT.CENTER).indent(decorationWidth, 0)
                 .applyTo(viewer.getCombo());
         return viewer;
-    }
-
-    private static int decorationWidth() {
-        return ErrorDecoration.width();
     }
 
     private void browse() {
